@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Mvc;
+using SciaticaService.Api.Http;
+using SciaticaService.Domain.Content;
+
+namespace SciaticaService.Api.Content;
+
+/// <summary>The public, read-only content catalogue over REST.</summary>
+public static class ContentEndpoints
+{
+    public static IEndpointRouteBuilder MapContentEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var content = routes.MapGroup("/api/v1").WithTags("Content");
+
+        content.MapGet("/conditions", ListConditions).WithName(nameof(ListConditions));
+        content.MapGet("/conditions/{slug}", GetCondition).WithName(nameof(GetCondition)).ProducesProblem(StatusCodes.Status404NotFound);
+        content.MapGet("/imbalances", ListImbalances).WithName(nameof(ListImbalances));
+        content.MapGet("/imbalances/{slug}", GetImbalance).WithName(nameof(GetImbalance)).ProducesProblem(StatusCodes.Status404NotFound);
+        content.MapGet("/stretches", ListStretches).WithName(nameof(ListStretches)).ProducesProblem(StatusCodes.Status400BadRequest);
+        content.MapGet("/stretches/{slug}", GetStretch).WithName(nameof(GetStretch)).ProducesProblem(StatusCodes.Status404NotFound);
+        content.MapGet("/routine-templates", ListRoutineTemplates).WithName(nameof(ListRoutineTemplates)).ProducesProblem(StatusCodes.Status400BadRequest);
+        content.MapGet("/routine-templates/{slug}", GetRoutineTemplate).WithName(nameof(GetRoutineTemplate)).ProducesProblem(StatusCodes.Status404NotFound);
+        return routes;
+    }
+
+    /// <summary>Lists the causes of sciatica the programme covers.</summary>
+    /// <remarks>Send the ETag back in <c>If-None-Match</c> to get a bodiless 304 while nothing changed.</remarks>
+    public static async Task<ETaggedJson<IReadOnlyList<ConditionResponse>>> ListConditions(
+        ContentQueries queries, CancellationToken cancellationToken) =>
+        new([.. (await queries.ListConditionsAsync(cancellationToken)).Select(c => c.ToResponse())]);
+
+    /// <summary>Gets one cause of sciatica.</summary>
+    /// <param name="slug">The condition slug, e.g. <c>herniated-disc</c>.</param>
+    public static async Task<ETaggedJson<ConditionResponse>> GetCondition(
+        string slug, ContentQueries queries, CancellationToken cancellationToken) =>
+        new((await queries.GetConditionAsync(slug, cancellationToken)).ToResponse());
+
+    /// <summary>Lists the muscle imbalances behind sciatica, each with a self-check.</summary>
+    public static async Task<ETaggedJson<IReadOnlyList<ImbalanceResponse>>> ListImbalances(
+        ContentQueries queries, CancellationToken cancellationToken) =>
+        new([.. (await queries.ListImbalancesAsync(cancellationToken)).Select(i => i.ToResponse())]);
+
+    /// <summary>Gets one muscle imbalance.</summary>
+    /// <param name="slug">The imbalance slug.</param>
+    public static async Task<ETaggedJson<ImbalanceResponse>> GetImbalance(
+        string slug, ContentQueries queries, CancellationToken cancellationToken) =>
+        new((await queries.GetImbalanceAsync(slug, cancellationToken)).ToResponse());
+
+    /// <summary>Lists stretches and exercises, gentlest first, matching every filter given.</summary>
+    /// <remarks>An unknown or malformed filter value is a 400 whose <c>errors</c> name the parameter.</remarks>
+    /// <param name="condition">Only stretches indicated for this condition slug.</param>
+    /// <param name="safeFor">Leaves out stretches contraindicated for this condition slug.</param>
+    /// <param name="muscle">Only stretches that target this muscle slug, e.g. <c>piriformis</c>.</param>
+    /// <param name="bias"><c>flexion</c>, <c>extension</c> or <c>neutral</c>.</param>
+    /// <param name="maxDifficulty">Only stretches up to this difficulty, 1 to 3.</param>
+    public static async Task<ETaggedJson<IReadOnlyList<StretchResponse>>> ListStretches(
+        [FromQuery] string? condition,
+        [FromQuery] string? safeFor,
+        [FromQuery] string? muscle,
+        [FromQuery] string? bias,
+        [FromQuery] string? maxDifficulty,
+        ContentQueries queries,
+        CancellationToken cancellationToken)
+    {
+        var stretches = await queries.ListStretchesAsync(new StretchQuery(condition, safeFor, muscle, bias, maxDifficulty), cancellationToken);
+        return new([.. stretches.Select(s => s.ToResponse())]);
+    }
+
+    /// <summary>Gets one stretch or exercise.</summary>
+    /// <param name="slug">The stretch slug.</param>
+    public static async Task<ETaggedJson<StretchResponse>> GetStretch(
+        string slug, ContentQueries queries, CancellationToken cancellationToken) =>
+        new((await queries.GetStretchAsync(slug, cancellationToken)).ToResponse());
+
+    /// <summary>Lists routine templates.</summary>
+    /// <param name="condition">Only templates for this condition slug.</param>
+    public static async Task<ETaggedJson<IReadOnlyList<RoutineTemplateResponse>>> ListRoutineTemplates(
+        [FromQuery] string? condition, ContentQueries queries, CancellationToken cancellationToken) =>
+        new([.. (await queries.ListRoutineTemplatesAsync(condition, cancellationToken)).Select(t => t.ToResponse())]);
+
+    /// <summary>Gets one routine template.</summary>
+    /// <param name="slug">The template slug.</param>
+    public static async Task<ETaggedJson<RoutineTemplateResponse>> GetRoutineTemplate(
+        string slug, ContentQueries queries, CancellationToken cancellationToken) =>
+        new((await queries.GetRoutineTemplateAsync(slug, cancellationToken)).ToResponse());
+}

@@ -1,0 +1,65 @@
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using SciaticaService.Domain.Errors;
+
+namespace SciaticaService.Api.Errors;
+
+/// <summary>
+/// Maps domain errors thrown by gRPC services to gRPC statuses. The status detail is the message; the stable
+/// error code travels as an <c>ErrorInfo</c> reason in the rich status (<c>grpc-status-details-bin</c>) and as
+/// the <c>error-code</c> trailer for clients without the rich model; validation errors add a <c>BadRequest</c>.
+/// </summary>
+internal sealed class DomainErrorInterceptor : Interceptor
+{
+    public const string ErrorCodeTrailer = "error-code";
+    public const string ErrorDomain = "sciatica.v1";
+
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (DomainException exception)
+        {
+            throw ToRpcException(exception);
+        }
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (DomainException exception)
+        {
+            throw ToRpcException(exception);
+        }
+    }
+
+    public static RpcException ToRpcException(DomainException exception)
+    {
+        var status = new Google.Rpc.Status
+        {
+            Code = (int)ErrorMapping.GrpcStatus(exception.Kind),
+            Message = exception.Message,
+            Details = { Google.Protobuf.WellKnownTypes.Any.Pack(new ErrorInfo { Reason = exception.Code, Domain = ErrorDomain }) },
+        };
+        if (exception is ValidationException validation)
+        {
+            var badRequest = new BadRequest();
+            badRequest.FieldViolations.AddRange(validation.Errors.Select(e =>
+                new BadRequest.Types.FieldViolation { Field = e.Field, Description = e.Message }));
+            status.Details.Add(Google.Protobuf.WellKnownTypes.Any.Pack(badRequest));
+        }
+
+        var rpc = status.ToRpcException();
+        rpc.Trailers.Add(ErrorCodeTrailer, exception.Code);
+        return rpc;
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using SciaticaService.Domain.Errors;
+
+namespace SciaticaService.Api.Errors;
+
+/// <summary>
+/// Turns every exception that escapes a REST endpoint into RFC 9457 ProblemDetails: domain errors with their own
+/// status and code, malformed requests as 400, anything else as a 500 that reveals nothing internal.
+/// </summary>
+internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            DomainException domain => FromDomain(domain),
+            BadHttpRequestException bad => Problem(bad.StatusCode, "bad_request", "The request is malformed.", bad.Message),
+            _ => Problem(StatusCodes.Status500InternalServerError, "internal_error", "Something went wrong on our side.", null),
+        };
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails FromDomain(DomainException exception)
+    {
+        var problem = Problem(ErrorMapping.HttpStatus(exception.Kind), exception.Code, TitleOf(exception.Kind), exception.Message);
+        if (exception is ValidationException validation)
+        {
+            problem.Extensions["errors"] = validation.Errors
+                .GroupBy(e => e.Field, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
+        }
+
+        return problem;
+    }
+
+    private static string TitleOf(ErrorKind kind) => kind switch
+    {
+        ErrorKind.InvalidInput => "The request is not valid.",
+        ErrorKind.NotFound => "Not found.",
+        ErrorKind.Conflict => "The request conflicts with the current state.",
+        ErrorKind.PreconditionFailed => "A precondition failed.",
+        _ => "Error.",
+    };
+
+    private static ProblemDetails Problem(int status, string code, string title, string? detail) => new()
+    {
+        Status = status,
+        Type = ErrorMapping.ProblemType(code),
+        Title = title,
+        Detail = detail,
+        Extensions = { ["code"] = code },
+    };
+}

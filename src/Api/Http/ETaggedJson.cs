@@ -1,0 +1,55 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace SciaticaService.Api.Http;
+
+/// <summary>
+/// A JSON 200 with a strong ETag derived from the exact bytes sent, or a bodiless 304 when the client's
+/// <c>If-None-Match</c> already names it. Hashing the body means the tag changes exactly when the content does.
+/// </summary>
+public sealed class ETaggedJson<T>(T value) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult<T>
+{
+    public T Value { get; } = value;
+
+    int? IStatusCodeHttpResult.StatusCode => StatusCodes.Status200OK;
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var options = httpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var body = JsonSerializer.SerializeToUtf8Bytes(Value, options);
+        var tag = new EntityTagHeaderValue($"\"{Base64UrlTag(body)}\"");
+
+        var response = httpContext.Response;
+        var headers = response.GetTypedHeaders();
+        headers.ETag = tag;
+        // Cache, but revalidate every time: an admin may change content at any moment.
+        headers.CacheControl = new CacheControlHeaderValue { Public = true, NoCache = true };
+
+        var ifNoneMatch = httpContext.Request.GetTypedHeaders().IfNoneMatch;
+        if (ifNoneMatch.Any(candidate => candidate.Equals(EntityTagHeaderValue.Any) || candidate.Compare(tag, useStrongComparison: false)))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, httpContext.RequestAborted);
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000", Justification = "Required by IEndpointMetadataProvider.")]
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified, typeof(void)));
+    }
+
+    private static string Base64UrlTag(byte[] body) =>
+        Convert.ToBase64String(SHA256.HashData(body), 0, 18).Replace('+', '-').Replace('/', '_');
+}

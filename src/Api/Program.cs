@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.OpenApi;
+using SciaticaService.Api.Content;
+using SciaticaService.Api.Errors;
+using SciaticaService.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddInfrastructure(builder.Configuration);
+
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+{
+    // Every error body carries the trace id that is also in the request's log lines.
+    context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+    if (!context.ProblemDetails.Extensions.ContainsKey("code") && context.ProblemDetails.Status is { } status)
+    {
+        var code = status switch
+        {
+            StatusCodes.Status404NotFound => "route_not_found",
+            StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
+            _ => $"http_{status}",
+        };
+        context.ProblemDetails.Extensions["code"] = code;
+        context.ProblemDetails.Type ??= ErrorMapping.ProblemType(code);
+    }
+});
+builder.Services.AddExceptionHandler<DomainExceptionHandler>();
+
+builder.Services.AddGrpc(options =>
+{
+    options.Interceptors.Add<DomainErrorInterceptor>();
+    options.EnableDetailedErrors = builder.Environment.IsDevelopment();
+});
+builder.Services.AddGrpcReflection();
+builder.Services.AddGrpcHealthChecks(options =>
+    options.Services.Map(string.Empty, check => check.Tags.Contains(DependencyInjection.ReadyTag)));
+
+builder.Services.AddEndpointsApiExplorer();
+builder.Services.AddSwaggerGen(options =>
+{
+    options.SwaggerDoc("v1", new OpenApiInfo
+    {
+        Title = "SciaticaService",
+        Version = "v1",
+        Description = "Self-care guidance for sciatica: content, assessments, routines and progress. Not a diagnosis.",
+    });
+    options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "SciaticaService.Api.xml"));
+    options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "SciaticaService.Domain.xml"));
+});
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.UseSwagger();
+app.UseSwaggerUI();
+
+app.MapContentEndpoints();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(DependencyInjection.ReadyTag) });
+
+app.MapGrpcService<ContentGrpcService>();
+app.MapGrpcHealthChecksService();
+app.MapGrpcReflectionService();
+
+app.Run();
+
+/// <summary>The entry point; public so that tests can host the service with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,40 @@
+namespace SciaticaService.Domain.Content;
+
+/// <summary>One of the causes of sciatica that the programme knows about, e.g. piriformis syndrome.</summary>
+public sealed class Condition
+{
+    public Condition(
+        string slug, string name, string summary, string nerveCompression, IReadOnlyList<string> signs, string typicallyAffects)
+    {
+        Slug = slug;
+        Name = name;
+        Summary = summary;
+        NerveCompression = nerveCompression;
+        Signs = [.. signs];
+        TypicallyAffects = typicallyAffects;
+    }
+
+    public string Slug { get; private set; }
+
+    public string Name { get; private set; }
+
+    /// <summary>What it is, in plain words.</summary>
+    public string Summary { get; private set; }
+
+    /// <summary>How it ends up pressing on or irritating the sciatic nerve.</summary>
+    public string NerveCompression { get; private set; }
+
+    /// <summary>The signs that point towards this cause rather than another.</summary>
+    public IReadOnlyList<string> Signs { get; private set; }
+
+    /// <summary>Who it usually affects.</summary>
+    public string TypicallyAffects { get; private set; }
+
+    /// <summary>Takes every field of <paramref name="source"/>, which describes the same condition (same slug).</summary>
+    public void ReplaceWith(Condition source)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(source.Slug, Slug);
+        (Name, Summary, NerveCompression, Signs, TypicallyAffects) =
+            (source.Name, source.Summary, source.NerveCompression, [.. source.Signs], source.TypicallyAffects);
+    }
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using SciaticaService.Domain.Errors;
+
+namespace SciaticaService.Domain.Content;
+
+/// <summary>The content catalogue's read use cases, shared by the REST endpoints and the gRPC service.</summary>
+public sealed class ContentQueries(IContentReader reader)
+{
+    public Task<IReadOnlyList<Condition>> ListConditionsAsync(CancellationToken cancellationToken) =>
+        reader.ListConditionsAsync(cancellationToken);
+
+    public async Task<Condition> GetConditionAsync(string slug, CancellationToken cancellationToken) =>
+        (ContentLimits.IsSlug(slug) ? await reader.FindConditionAsync(slug, cancellationToken) : null)
+        ?? throw new NotFoundException("condition", slug);
+
+    public Task<IReadOnlyList<Imbalance>> ListImbalancesAsync(CancellationToken cancellationToken) =>
+        reader.ListImbalancesAsync(cancellationToken);
+
+    public async Task<Imbalance> GetImbalanceAsync(string slug, CancellationToken cancellationToken) =>
+        (ContentLimits.IsSlug(slug) ? await reader.FindImbalanceAsync(slug, cancellationToken) : null)
+        ?? throw new NotFoundException("imbalance", slug);
+
+    public async Task<IReadOnlyList<Stretch>> ListStretchesAsync(StretchQuery query, CancellationToken cancellationToken)
+    {
+        var criteria = await ValidateAsync(query, cancellationToken);
+        return await reader.ListStretchesAsync(criteria, cancellationToken);
+    }
+
+    public async Task<Stretch> GetStretchAsync(string slug, CancellationToken cancellationToken) =>
+        (ContentLimits.IsSlug(slug) ? await reader.FindStretchAsync(slug, cancellationToken) : null)
+        ?? throw new NotFoundException("stretch", slug);
+
+    /// <summary>Routine templates, only those for <paramref name="condition"/> when it is given.</summary>
+    public async Task<IReadOnlyList<RoutineTemplate>> ListRoutineTemplatesAsync(string? condition, CancellationToken cancellationToken)
+    {
+        condition = NullIfEmpty(condition);
+        if (condition is not null)
+        {
+            var errors = new List<ValidationError>();
+            CheckCondition(errors, "condition", condition, await reader.ListConditionSlugsAsync(cancellationToken));
+            ThrowIfAny(errors);
+        }
+
+        return await reader.ListRoutineTemplatesAsync(condition, cancellationToken);
+    }
+
+    public async Task<RoutineTemplate> GetRoutineTemplateAsync(string slug, CancellationToken cancellationToken) =>
+        (ContentLimits.IsSlug(slug) ? await reader.FindRoutineTemplateAsync(slug, cancellationToken) : null)
+        ?? throw new NotFoundException("routine_template", slug);
+
+    private async Task<StretchCriteria> ValidateAsync(StretchQuery query, CancellationToken cancellationToken)
+    {
+        var errors = new List<ValidationError>();
+        var condition = NullIfEmpty(query.Condition);
+        var safeFor = NullIfEmpty(query.SafeFor);
+        var muscle = NullIfEmpty(query.Muscle);
+        var biasText = NullIfEmpty(query.Bias);
+        var difficultyText = NullIfEmpty(query.MaxDifficulty);
+
+        if (condition is not null || safeFor is not null)
+        {
+            var known = await reader.ListConditionSlugsAsync(cancellationToken);
+            CheckCondition(errors, "condition", condition, known);
+            CheckCondition(errors, "safeFor", safeFor, known);
+        }
+
+        if (muscle is not null)
+        {
+            var known = await reader.ListMusclesAsync(cancellationToken);
+            if (!known.Contains(muscle))
+            {
+                errors.Add(new ValidationError("muscle", $"'{Shorten(muscle)}' is not a known muscle; known muscles: {string.Join(", ", known.Order(StringComparer.Ordinal))}."));
+            }
+        }
+
+        DirectionBias? bias = null;
+        if (biasText is not null)
+        {
+            if (WireName.TryParse<DirectionBias>(biasText, out var parsed))
+            {
+                bias = parsed;
+            }
+            else
+            {
+                errors.Add(new ValidationError("bias", $"'{Shorten(biasText)}' is not one of {string.Join(", ", WireName.AllOf<DirectionBias>())}."));
+            }
+        }
+
+        int? maxDifficulty = null;
+        if (difficultyText is not null)
+        {
+            if (int.TryParse(difficultyText, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+                && value is >= ContentLimits.MinDifficulty and <= ContentLimits.MaxDifficulty)
+            {
+                maxDifficulty = value;
+            }
+            else
+            {
+                errors.Add(new ValidationError("maxDifficulty", $"'{Shorten(difficultyText)}' is not a whole number from {ContentLimits.MinDifficulty} to {ContentLimits.MaxDifficulty}."));
+            }
+        }
+
+        ThrowIfAny(errors);
+        return new StretchCriteria(condition, safeFor, muscle, bias, maxDifficulty);
+    }
+
+    private static void CheckCondition(List<ValidationError> errors, string parameter, string? slug, IReadOnlySet<string> known)
+    {
+        if (slug is not null && !known.Contains(slug))
+        {
+            errors.Add(new ValidationError(parameter, $"'{Shorten(slug)}' is not a known condition; known conditions: {string.Join(", ", known.Order(StringComparer.Ordinal))}."));
+        }
+    }
+
+    private static void ThrowIfAny(List<ValidationError> errors)
+    {
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors, "invalid_filter");
+        }
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    // Echo at most a little of what the caller sent: a 1 MB query string should not come back in the error.
+    private static string Shorten(string value) => value.Length <= 64 ? value : value[..64] + "…";
+}

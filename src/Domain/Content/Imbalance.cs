@@ -1,0 +1,71 @@
+namespace SciaticaService.Domain.Content;
+
+/// <summary>
+/// A muscle imbalance: some muscles too tight, their opposites too weak, pulling the pelvis or spine out of
+/// position so that the nerve or the discs are loaded unevenly.
+/// </summary>
+public sealed class Imbalance
+{
+    public Imbalance(
+        string slug,
+        string name,
+        string summary,
+        IReadOnlyList<string> tightMuscles,
+        IReadOnlyList<string> weakMuscles,
+        string posturalEffect,
+        SelfCheck selfCheck,
+        IReadOnlyList<string> feedsConditions)
+    {
+        Slug = slug;
+        Name = name;
+        Summary = summary;
+        TightMuscles = [.. tightMuscles];
+        WeakMuscles = [.. weakMuscles];
+        PosturalEffect = posturalEffect;
+        SelfCheck = selfCheck;
+        FeedsConditions = [.. feedsConditions];
+    }
+
+    // For EF Core, which cannot bind the complex SelfCheck through a constructor.
+    private Imbalance()
+    {
+        Slug = Name = Summary = PosturalEffect = string.Empty;
+        TightMuscles = WeakMuscles = FeedsConditions = [];
+        SelfCheck = null!;
+    }
+
+    public string Slug { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string Summary { get; private set; }
+
+    /// <summary>Muscle slugs that are typically short and tight in this pattern.</summary>
+    public IReadOnlyList<string> TightMuscles { get; private set; }
+
+    /// <summary>Muscle slugs that are typically weak or inhibited in this pattern.</summary>
+    public IReadOnlyList<string> WeakMuscles { get; private set; }
+
+    /// <summary>What the pattern does to the pelvis and spine.</summary>
+    public string PosturalEffect { get; private set; }
+
+    public SelfCheck SelfCheck { get; private set; }
+
+    /// <summary>Slugs of the conditions this imbalance makes more likely or worse.</summary>
+    public IReadOnlyList<string> FeedsConditions { get; private set; }
+
+    public void ReplaceWith(Imbalance source)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(source.Slug, Slug);
+        Name = source.Name;
+        Summary = source.Summary;
+        TightMuscles = [.. source.TightMuscles];
+        WeakMuscles = [.. source.WeakMuscles];
+        PosturalEffect = source.PosturalEffect;
+        SelfCheck = source.SelfCheck;
+        FeedsConditions = [.. source.FeedsConditions];
+    }
+}
+
+/// <summary>A check a person can do alone, at home, to see whether they have the imbalance.</summary>
+public sealed record SelfCheck(string Name, IReadOnlyList<string> Steps, string PositiveSign);

@@ -1,0 +1,71 @@
+namespace SciaticaService.Domain.Content;
+
+/// <summary>A named, ordered set of exercises for one condition: the starting point of a person's routine.</summary>
+public sealed class RoutineTemplate
+{
+    private List<RoutineTemplateItem> _items;
+
+    /// <summary>
+    /// Builds a template. <paramref name="stretches"/> must hold every stretch the items name: the template
+    /// refuses any stretch that is contraindicated for its condition, so an unsafe template cannot exist.
+    /// </summary>
+    public RoutineTemplate(
+        string slug,
+        string name,
+        string summary,
+        string condition,
+        IReadOnlyList<RoutineTemplateItem> items,
+        IReadOnlyDictionary<string, Stretch> stretches)
+    {
+        foreach (var item in items)
+        {
+            if (!stretches.TryGetValue(item.Stretch, out var stretch))
+            {
+                throw new ContentInvariantException($"Routine template '{slug}' names unknown stretch '{item.Stretch}'.");
+            }
+
+            if (stretch.IsContraindicatedFor(condition))
+            {
+                throw new ContentInvariantException(
+                    $"Routine template '{slug}' contains '{item.Stretch}', which is contraindicated for '{condition}'.");
+            }
+        }
+
+        Slug = slug;
+        Name = name;
+        Summary = summary;
+        Condition = condition;
+        _items = [.. items];
+    }
+
+    // For EF Core, which cannot bind the items navigation through a constructor.
+    private RoutineTemplate()
+    {
+        Slug = Name = Summary = Condition = string.Empty;
+        _items = [];
+    }
+
+    public string Slug { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string Summary { get; private set; }
+
+    /// <summary>Slug of the condition this template is for.</summary>
+    public string Condition { get; private set; }
+
+    /// <summary>The exercises in the order they are done.</summary>
+    public IReadOnlyList<RoutineTemplateItem> Items => _items;
+
+    public void ReplaceWith(RoutineTemplate source)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(source.Slug, Slug);
+        Name = source.Name;
+        Summary = source.Summary;
+        Condition = source.Condition;
+        _items = [.. source.Items.Select(i => i with { })];
+    }
+}
+
+/// <summary>One exercise in a template: which stretch, how many sets, and how long to hold or how many repetitions.</summary>
+public sealed record RoutineTemplateItem(int Position, string Stretch, int Sets, int? HoldSeconds, int? Repetitions);

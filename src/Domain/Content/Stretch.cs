@@ -1,0 +1,129 @@
+namespace SciaticaService.Domain.Content;
+
+/// <summary>A stretch or exercise from the programme, with the causes it helps and the ones it must never be given for.</summary>
+public sealed class Stretch
+{
+    private List<Contraindication> _contraindications;
+
+    public Stretch(
+        string slug,
+        string name,
+        ExerciseKind kind,
+        string summary,
+        IReadOnlyList<string> instructions,
+        int? holdSeconds,
+        int? repetitions,
+        Sides sides,
+        int difficulty,
+        DirectionBias bias,
+        IReadOnlyList<string> targetMuscles,
+        IReadOnlyList<string> indicatedFor,
+        IReadOnlyList<Contraindication> contraindications,
+        IReadOnlyList<string> cautions,
+        string? easierVariant,
+        string? harderVariant)
+    {
+        // A stretch that is both recommended and forbidden for one cause is a content error that could reach a
+        // person's routine; refuse to even build one.
+        var conflicting = indicatedFor.Intersect(contraindications.Select(c => c.Condition), StringComparer.Ordinal).ToList();
+        if (conflicting.Count > 0)
+        {
+            throw new ContentInvariantException(
+                $"Stretch '{slug}' is both indicated and contraindicated for {string.Join(", ", conflicting)}.");
+        }
+
+        Slug = slug;
+        Name = name;
+        Kind = kind;
+        Summary = summary;
+        Instructions = [.. instructions];
+        HoldSeconds = holdSeconds;
+        Repetitions = repetitions;
+        Sides = sides;
+        Difficulty = difficulty;
+        Bias = bias;
+        TargetMuscles = [.. targetMuscles];
+        IndicatedFor = [.. indicatedFor];
+        _contraindications = [.. contraindications];
+        Cautions = [.. cautions];
+        EasierVariant = easierVariant;
+        HarderVariant = harderVariant;
+    }
+
+    // For EF Core, which cannot bind the contraindications navigation through a constructor.
+    private Stretch()
+    {
+        Slug = Name = Summary = string.Empty;
+        Instructions = TargetMuscles = IndicatedFor = Cautions = [];
+        _contraindications = [];
+    }
+
+    public string Slug { get; private set; }
+
+    public string Name { get; private set; }
+
+    public ExerciseKind Kind { get; private set; }
+
+    public string Summary { get; private set; }
+
+    /// <summary>Step-by-step instructions, in order.</summary>
+    public IReadOnlyList<string> Instructions { get; private set; }
+
+    /// <summary>How long to hold each repetition, when the exercise is held.</summary>
+    public int? HoldSeconds { get; private set; }
+
+    /// <summary>How many repetitions make one set.</summary>
+    public int? Repetitions { get; private set; }
+
+    public Sides Sides { get; private set; }
+
+    /// <summary>1 (gentle) to 3 (demanding).</summary>
+    public int Difficulty { get; private set; }
+
+    public DirectionBias Bias { get; private set; }
+
+    /// <summary>Muscle slugs the exercise stretches or strengthens.</summary>
+    public IReadOnlyList<string> TargetMuscles { get; private set; }
+
+    /// <summary>Slugs of the conditions this exercise is recommended for.</summary>
+    public IReadOnlyList<string> IndicatedFor { get; private set; }
+
+    /// <summary>The conditions this exercise must not be given for, each with the reason.</summary>
+    public IReadOnlyList<Contraindication> Contraindications => _contraindications;
+
+    /// <summary>When to stop.</summary>
+    public IReadOnlyList<string> Cautions { get; private set; }
+
+    public string? EasierVariant { get; private set; }
+
+    public string? HarderVariant { get; private set; }
+
+    public bool IsContraindicatedFor(string conditionSlug) =>
+        _contraindications.Exists(c => string.Equals(c.Condition, conditionSlug, StringComparison.Ordinal));
+
+    public void ReplaceWith(Stretch source)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(source.Slug, Slug);
+        Name = source.Name;
+        Kind = source.Kind;
+        Summary = source.Summary;
+        Instructions = [.. source.Instructions];
+        HoldSeconds = source.HoldSeconds;
+        Repetitions = source.Repetitions;
+        Sides = source.Sides;
+        Difficulty = source.Difficulty;
+        Bias = source.Bias;
+        TargetMuscles = [.. source.TargetMuscles];
+        IndicatedFor = [.. source.IndicatedFor];
+        _contraindications = [.. source.Contraindications.Select(c => c with { })];
+        Cautions = [.. source.Cautions];
+        EasierVariant = source.EasierVariant;
+        HarderVariant = source.HarderVariant;
+    }
+}
+
+/// <summary>A condition the stretch must never be prescribed for, and why.</summary>
+public sealed record Contraindication(string Condition, string Reason);
+
+/// <summary>Thrown when code tries to build content that breaks a safety invariant.</summary>
+public sealed class ContentInvariantException(string message) : InvalidOperationException(message);

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SciaticaService.Domain.Content;
+
+namespace SciaticaService.Infrastructure.Content;
+
+/// <summary>
+/// The content files of a folder read as one document, remembering which file and position each entry came from
+/// so that a problem can be reported where an editor will find it.
+/// </summary>
+public sealed class ContentFiles
+{
+    /// <summary>The one JSON dialect of content: camelCase, no unknown members, no comments.</summary>
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        MaxDepth = 16,
+    };
+
+    private readonly Dictionary<(string Section, int Index), (string File, int Index)> _origins;
+
+    private ContentFiles(ContentDocument document, Dictionary<(string, int), (string, int)> origins)
+    {
+        Document = document;
+        _origins = origins;
+    }
+
+    public ContentDocument Document { get; }
+
+    /// <summary>Reads every <c>*.json</c> file in <paramref name="directory"/>, in name order.</summary>
+    /// <exception cref="ContentSeedException">The folder is missing, or a file is not a valid content document.</exception>
+    public static async Task<ContentFiles> ReadAsync(string directory, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new ContentSeedException($"The content folder '{directory}' does not exist. Set Content:Path to the folder that holds the content JSON files.");
+        }
+
+        var conditions = new List<ConditionEntry?>();
+        var imbalances = new List<ImbalanceEntry?>();
+        var stretches = new List<StretchEntry?>();
+        var templates = new List<RoutineTemplateEntry?>();
+        var origins = new Dictionary<(string, int), (string, int)>();
+
+        foreach (var path in Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(path);
+            ContentDocument? part;
+            try
+            {
+                await using var stream = File.OpenRead(path);
+                part = await JsonSerializer.DeserializeAsync<ContentDocument>(stream, JsonOptions, cancellationToken);
+            }
+            catch (JsonException e)
+            {
+                throw new ContentSeedException($"Content file '{name}' is not a valid content document at {e.Path} (line {e.LineNumber + 1}): {e.Message}");
+            }
+
+            if (part is null)
+            {
+                throw new ContentSeedException($"Content file '{name}' holds null instead of a content document.");
+            }
+
+            Append(ContentValidator.ConditionsSection, part.Conditions, conditions);
+            Append(ContentValidator.ImbalancesSection, part.Imbalances, imbalances);
+            Append(ContentValidator.StretchesSection, part.Stretches, stretches);
+            Append(ContentValidator.RoutineTemplatesSection, part.RoutineTemplates, templates);
+
+            void Append<T>(string section, IReadOnlyList<T>? entries, List<T> into)
+            {
+                for (var i = 0; i < (entries?.Count ?? 0); i++)
+                {
+                    origins[(section, into.Count)] = (name, i);
+                    into.Add(entries![i]);
+                }
+            }
+        }
+
+        var document = new ContentDocument
+        {
+            Conditions = conditions,
+            Imbalances = imbalances,
+            Stretches = stretches,
+            RoutineTemplates = templates,
+        };
+        return new ContentFiles(document, origins);
+    }
+
+    /// <summary>Describes a problem in terms of the file it is in, e.g. <c>stretches.json: stretches[4] ('figure-four'): ...</c>.</summary>
+    public string Describe(ContentProblem problem)
+    {
+        if (problem.Index is { } index && _origins.TryGetValue((problem.Section, index), out var origin))
+        {
+            var local = problem with { Index = origin.Index };
+            return $"{origin.File}: {local}";
+        }
+
+        return problem.ToString();
+    }
+}
+
+/// <summary>Seed content that cannot be applied; the message names the file and the entry.</summary>
+public sealed class ContentSeedException(string message) : Exception(message);

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Polly;
+using Polly.Registry;
+using SciaticaService.Infrastructure.Content;
+using SciaticaService.Infrastructure.Persistence;
+
+namespace SciaticaService.Infrastructure.Database;
+
+/// <summary>
+/// Migrates the schema and seeds content before the service starts taking requests. While the database is not
+/// reachable yet (a container still starting) it retries under the <see cref="StartupPipeline"/> until the
+/// configured deadline; errors that a retry cannot fix, such as invalid seed content, stop start-up at once.
+/// </summary>
+internal sealed partial class DatabaseInitializer(
+    IServiceProvider services,
+    ResiliencePipelineProvider<string> pipelines,
+    IOptions<DatabaseOptions> databaseOptions,
+    IOptions<ContentOptions> contentOptions,
+    DatabaseReadiness readiness,
+    ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public const string StartupPipeline = "database-startup";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var database = databaseOptions.Value;
+        var content = contentOptions.Value;
+        var pipeline = pipelines.GetPipeline(StartupPipeline);
+
+        await pipeline.ExecuteAsync(async ct =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            await using var db = scope.ServiceProvider.GetRequiredKeyedService<SciaticaDbContext>(StartupContextKey);
+            if (database.MigrateOnStartup)
+            {
+                await db.Database.MigrateAsync(ct);
+            }
+
+            if (content.SeedOnStartup)
+            {
+                var seeder = ActivatorUtilities.CreateInstance<ContentSeeder>(scope.ServiceProvider, db);
+                await seeder.SeedAsync(content.ResolvedPath, ct);
+            }
+        }, cancellationToken);
+
+        readiness.MarkInitialized();
+        LogReady(logger);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated and seeded; ready")]
+    private static partial void LogReady(ILogger logger);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The key of the DbContext that start-up uses: no EF Core retries, since Polly retries the whole step.</summary>
+    public const string StartupContextKey = "startup";
+
+    /// <summary>Errors worth retrying at start: the server is not there yet, or is starting or restarting.</summary>
+    public static bool IsTransientStartupFailure(Exception exception) => exception switch
+    {
+        NpgsqlException { IsTransient: true } => true,
+        NpgsqlException { InnerException: System.Net.Sockets.SocketException or IOException or TimeoutException } => true,
+        TimeoutException => true,
+        _ => false,
+    };
+}
+
+/// <summary>Whether this replica has finished migrating and seeding; readiness reports not ready until then.</summary>
+public sealed class DatabaseReadiness
+{
+    private volatile bool _initialized;
+
+    public bool IsInitialized => _initialized;
+
+    public void MarkInitialized() => _initialized = true;
+}

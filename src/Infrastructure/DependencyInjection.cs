@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+using SciaticaService.Domain.Content;
+using SciaticaService.Infrastructure.Content;
+using SciaticaService.Infrastructure.Database;
+using SciaticaService.Infrastructure.Persistence;
+
+namespace SciaticaService.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ReadyTag = "ready";
+
+    /// <summary>PostgreSQL persistence, content seeding and start-up migration.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(SciaticaDatabase.ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"No database is configured: set ConnectionStrings:{SciaticaDatabase.ConnectionStringName} "
+                + $"(environment variable ConnectionStrings__{SciaticaDatabase.ConnectionStringName}), or start the service with scripts/run.");
+        }
+
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
+        services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.Section));
+
+        services.AddDbContext<SciaticaDbContext>(options =>
+            SciaticaDatabase.Configure(options, connectionString, retryTransientFailures: true));
+        services.AddKeyedScoped(DatabaseInitializer.StartupContextKey, (_, _) =>
+            new SciaticaDbContext((DbContextOptions<SciaticaDbContext>)SciaticaDatabase
+                .Configure(new DbContextOptionsBuilder<SciaticaDbContext>(), connectionString, retryTransientFailures: false)
+                .Options));
+
+        services.AddScoped<IContentReader, ContentStore>();
+        services.AddScoped<ContentSeeder>();
+        services.AddScoped<ContentQueries>();
+
+        services.AddSingleton<DatabaseReadiness>();
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddResiliencePipeline(DatabaseInitializer.StartupPipeline, (pipeline, context) =>
+        {
+            var deadline = context.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.StartupTimeout;
+            pipeline
+                .AddTimeout(new TimeoutStrategyOptions { Timeout = deadline })
+                .AddRetry(new RetryStrategyOptions
+                {
+                    ShouldHandle = new PredicateBuilder().Handle<Exception>(DatabaseInitializer.IsTransientStartupFailure),
+                    MaxRetryAttempts = int.MaxValue,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromMilliseconds(250),
+                    MaxDelay = TimeSpan.FromSeconds(5),
+                });
+        });
+
+        services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", HealthStatus.Unhealthy, [ReadyTag]);
+        return services;
+    }
+}

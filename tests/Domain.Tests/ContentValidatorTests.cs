@@ -1,0 +1,232 @@
+using SciaticaService.Domain.Content;
+using static SciaticaService.Domain.Tests.ContentSamples;
+
+namespace SciaticaService.Domain.Tests;
+
+public class ContentValidatorTests
+{
+    [Fact]
+    public void A_valid_document_becomes_domain_objects()
+    {
+        var result = ContentValidator.Validate(ValidDocument());
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(["disc", "stenosis"], result.Catalog.Conditions.Select(c => c.Slug));
+        Assert.Equal(3, result.Catalog.Stretches.Count);
+        var template = Assert.Single(result.Catalog.RoutineTemplates);
+        Assert.Equal([1, 2], template.Items.Select(i => i.Position));
+    }
+
+    [Fact]
+    public void A_stretch_indicated_and_contraindicated_for_one_condition_is_refused()
+    {
+        var document = ValidDocument() with
+        {
+            Stretches = [Stretch("both-ways", indicatedFor: ["disc", "stenosis"], contraindications: [Contra("stenosis")])],
+            RoutineTemplates = [],
+        };
+
+        var problem = Assert.Single(ContentValidator.Validate(document).Problems);
+
+        Assert.Equal("stretches[0].contraindications[0].condition", problem.Path);
+        Assert.Equal("both-ways", problem.Slug);
+    }
+
+    [Fact]
+    public void A_template_never_contains_a_stretch_contraindicated_for_its_condition()
+    {
+        var document = ValidDocument() with
+        {
+            RoutineTemplates = [Template("stenosis-starter", "stenosis", "knee-to-chest", "press-up")],
+        };
+
+        var result = ContentValidator.Validate(document);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("routineTemplates[0].items[1].stretch", problem.Path);
+        Assert.Contains("contraindicated", problem.Message, StringComparison.Ordinal);
+        Assert.Empty(result.Catalog.RoutineTemplates);
+    }
+
+    [Fact]
+    public void An_update_that_would_make_a_stored_template_unsafe_is_refused()
+    {
+        var stored = ContentValidator.Validate(ValidDocument()).Catalog;
+        // The stored disc template uses prone-lying; the update now contraindicates prone-lying for disc.
+        var update = new ContentDocument
+        {
+            Stretches = [Stretch("prone-lying", indicatedFor: ["stenosis"], contraindications: [Contra("disc")], harder: "press-up")],
+        };
+
+        var problem = Assert.Single(ContentValidator.Validate(update, stored).Problems);
+
+        Assert.Null(problem.Index);
+        Assert.Equal("disc-starter", problem.Slug);
+        Assert.Equal("routineTemplates['disc-starter'] (stored).items[0].stretch", problem.Path);
+    }
+
+    [Fact]
+    public void References_resolve_against_stored_content_as_well_as_the_document()
+    {
+        var stored = ContentValidator.Validate(ValidDocument()).Catalog;
+        var update = new ContentDocument
+        {
+            Stretches = [Stretch("new-glide", indicatedFor: ["disc", "stenosis"], easier: "prone-lying")],
+            RoutineTemplates = [Template("stenosis-starter", "stenosis", "knee-to-chest", "new-glide")],
+        };
+
+        Assert.Empty(ContentValidator.Validate(update, stored).Problems);
+    }
+
+    [Fact]
+    public void Every_broken_reference_is_reported_with_its_path()
+    {
+        var document = ValidDocument() with
+        {
+            Imbalances = [Imbalance("tilt", "no-such-condition")],
+            Stretches =
+            [
+                Stretch("a", indicatedFor: ["nowhere"], contraindications: [Contra("nothing")], easier: "ghost"),
+            ],
+            RoutineTemplates = [Template("t", "missing-condition", "missing-stretch")],
+        };
+
+        var paths = ContentValidator.Validate(document).Problems.Select(p => p.Path).ToList();
+
+        Assert.Equal(
+            [
+                "imbalances[0].feedsConditions[0]",
+                "stretches[0].indicatedFor[0]",
+                "stretches[0].contraindications[0].condition",
+                "stretches[0].easierVariant",
+                "routineTemplates[0].condition",
+                "routineTemplates[0].items[0].stretch",
+            ],
+            paths);
+    }
+
+    [Fact]
+    public void Duplicate_slugs_in_a_section_are_reported()
+    {
+        var document = ValidDocument() with { Conditions = [Condition("disc"), Condition("stenosis"), Condition("disc")] };
+
+        var problem = Assert.Single(ContentValidator.Validate(document).Problems);
+
+        Assert.Equal("conditions[2].slug", problem.Path);
+    }
+
+    [Theory]
+    [InlineData("Upper-Case")]
+    [InlineData("double--hyphen")]
+    [InlineData("-leading")]
+    [InlineData("trailing-")]
+    [InlineData("has space")]
+    [InlineData("slash/../etc")]
+    [InlineData("")]
+    public void Malformed_slugs_are_refused(string slug)
+    {
+        var document = ValidDocument() with { Conditions = [Condition("disc"), Condition("stenosis"), Condition(slug)] };
+
+        Assert.Contains(ContentValidator.Validate(document).Problems, p => p.Path == "conditions[2].slug");
+    }
+
+    [Fact]
+    public void Every_field_problem_of_an_entry_is_reported_not_only_the_first()
+    {
+        var broken = Stretch("broken") with
+        {
+            Name = " ",
+            Kind = "yoga",
+            Instructions = [],
+            HoldSeconds = 0,
+            Repetitions = 500,
+            Sides = null,
+            Difficulty = 4,
+            Bias = "sideways",
+            TargetMuscles = ["Not A Slug"],
+            Cautions = [new string('x', ContentLimits.ListItemLength + 1)],
+        };
+        var document = ValidDocument() with { Stretches = [.. ValidDocument().Stretches!, broken] };
+
+        var fields = ContentValidator.Validate(document).Problems.Where(p => p.Index == 3).Select(p => p.Field).ToHashSet();
+
+        Assert.Equal(
+            new HashSet<string> { "name", "kind", "instructions", "holdSeconds", "repetitions", "sides", "difficulty", "bias", "targetMuscles[0]", "cautions[0]" },
+            fields);
+    }
+
+    [Fact]
+    public void A_stretch_without_hold_or_repetitions_is_refused()
+    {
+        var document = ValidDocument() with
+        {
+            Stretches = [Stretch("vague", indicatedFor: ["disc"]) with { HoldSeconds = null, Repetitions = null }],
+            RoutineTemplates = [],
+        };
+
+        Assert.Equal("stretches[0].holdSeconds", Assert.Single(ContentValidator.Validate(document).Problems).Path);
+    }
+
+    [Fact]
+    public void Variants_must_go_the_right_way_in_difficulty_and_not_point_to_themselves()
+    {
+        var document = ValidDocument() with
+        {
+            Stretches =
+            [
+                Stretch("hard", difficulty: 3, harder: "easy"),
+                Stretch("easy", difficulty: 1, easier: "hard"),
+                Stretch("loop", difficulty: 2, easier: "loop"),
+            ],
+            RoutineTemplates = [],
+        };
+
+        var paths = ContentValidator.Validate(document).Problems.Select(p => p.Path).ToHashSet();
+
+        Assert.Equal(new HashSet<string> { "stretches[0].harderVariant", "stretches[1].easierVariant", "stretches[2].easierVariant" }, paths);
+    }
+
+    [Fact]
+    public void Template_items_take_the_stretch_dose_unless_they_override_it()
+    {
+        var template = Template("disc-starter", "disc", "prone-lying", "press-up") with
+        {
+            Items =
+            [
+                new RoutineTemplateItemEntry { Stretch = "prone-lying", Sets = 1 },
+                new RoutineTemplateItemEntry { Stretch = "press-up", Sets = 2, HoldSeconds = 5, Repetitions = 10 },
+            ],
+        };
+        var result = ContentValidator.Validate(ValidDocument() with { RoutineTemplates = [template] });
+
+        var items = Assert.Single(result.Catalog.RoutineTemplates).Items;
+        Assert.Equal(new RoutineTemplateItem(1, "prone-lying", 1, 30, 3), items[0]);
+        Assert.Equal(new RoutineTemplateItem(2, "press-up", 2, 5, 10), items[1]);
+    }
+
+    [Fact]
+    public void Null_entries_and_lists_are_problems_not_crashes()
+    {
+        var document = new ContentDocument
+        {
+            Conditions = [null],
+            Stretches = [new StretchEntry()],
+            RoutineTemplates = [new RoutineTemplateEntry { Items = [null] }],
+        };
+
+        var result = ContentValidator.Validate(document);
+
+        Assert.Contains(result.Problems, p => p.Path == "conditions[0]");
+        Assert.Contains(result.Problems, p => p.Path == "stretches[0].slug");
+        Assert.Contains(result.Problems, p => p.Path == "routineTemplates[0].items[0]");
+    }
+
+    [Fact]
+    public void Oversized_lists_are_refused()
+    {
+        var many = Enumerable.Range(0, ContentLimits.ListItems + 1).Select(i => $"Sign {i}.").ToArray<string?>();
+        var document = ValidDocument() with { Conditions = [Condition("disc") with { Signs = many }, Condition("stenosis")] };
+
+        Assert.Equal("conditions[0].signs", Assert.Single(ContentValidator.Validate(document).Problems).Path);
+    }
+}
