@@ -54,7 +54,8 @@ pg_running_port() {
 }
 
 pg_start() {
-  local bin=$1 data=$2 port=$3
+  local bin=$1 data port=$3
+  data=$(cd "$2" && pwd) # the socket directory must be absolute
   as_pg_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start \
     -o "-p $port -k $data -c listen_addresses=127.0.0.1" >/dev/null
 }

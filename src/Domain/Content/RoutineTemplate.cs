@@ -55,7 +55,8 @@ public sealed class RoutineTemplate
     public string Condition { get; private set; }
 
     /// <summary>The exercises in the order they are done.</summary>
-    public IReadOnlyList<RoutineTemplateItem> Items => _items;
+    /// <remarks>Sorted on the way out because the database returns owned rows in no set order.</remarks>
+    public IReadOnlyList<RoutineTemplateItem> Items => [.. _items.OrderBy(i => i.Position)];
 
     public void ReplaceWith(RoutineTemplate source)
     {

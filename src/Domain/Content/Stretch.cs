@@ -88,8 +88,10 @@ public sealed class Stretch
     /// <summary>Slugs of the conditions this exercise is recommended for.</summary>
     public IReadOnlyList<string> IndicatedFor { get; private set; }
 
-    /// <summary>The conditions this exercise must not be given for, each with the reason.</summary>
-    public IReadOnlyList<Contraindication> Contraindications => _contraindications;
+    /// <summary>The conditions this exercise must not be given for, each with the reason, by condition slug.</summary>
+    /// <remarks>A set in meaning: sorted on the way out because the database returns owned rows in no set order.</remarks>
+    public IReadOnlyList<Contraindication> Contraindications =>
+        [.. _contraindications.OrderBy(c => c.Condition, StringComparer.Ordinal)];
 
     /// <summary>When to stop.</summary>
     public IReadOnlyList<string> Cautions { get; private set; }
