@@ -1,12 +1,20 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.OpenApi;
+using SciaticaService.Api.Admin;
 using SciaticaService.Api.Content;
 using SciaticaService.Api.Errors;
+using SciaticaService.Api.Identity;
+using SciaticaService.Api.Security;
 using SciaticaService.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddApiSecurity(builder.Configuration, builder.Environment);
+
+// Writes refuse unknown JSON members: a misspelt field is an error, not silently dropped data.
+builder.Services.ConfigureHttpJsonOptions(options =>
+    options.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow);
 
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
 {
@@ -56,11 +64,23 @@ app.UseStatusCodePages();
 app.UseSwagger();
 app.UseSwaggerUI();
 
+app.UseAuthentication();
+app.UseAuthorization();
+
 app.MapContentEndpoints();
+app.MapIdentityEndpoints();
+app.MapGroup("/api/v1/admin")
+    .WithTags("Admin")
+    .RequireAuthorization(SecurityRegistration.AdminPolicy)
+    .ProducesProblem(StatusCodes.Status401Unauthorized)
+    .ProducesProblem(StatusCodes.Status403Forbidden)
+    .MapPartnerEndpoints()
+    .MapAuditEndpoints();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(DependencyInjection.ReadyTag) });
 
 app.MapGrpcService<ContentGrpcService>();
+app.MapGrpcService<IdentityGrpcService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 

@@ -5,7 +5,11 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using SciaticaService.Domain.Administration;
 using SciaticaService.Domain.Content;
+using SciaticaService.Domain.Identity;
+using SciaticaService.Infrastructure.Administration;
+using SciaticaService.Infrastructure.Identity;
 using SciaticaService.Infrastructure.Content;
 using SciaticaService.Infrastructure.Database;
 using SciaticaService.Infrastructure.Persistence;
@@ -40,6 +44,11 @@ public static class DependencyInjection
         services.AddScoped<IContentReader, ContentStore>();
         services.AddScoped<ContentSeeder>();
         services.AddScoped<ContentQueries>();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<IPartnerStore, PartnerStore>();
+        services.AddScoped<PartnerAdministration>();
+        services.AddScoped<IAuditLog, AuditLog>();
 
         services.AddSingleton<DatabaseReadiness>();
         services.AddHostedService<DatabaseInitializer>();

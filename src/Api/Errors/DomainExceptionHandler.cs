@@ -15,6 +15,9 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetai
         var problem = exception switch
         {
             DomainException domain => FromDomain(domain),
+            // The JSON reader's message says what and where (path, line) in the caller's own body; nothing internal.
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException json } bad =>
+                Problem(bad.StatusCode, "bad_request", "The request is malformed.", $"{bad.Message} {json.Message}"),
             BadHttpRequestException bad => Problem(bad.StatusCode, "bad_request", "The request is malformed.", bad.Message),
             _ => Problem(StatusCodes.Status500InternalServerError, "internal_error", "Something went wrong on our side.", null),
         };

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using SciaticaService.Domain.Administration;
 using SciaticaService.Domain.Content;
+using SciaticaService.Domain.Identity;
 
 namespace SciaticaService.Infrastructure.Persistence;
 
@@ -12,6 +14,10 @@ public sealed class SciaticaDbContext(DbContextOptions<SciaticaDbContext> option
     public DbSet<Stretch> Stretches => Set<Stretch>();
 
     public DbSet<RoutineTemplate> RoutineTemplates => Set<RoutineTemplate>();
+
+    public DbSet<Partner> Partners => Set<Partner>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SciaticaDbContext).Assembly);

@@ -79,6 +79,9 @@ public sealed class SciaticaApiFactory(string connectionString, IReadOnlyDiction
         builder.UseSetting("ConnectionStrings:Sciatica", connectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Database:StartupTimeout", "00:00:20");
+        builder.UseSetting("Authentication:Jwt:Issuer", TestTokens.Issuer);
+        builder.UseSetting("Authentication:Jwt:Audience", TestTokens.Audience);
+        builder.UseSetting("Authentication:Jwt:SigningKeys:0", TestTokens.SigningKey);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Mvc;
+using SciaticaService.Api.Errors;
+
+namespace SciaticaService.Api.Security;
+
+/// <summary>
+/// Answers a failed authorization the way each transport expects: a REST call gets 401 or 403 ProblemDetails with a
+/// stable code; a gRPC call gets the Unauthenticated or PermissionDenied status with the same code in the
+/// <c>error-code</c> trailer.
+/// </summary>
+internal sealed class ProblemAuthorizationResultHandler(IProblemDetailsService problemDetails) : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (!authorizeResult.Challenged && !authorizeResult.Forbidden)
+        {
+            await _default.HandleAsync(next, context, policy, authorizeResult);
+            return;
+        }
+
+        var (status, grpcStatus, code, message) = authorizeResult.Challenged
+            ? (StatusCodes.Status401Unauthorized, global::Grpc.Core.StatusCode.Unauthenticated, "unauthenticated",
+                "A valid bearer token or API key is required.")
+            : (StatusCodes.Status403Forbidden, global::Grpc.Core.StatusCode.PermissionDenied, "forbidden",
+                "The caller is not allowed to do this.");
+
+        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true)
+        {
+            // A trailers-only gRPC response: HTTP 200 with the status in the headers.
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = "application/grpc";
+            context.Response.Headers["grpc-status"] = ((int)grpcStatus).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers["grpc-message"] = message;
+            context.Response.Headers[DomainErrorInterceptor.ErrorCodeTrailer] = code;
+            return;
+        }
+
+        context.Response.StatusCode = status;
+        if (authorizeResult.Challenged)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer, ApiKey";
+        }
+
+        await problemDetails.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = status,
+                Type = ErrorMapping.ProblemType(code),
+                Title = message,
+                Extensions = { ["code"] = code },
+            },
+        });
+    }
+}

@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace SciaticaService.Api.Tests.Fixtures;
+
+/// <summary>Bearer tokens as the identity provider would issue them, signed with the key the test service trusts.</summary>
+public static class TestTokens
+{
+    public const string Issuer = "sciatica-tests";
+    public const string Audience = "sciatica-api";
+
+    /// <summary>The key the test service is configured with (base64); not the development key.</summary>
+    public static readonly string SigningKey = Convert.ToBase64String("sciatica-tests-signing-key-32-bytes-at-least!"u8.ToArray());
+
+    private static readonly string OtherKey = Convert.ToBase64String("an-attackers-key-that-the-service-never-trusted"u8.ToArray());
+
+    public static string For(string subject, params string[] roles) => Create(subject, roles, SigningKey, DateTime.UtcNow.AddMinutes(10));
+
+    public static string Expired(string subject) => Create(subject, [], SigningKey, DateTime.UtcNow.AddMinutes(-5));
+
+    public static string SignedByWrongKey(string subject, params string[] roles) => Create(subject, roles, OtherKey, DateTime.UtcNow.AddMinutes(10));
+
+    private static string Create(string subject, string[] roles, string key, DateTime expires)
+    {
+        var claims = new List<Claim> { new("sub", subject) };
+        claims.AddRange(roles.Select(r => new Claim("role", r)));
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            Subject = new ClaimsIdentity(claims),
+            NotBefore = expires.AddMinutes(-20),
+            IssuedAt = expires.AddMinutes(-20),
+            Expires = expires,
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(key)), SecurityAlgorithms.HmacSha256),
+        });
+    }
+}
