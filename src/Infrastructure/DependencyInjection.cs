@@ -42,6 +42,7 @@ public static class DependencyInjection
                 .Options));
 
         services.AddScoped<IContentReader, ContentStore>();
+        services.AddScoped<ContentImporter>();
         services.AddScoped<ContentSeeder>();
         services.AddScoped<ContentQueries>();
 

@@ -24,7 +24,7 @@ public sealed class SeedingTests(ApiFixture fixture) : ApiTest(fixture), IDispos
 
         Assert.Empty(report.Created);
         Assert.Empty(report.Updated);
-        Assert.Empty(report.NotInFiles);
+        Assert.Empty(report.NotInDocument);
         Assert.Equal(before.Values.Sum(), report.Unchanged + before["stretch_contraindications"] + before["routine_template_items"]);
         Assert.Equal(before, await SnapshotAsync());
     }
@@ -63,7 +63,7 @@ public sealed class SeedingTests(ApiFixture fixture) : ApiTest(fixture), IDispos
 
         var report = await SeedAsync(content);
 
-        Assert.Equal([$"routine_template:{slug}"], report.NotInFiles);
+        Assert.Equal([$"routine_template:{slug}"], report.NotInDocument);
         Assert.True(await QueryAsync(db => db.RoutineTemplates.AnyAsync(t => t.Slug == slug)));
     }
 
@@ -137,7 +137,7 @@ public sealed class SeedingTests(ApiFixture fixture) : ApiTest(fixture), IDispos
 
     public void Dispose() => Directory.Delete(_workDirectory, recursive: true);
 
-    private async Task<SeedReport> SeedAsync(string directory)
+    private async Task<ContentChangeResult> SeedAsync(string directory)
     {
         await using var scope = Fixture.Factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ContentSeeder>().SeedAsync(directory, default);

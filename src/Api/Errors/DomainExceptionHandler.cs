@@ -50,6 +50,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetai
         ErrorKind.NotFound => "Not found.",
         ErrorKind.Conflict => "The request conflicts with the current state.",
         ErrorKind.PreconditionFailed => "A precondition failed.",
+        ErrorKind.PreconditionRequired => "A precondition is required.",
         _ => "Error.",
     };
 

@@ -12,6 +12,7 @@ public static class ErrorMapping
         ErrorKind.NotFound => StatusCodes.Status404NotFound,
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
         ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+        ErrorKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -20,7 +21,7 @@ public static class ErrorMapping
         ErrorKind.InvalidInput => GrpcStatusCode.InvalidArgument,
         ErrorKind.NotFound => GrpcStatusCode.NotFound,
         ErrorKind.Conflict => GrpcStatusCode.Aborted,
-        ErrorKind.PreconditionFailed => GrpcStatusCode.FailedPrecondition,
+        ErrorKind.PreconditionFailed or ErrorKind.PreconditionRequired => GrpcStatusCode.FailedPrecondition,
         _ => GrpcStatusCode.Internal,
     };
 

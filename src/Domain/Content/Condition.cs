@@ -4,7 +4,8 @@ namespace SciaticaService.Domain.Content;
 public sealed class Condition
 {
     public Condition(
-        string slug, string name, string summary, string nerveCompression, IReadOnlyList<string> signs, string typicallyAffects)
+        string slug, string name, string summary, string nerveCompression, IReadOnlyList<string> signs, string typicallyAffects,
+        ContentStatus status = ContentStatus.Published)
     {
         Slug = slug;
         Name = name;
@@ -12,6 +13,7 @@ public sealed class Condition
         NerveCompression = nerveCompression;
         Signs = [.. signs];
         TypicallyAffects = typicallyAffects;
+        Status = status;
     }
 
     public string Slug { get; private set; }
@@ -30,11 +32,14 @@ public sealed class Condition
     /// <summary>Who it usually affects.</summary>
     public string TypicallyAffects { get; private set; }
 
+    /// <summary>Drafts are seen by admins only; people, partners and routine building see published content.</summary>
+    public ContentStatus Status { get; private set; }
+
     /// <summary>Takes every field of <paramref name="source"/>, which describes the same condition (same slug).</summary>
     public void ReplaceWith(Condition source)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(source.Slug, Slug);
-        (Name, Summary, NerveCompression, Signs, TypicallyAffects) =
-            (source.Name, source.Summary, source.NerveCompression, [.. source.Signs], source.TypicallyAffects);
+        (Name, Summary, NerveCompression, Signs, TypicallyAffects, Status) =
+            (source.Name, source.Summary, source.NerveCompression, [.. source.Signs], source.TypicallyAffects, source.Status);
     }
 }

@@ -20,6 +20,9 @@ public sealed record ConditionEntry
 {
     public string? Slug { get; init; }
 
+    /// <summary><c>published</c> (the default) or <c>draft</c>.</summary>
+    public string? Status { get; init; }
+
     public string? Name { get; init; }
 
     public string? Summary { get; init; }
@@ -34,6 +37,9 @@ public sealed record ConditionEntry
 public sealed record ImbalanceEntry
 {
     public string? Slug { get; init; }
+
+    /// <summary><c>published</c> (the default) or <c>draft</c>.</summary>
+    public string? Status { get; init; }
 
     public string? Name { get; init; }
 
@@ -62,6 +68,9 @@ public sealed record SelfCheckEntry
 public sealed record StretchEntry
 {
     public string? Slug { get; init; }
+
+    /// <summary><c>published</c> (the default) or <c>draft</c>.</summary>
+    public string? Status { get; init; }
 
     public string? Name { get; init; }
 
@@ -108,6 +117,9 @@ public sealed record RoutineTemplateEntry
 {
     public string? Slug { get; init; }
 
+    /// <summary><c>published</c> (the default) or <c>draft</c>.</summary>
+    public string? Status { get; init; }
+
     public string? Name { get; init; }
 
     public string? Summary { get; init; }
@@ -128,4 +140,81 @@ public sealed record RoutineTemplateItemEntry
 
     /// <summary>Overrides the stretch's own repetitions; taken from the stretch when absent.</summary>
     public int? Repetitions { get; init; }
+}
+
+/// <summary>Slugs to remove from the stored content, by section.</summary>
+public sealed record ContentRemovals(
+    IReadOnlySet<string> Conditions, IReadOnlySet<string> Imbalances, IReadOnlySet<string> Stretches, IReadOnlySet<string> RoutineTemplates)
+{
+    public static ContentRemovals None { get; } = new(
+        new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>());
+
+    public bool IsEmpty => Conditions.Count + Imbalances.Count + Stretches.Count + RoutineTemplates.Count == 0;
+}
+
+/// <summary>Domain content back to the exchange format: for export, for audit before/after, and for ETags.</summary>
+public static class ContentEntries
+{
+    public static ConditionEntry ToEntry(this Condition c) => new()
+    {
+        Slug = c.Slug,
+        Status = WireName.Of(c.Status),
+        Name = c.Name,
+        Summary = c.Summary,
+        NerveCompression = c.NerveCompression,
+        Signs = [.. c.Signs],
+        TypicallyAffects = c.TypicallyAffects,
+    };
+
+    public static ImbalanceEntry ToEntry(this Imbalance i) => new()
+    {
+        Slug = i.Slug,
+        Status = WireName.Of(i.Status),
+        Name = i.Name,
+        Summary = i.Summary,
+        TightMuscles = [.. i.TightMuscles],
+        WeakMuscles = [.. i.WeakMuscles],
+        PosturalEffect = i.PosturalEffect,
+        SelfCheck = new SelfCheckEntry { Name = i.SelfCheck.Name, Steps = [.. i.SelfCheck.Steps], PositiveSign = i.SelfCheck.PositiveSign },
+        FeedsConditions = [.. i.FeedsConditions],
+    };
+
+    public static StretchEntry ToEntry(this Stretch s) => new()
+    {
+        Slug = s.Slug,
+        Status = WireName.Of(s.Status),
+        Name = s.Name,
+        Kind = WireName.Of(s.Kind),
+        Summary = s.Summary,
+        Instructions = [.. s.Instructions],
+        HoldSeconds = s.HoldSeconds,
+        Repetitions = s.Repetitions,
+        Sides = WireName.Of(s.Sides),
+        Difficulty = s.Difficulty,
+        Bias = WireName.Of(s.Bias),
+        TargetMuscles = [.. s.TargetMuscles],
+        IndicatedFor = [.. s.IndicatedFor],
+        Contraindications = [.. s.Contraindications.Select(c => new ContraindicationEntry { Condition = c.Condition, Reason = c.Reason })],
+        Cautions = [.. s.Cautions],
+        EasierVariant = s.EasierVariant,
+        HarderVariant = s.HarderVariant,
+    };
+
+    public static RoutineTemplateEntry ToEntry(this RoutineTemplate t) => new()
+    {
+        Slug = t.Slug,
+        Status = WireName.Of(t.Status),
+        Name = t.Name,
+        Summary = t.Summary,
+        Condition = t.Condition,
+        Items = [.. t.Items.Select(i => new RoutineTemplateItemEntry { Stretch = i.Stretch, Sets = i.Sets, HoldSeconds = i.HoldSeconds, Repetitions = i.Repetitions })],
+    };
+
+    public static ContentDocument ToDocument(this ContentCatalog catalog) => new()
+    {
+        Conditions = [.. catalog.Conditions.Select(ToEntry)],
+        Imbalances = [.. catalog.Imbalances.Select(ToEntry)],
+        Stretches = [.. catalog.Stretches.Select(ToEntry)],
+        RoutineTemplates = [.. catalog.RoutineTemplates.Select(ToEntry)],
+    };
 }

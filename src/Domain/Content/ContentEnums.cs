@@ -26,6 +26,13 @@ public enum Sides
     AffectedSide,
 }
 
+/// <summary>Whether content is visible beyond admins.</summary>
+public enum ContentStatus
+{
+    Draft,
+    Published,
+}
+
 public enum ExerciseKind
 {
     Stretch,

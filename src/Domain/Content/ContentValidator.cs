@@ -12,9 +12,13 @@ public static class ContentValidator
     public const string StretchesSection = "stretches";
     public const string RoutineTemplatesSection = "routineTemplates";
 
-    public static ContentValidationResult Validate(ContentDocument document, ContentCatalog? stored = null)
+    /// <param name="document">The entries to create or replace.</param>
+    /// <param name="stored">The content stored now; null when there is none.</param>
+    /// <param name="removals">Stored entries to delete in the same change.</param>
+    public static ContentValidationResult Validate(ContentDocument document, ContentCatalog? stored = null, ContentRemovals? removals = null)
     {
         stored ??= ContentCatalog.Empty;
+        removals ??= ContentRemovals.None;
         var problems = new List<ContentProblem>();
 
         var conditionEntries = document.Conditions ?? [];
@@ -27,10 +31,10 @@ public static class ContentValidator
         CheckDuplicateSlugs(problems, StretchesSection, stretchEntries.Select(e => e?.Slug));
         CheckDuplicateSlugs(problems, RoutineTemplatesSection, templateEntries.Select(e => e?.Slug));
 
-        var conditionSlugs = stored.Conditions.Select(c => c.Slug)
+        var conditionSlugs = stored.Conditions.Select(c => c.Slug).Where(slug => !removals.Conditions.Contains(slug))
             .Concat(conditionEntries.Select(e => e?.Slug).OfType<string>())
             .ToHashSet(StringComparer.Ordinal);
-        var stretchSlugs = stored.Stretches.Select(s => s.Slug)
+        var stretchSlugs = stored.Stretches.Select(s => s.Slug).Where(slug => !removals.Stretches.Contains(slug))
             .Concat(stretchEntries.Select(e => e?.Slug).OfType<string>())
             .ToHashSet(StringComparer.Ordinal);
 
@@ -39,20 +43,128 @@ public static class ContentValidator
         var stretches = Each(problems, StretchesSection, stretchEntries, (scope, entry) => ToStretch(scope, entry, conditionSlugs, stretchSlugs));
 
         // The stretches as they will be once this document is applied: the document's win over stored ones.
-        var mergedStretches = stored.Stretches.ToDictionary(s => s.Slug, StringComparer.Ordinal);
-        foreach (var stretch in stretches)
-        {
-            mergedStretches[stretch.Slug] = stretch;
-        }
+        var mergedStretches = Merge(stored.Stretches, stretches, removals.Stretches, s => s.Slug);
 
         CheckVariants(problems, stretchEntries, mergedStretches);
 
         var templates = Each(problems, RoutineTemplatesSection, templateEntries,
             (scope, entry) => ToTemplate(scope, entry, conditionSlugs, stretchSlugs, mergedStretches));
 
-        CheckStoredTemplates(problems, stored, templateEntries, mergedStretches);
+        var incoming = new ContentCatalog(conditions, imbalances, stretches, templates);
+        var final = new FinalCatalogue(
+            Merge(stored.Conditions, conditions, removals.Conditions, c => c.Slug),
+            Merge(stored.Imbalances, imbalances, removals.Imbalances, i => i.Slug),
+            mergedStretches,
+            Merge(stored.RoutineTemplates, templates, removals.RoutineTemplates, t => t.Slug),
+            document);
+        CheckStoredTemplates(problems, stored, templateEntries, removals, mergedStretches);
+        CheckReferences(problems, final);
 
-        return new ContentValidationResult(new ContentCatalog(conditions, imbalances, stretches, templates), problems);
+        return new ContentValidationResult(incoming, problems);
+    }
+
+    /// <summary>The stored items, less the removed ones, with the document's items in place of those with the same slug.</summary>
+    private static Dictionary<string, T> Merge<T>(IReadOnlyList<T> stored, IReadOnlyList<T> incoming, IReadOnlySet<string> removed, Func<T, string> slugOf)
+    {
+        var merged = stored.Where(item => !removed.Contains(slugOf(item))).ToDictionary(slugOf, StringComparer.Ordinal);
+        foreach (var item in incoming)
+        {
+            merged[slugOf(item)] = item;
+        }
+
+        return merged;
+    }
+
+    /// <summary>The catalogue as it will be after the change, and where in the document each entry came from.</summary>
+    private sealed record FinalCatalogue(
+        Dictionary<string, Condition> Conditions,
+        Dictionary<string, Imbalance> Imbalances,
+        Dictionary<string, Stretch> Stretches,
+        Dictionary<string, RoutineTemplate> RoutineTemplates,
+        ContentDocument Document)
+    {
+        /// <summary>The entry's index in the document, or null when it is stored content the document leaves as it is.</summary>
+        public int? IndexOf(string section, string slug)
+        {
+            IEnumerable<string?> slugs = section switch
+            {
+                ConditionsSection => Document.Conditions?.Select(e => e?.Slug) ?? [],
+                ImbalancesSection => Document.Imbalances?.Select(e => e?.Slug) ?? [],
+                StretchesSection => Document.Stretches?.Select(e => e?.Slug) ?? [],
+                _ => Document.RoutineTemplates?.Select(e => e?.Slug) ?? [],
+            };
+            var index = slugs.TakeWhile(s => s != slug).Count();
+            return slugs.Skip(index).Any() ? index : null;
+        }
+    }
+
+    /// <summary>
+    /// References across the final catalogue: a stored entry must not point at something the change removes, and a
+    /// published entry must not point at a draft, which people cannot see. (The document's own entries had their
+    /// references resolved as their fields were read.)
+    /// </summary>
+    private static void CheckReferences(List<ContentProblem> problems, FinalCatalogue final)
+    {
+        void Check<TTarget>(string section, string slug, ContentStatus status, string field, string target, string kind,
+            Dictionary<string, TTarget> targets, Func<TTarget, ContentStatus> statusOf, bool publishedOnly = true)
+        {
+            var index = final.IndexOf(section, slug);
+            if (!targets.TryGetValue(target, out var found))
+            {
+                if (index is null)
+                {
+                    problems.Add(new ContentProblem(section, null, slug, field, $"This change removes the {kind} '{target}', which this entry refers to."));
+                }
+
+                return;
+            }
+
+            if (publishedOnly && status == ContentStatus.Published && statusOf(found) == ContentStatus.Draft)
+            {
+                problems.Add(new ContentProblem(section, index, slug, field,
+                    $"A published entry cannot refer to the draft {kind} '{target}': publish it first, or make this entry a draft."));
+            }
+        }
+
+        foreach (var imbalance in final.Imbalances.Values)
+        {
+            foreach (var (condition, i) in imbalance.FeedsConditions.Select((c, i) => (c, i)))
+            {
+                Check(ImbalancesSection, imbalance.Slug, imbalance.Status, $"feedsConditions[{i}]", condition, "condition", final.Conditions, c => c.Status);
+            }
+        }
+
+        foreach (var stretch in final.Stretches.Values)
+        {
+            foreach (var (condition, i) in stretch.IndicatedFor.Select((c, i) => (c, i)))
+            {
+                Check(StretchesSection, stretch.Slug, stretch.Status, $"indicatedFor[{i}]", condition, "condition", final.Conditions, c => c.Status);
+            }
+
+            // A contraindication may name a draft condition: safety rules can be in place before the condition is.
+            foreach (var (contraindication, i) in stretch.Contraindications.Select((c, i) => (c, i)))
+            {
+                Check(StretchesSection, stretch.Slug, stretch.Status, $"contraindications[{i}].condition", contraindication.Condition, "condition",
+                    final.Conditions, c => c.Status, publishedOnly: false);
+            }
+
+            foreach (var (field, variant) in new[] { ("easierVariant", stretch.EasierVariant), ("harderVariant", stretch.HarderVariant) })
+            {
+                if (variant is not null)
+                {
+                    Check(StretchesSection, stretch.Slug, stretch.Status, field, variant, "stretch", final.Stretches, s => s.Status);
+                }
+            }
+        }
+
+        foreach (var template in final.RoutineTemplates.Values)
+        {
+            Check(RoutineTemplatesSection, template.Slug, template.Status, "condition", template.Condition, "condition", final.Conditions, c => c.Status);
+            foreach (var (item, i) in template.Items.Select((item, i) => (item, i)))
+            {
+                Check(RoutineTemplatesSection, template.Slug, template.Status, $"items[{i}].stretch", item.Stretch, "stretch", final.Stretches, s => s.Status);
+            }
+        }
     }
 
     private static List<T> Each<TEntry, T>(
@@ -112,7 +224,8 @@ public static class ContentValidator
         var nerve = scope.Text("nerveCompression", entry.NerveCompression, ContentLimits.TextLength);
         var signs = scope.TextList("signs", entry.Signs, minItems: 1);
         var affects = scope.Text("typicallyAffects", entry.TypicallyAffects, ContentLimits.TextLength);
-        return scope.HasProblems ? null : new Condition(slug!, name!, summary!, nerve!, signs!, affects!);
+        var status = scope.Status(entry.Status);
+        return scope.HasProblems ? null : new Condition(slug!, name!, summary!, nerve!, signs!, affects!, status!.Value);
     }
 
     private static Imbalance? ToImbalance(EntryScope scope, ImbalanceEntry entry, HashSet<string> conditionSlugs)
@@ -142,7 +255,8 @@ public static class ContentValidator
         }
 
         var feeds = scope.References("feedsConditions", entry.FeedsConditions, conditionSlugs, "condition", minItems: 1);
-        return scope.HasProblems ? null : new Imbalance(slug!, name!, summary!, tight!, weak!, effect!, selfCheck!, feeds!);
+        var status = scope.Status(entry.Status);
+        return scope.HasProblems ? null : new Imbalance(slug!, name!, summary!, tight!, weak!, effect!, selfCheck!, feeds!, status!.Value);
     }
 
     private static Stretch? ToStretch(
@@ -190,10 +304,11 @@ public static class ContentValidator
             }
         }
 
+        var status = scope.Status(entry.Status);
         return scope.HasProblems
             ? null
             : new Stretch(slug!, name!, kind!.Value, summary!, instructions!, hold, reps, sides!.Value, difficulty!.Value, bias!.Value,
-                muscles!, indicated!, contraindications!, cautions!, easier, harder);
+                muscles!, indicated!, contraindications!, cautions!, easier, harder, status!.Value);
     }
 
     private static List<Contraindication>? ContraindicationsOf(
@@ -274,6 +389,7 @@ public static class ContentValidator
         var name = scope.Text("name", entry.Name, ContentLimits.NameLength);
         var summary = scope.Text("summary", entry.Summary, ContentLimits.TextLength);
         var condition = scope.Reference("condition", entry.Condition, conditionSlugs, "condition", required: true);
+        var status = scope.Status(entry.Status);
         var items = new List<RoutineTemplateItem>();
         if (entry.Items is not { Count: > 0 } itemEntries)
         {
@@ -324,16 +440,17 @@ public static class ContentValidator
             items.Add(new RoutineTemplateItem(i + 1, stretchSlug, sets.Value, hold ?? stretch.HoldSeconds, reps ?? stretch.Repetitions));
         }
 
-        return scope.HasProblems ? null : new RoutineTemplate(slug!, name!, summary!, condition!, items, mergedStretches);
+        return scope.HasProblems ? null : new RoutineTemplate(slug!, name!, summary!, condition!, items, mergedStretches, status!.Value);
     }
 
     private static void CheckStoredTemplates(
         List<ContentProblem> problems,
         ContentCatalog stored,
         IReadOnlyList<RoutineTemplateEntry?> templateEntries,
+        ContentRemovals removals,
         Dictionary<string, Stretch> mergedStretches)
     {
-        var replaced = templateEntries.Select(e => e?.Slug).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var replaced = templateEntries.Select(e => e?.Slug).OfType<string>().Concat(removals.RoutineTemplates).ToHashSet(StringComparer.Ordinal);
         foreach (var template in stored.RoutineTemplates.Where(t => !replaced.Contains(t.Slug)))
         {
             foreach (var (item, index) in template.Items.Select((item, index) => (item, index)))
@@ -414,6 +531,9 @@ public static class ContentValidator
 
             return value;
         }
+
+        /// <summary>The entry's status; published when the entry does not say.</summary>
+        public ContentStatus? Status(string? value) => value is null ? ContentStatus.Published : Enum<ContentStatus>("status", value);
 
         public TEnum? Enum<TEnum>(string field, string? value) where TEnum : struct, System.Enum
         {

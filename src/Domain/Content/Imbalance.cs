@@ -14,7 +14,8 @@ public sealed class Imbalance
         IReadOnlyList<string> weakMuscles,
         string posturalEffect,
         SelfCheck selfCheck,
-        IReadOnlyList<string> feedsConditions)
+        IReadOnlyList<string> feedsConditions,
+        ContentStatus status = ContentStatus.Published)
     {
         Slug = slug;
         Name = name;
@@ -24,6 +25,7 @@ public sealed class Imbalance
         PosturalEffect = posturalEffect;
         SelfCheck = selfCheck;
         FeedsConditions = [.. feedsConditions];
+        Status = status;
     }
 
     // For EF Core, which cannot bind the complex SelfCheck through a constructor.
@@ -54,6 +56,9 @@ public sealed class Imbalance
     /// <summary>Slugs of the conditions this imbalance makes more likely or worse.</summary>
     public IReadOnlyList<string> FeedsConditions { get; private set; }
 
+    /// <summary>Drafts are seen by admins only; people, partners and routine building see published content.</summary>
+    public ContentStatus Status { get; private set; }
+
     public void ReplaceWith(Imbalance source)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(source.Slug, Slug);
@@ -64,6 +69,7 @@ public sealed class Imbalance
         PosturalEffect = source.PosturalEffect;
         SelfCheck = source.SelfCheck;
         FeedsConditions = [.. source.FeedsConditions];
+        Status = source.Status;
     }
 }
 

@@ -15,7 +15,8 @@ public sealed class RoutineTemplate
         string summary,
         string condition,
         IReadOnlyList<RoutineTemplateItem> items,
-        IReadOnlyDictionary<string, Stretch> stretches)
+        IReadOnlyDictionary<string, Stretch> stretches,
+        ContentStatus status = ContentStatus.Published)
     {
         foreach (var item in items)
         {
@@ -36,6 +37,7 @@ public sealed class RoutineTemplate
         Summary = summary;
         Condition = condition;
         _items = [.. items];
+        Status = status;
     }
 
     // For EF Core, which cannot bind the items navigation through a constructor.
@@ -54,6 +56,9 @@ public sealed class RoutineTemplate
     /// <summary>Slug of the condition this template is for.</summary>
     public string Condition { get; private set; }
 
+    /// <summary>Drafts are seen by admins only; people, partners and routine building see published content.</summary>
+    public ContentStatus Status { get; private set; }
+
     /// <summary>The exercises in the order they are done.</summary>
     /// <remarks>Sorted on the way out because the database returns owned rows in no set order.</remarks>
     public IReadOnlyList<RoutineTemplateItem> Items => [.. _items.OrderBy(i => i.Position)];
@@ -65,6 +70,7 @@ public sealed class RoutineTemplate
         Summary = source.Summary;
         Condition = source.Condition;
         _items = [.. source.Items.Select(i => i with { })];
+        Status = source.Status;
     }
 }
 

@@ -21,7 +21,8 @@ public sealed class Stretch
         IReadOnlyList<Contraindication> contraindications,
         IReadOnlyList<string> cautions,
         string? easierVariant,
-        string? harderVariant)
+        string? harderVariant,
+        ContentStatus status = ContentStatus.Published)
     {
         // A stretch that is both recommended and forbidden for one cause is a content error that could reach a
         // person's routine; refuse to even build one.
@@ -48,6 +49,7 @@ public sealed class Stretch
         Cautions = [.. cautions];
         EasierVariant = easierVariant;
         HarderVariant = harderVariant;
+        Status = status;
     }
 
     // For EF Core, which cannot bind the contraindications navigation through a constructor.
@@ -100,6 +102,9 @@ public sealed class Stretch
 
     public string? HarderVariant { get; private set; }
 
+    /// <summary>Drafts are seen by admins only; people, partners and routine building see published content.</summary>
+    public ContentStatus Status { get; private set; }
+
     public bool IsContraindicatedFor(string conditionSlug) =>
         _contraindications.Exists(c => string.Equals(c.Condition, conditionSlug, StringComparison.Ordinal));
 
@@ -121,6 +126,7 @@ public sealed class Stretch
         Cautions = [.. source.Cautions];
         EasierVariant = source.EasierVariant;
         HarderVariant = source.HarderVariant;
+        Status = source.Status;
     }
 }
 

@@ -7,6 +7,7 @@ public enum ErrorKind
     NotFound,
     Conflict,
     PreconditionFailed,
+    PreconditionRequired,
 }
 
 /// <summary>
@@ -32,8 +33,9 @@ public sealed class NotFoundException(string resource, string key)
 public sealed record ValidationError(string Field, string Message);
 
 /// <summary>Input that breaks one or more rules; every problem found is listed, not only the first.</summary>
-public sealed class ValidationException(IReadOnlyList<ValidationError> errors, string code = "validation_failed")
-    : DomainException(ErrorKind.InvalidInput, code, Describe(errors))
+public sealed class ValidationException(
+    IReadOnlyList<ValidationError> errors, string code = "validation_failed", ErrorKind kind = ErrorKind.InvalidInput)
+    : DomainException(kind, code, Describe(errors))
 {
     public IReadOnlyList<ValidationError> Errors { get; } = errors;
 

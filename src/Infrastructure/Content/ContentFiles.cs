@@ -14,8 +14,17 @@ public sealed class ContentFiles
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         MaxDepth = 16,
     };
+
+    /// <summary>An entry in its canonical JSON form: what the audit log stores and what an ETag hashes.</summary>
+    public static string Canonical<TEntry>(TEntry entry) => JsonSerializer.Serialize(entry, JsonOptions);
+
+    /// <summary>A strong ETag for an entry: a hash of its canonical JSON.</summary>
+    public static string ETagOf<TEntry>(TEntry entry) =>
+        "\"" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Canonical(entry))), 0, 18)
+            .Replace('+', '-').Replace('/', '_') + "\"";
 
     private readonly Dictionary<(string Section, int Index), (string File, int Index)> _origins;
 

@@ -4,24 +4,35 @@ using SciaticaService.Infrastructure.Persistence;
 
 namespace SciaticaService.Infrastructure.Content;
 
-/// <summary>Reads content from PostgreSQL without tracking: reads never pay for change detection.</summary>
+/// <summary>
+/// Reads published content from PostgreSQL, without tracking: reads never pay for change detection. Drafts are
+/// for admins, who read them through the content export.
+/// </summary>
 internal sealed class ContentStore(SciaticaDbContext db) : IContentReader
 {
+    private IQueryable<Condition> Conditions => db.Conditions.AsNoTracking().Where(c => c.Status == ContentStatus.Published);
+
+    private IQueryable<Imbalance> Imbalances => db.Imbalances.AsNoTracking().Where(i => i.Status == ContentStatus.Published);
+
+    private IQueryable<Stretch> Stretches => db.Stretches.AsNoTracking().Where(s => s.Status == ContentStatus.Published);
+
+    private IQueryable<RoutineTemplate> RoutineTemplates => db.RoutineTemplates.AsNoTracking().Where(t => t.Status == ContentStatus.Published);
+
     public async Task<IReadOnlyList<Condition>> ListConditionsAsync(CancellationToken cancellationToken) =>
-        await db.Conditions.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
+        await Conditions.OrderBy(c => c.Name).ToListAsync(cancellationToken);
 
     public Task<Condition?> FindConditionAsync(string slug, CancellationToken cancellationToken) =>
-        db.Conditions.AsNoTracking().SingleOrDefaultAsync(c => c.Slug == slug, cancellationToken);
+        Conditions.SingleOrDefaultAsync(c => c.Slug == slug, cancellationToken);
 
     public async Task<IReadOnlyList<Imbalance>> ListImbalancesAsync(CancellationToken cancellationToken) =>
-        await db.Imbalances.AsNoTracking().OrderBy(i => i.Name).ToListAsync(cancellationToken);
+        await Imbalances.OrderBy(i => i.Name).ToListAsync(cancellationToken);
 
     public Task<Imbalance?> FindImbalanceAsync(string slug, CancellationToken cancellationToken) =>
-        db.Imbalances.AsNoTracking().SingleOrDefaultAsync(i => i.Slug == slug, cancellationToken);
+        Imbalances.SingleOrDefaultAsync(i => i.Slug == slug, cancellationToken);
 
     public async Task<IReadOnlyList<Stretch>> ListStretchesAsync(StretchCriteria criteria, CancellationToken cancellationToken)
     {
-        var query = db.Stretches.AsNoTracking();
+        var query = Stretches;
         if (criteria.IndicatedFor is { } indicatedFor)
         {
             query = query.Where(s => s.IndicatedFor.Contains(indicatedFor));
@@ -51,11 +62,11 @@ internal sealed class ContentStore(SciaticaDbContext db) : IContentReader
     }
 
     public Task<Stretch?> FindStretchAsync(string slug, CancellationToken cancellationToken) =>
-        db.Stretches.AsNoTracking().SingleOrDefaultAsync(s => s.Slug == slug, cancellationToken);
+        Stretches.SingleOrDefaultAsync(s => s.Slug == slug, cancellationToken);
 
     public async Task<IReadOnlyList<RoutineTemplate>> ListRoutineTemplatesAsync(string? condition, CancellationToken cancellationToken)
     {
-        var query = db.RoutineTemplates.AsNoTracking();
+        var query = RoutineTemplates;
         if (condition is not null)
         {
             query = query.Where(t => t.Condition == condition);
@@ -65,15 +76,15 @@ internal sealed class ContentStore(SciaticaDbContext db) : IContentReader
     }
 
     public Task<RoutineTemplate?> FindRoutineTemplateAsync(string slug, CancellationToken cancellationToken) =>
-        db.RoutineTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == slug, cancellationToken);
+        RoutineTemplates.SingleOrDefaultAsync(t => t.Slug == slug, cancellationToken);
 
     public async Task<IReadOnlySet<string>> ListConditionSlugsAsync(CancellationToken cancellationToken) =>
-        (await db.Conditions.Select(c => c.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        (await Conditions.Select(c => c.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
     public async Task<IReadOnlySet<string>> ListMusclesAsync(CancellationToken cancellationToken) =>
-        (await db.Stretches.SelectMany(s => s.TargetMuscles)
-            .Union(db.Imbalances.SelectMany(i => i.TightMuscles))
-            .Union(db.Imbalances.SelectMany(i => i.WeakMuscles))
+        (await Stretches.SelectMany(s => s.TargetMuscles)
+            .Union(Imbalances.SelectMany(i => i.TightMuscles))
+            .Union(Imbalances.SelectMany(i => i.WeakMuscles))
             .ToListAsync(cancellationToken))
         .ToHashSet(StringComparer.Ordinal);
 }

@@ -43,7 +43,8 @@ internal sealed partial class DatabaseInitializer(
 
             if (content.SeedOnStartup)
             {
-                var seeder = ActivatorUtilities.CreateInstance<ContentSeeder>(scope.ServiceProvider, db);
+                var importer = ActivatorUtilities.CreateInstance<ContentImporter>(scope.ServiceProvider, db);
+                var seeder = ActivatorUtilities.CreateInstance<ContentSeeder>(scope.ServiceProvider, importer);
                 await seeder.SeedAsync(content.ResolvedPath, ct);
             }
         }, cancellationToken);

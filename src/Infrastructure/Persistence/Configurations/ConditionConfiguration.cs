@@ -10,6 +10,7 @@ internal sealed class ConditionConfiguration : IEntityTypeConfiguration<Conditio
     {
         builder.ToTable("conditions");
         builder.HasKey(c => c.Slug);
+        builder.Property(c => c.Status).HasConversion(new WireNameConverter<ContentStatus>()).HasMaxLength(16);
         builder.Property(c => c.Slug).HasMaxLength(ContentLimits.SlugLength);
         builder.Property(c => c.Name).HasMaxLength(ContentLimits.NameLength);
         builder.Property(c => c.Summary).HasMaxLength(ContentLimits.TextLength);

@@ -10,6 +10,7 @@ internal sealed class ImbalanceConfiguration : IEntityTypeConfiguration<Imbalanc
     {
         builder.ToTable("imbalances");
         builder.HasKey(i => i.Slug);
+        builder.Property(i => i.Status).HasConversion(new WireNameConverter<ContentStatus>()).HasMaxLength(16);
         builder.Property(i => i.Slug).HasMaxLength(ContentLimits.SlugLength);
         builder.Property(i => i.Name).HasMaxLength(ContentLimits.NameLength);
         builder.Property(i => i.Summary).HasMaxLength(ContentLimits.TextLength);

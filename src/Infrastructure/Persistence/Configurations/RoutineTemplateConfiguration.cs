@@ -10,6 +10,7 @@ internal sealed class RoutineTemplateConfiguration : IEntityTypeConfiguration<Ro
     {
         builder.ToTable("routine_templates");
         builder.HasKey(t => t.Slug);
+        builder.Property(t => t.Status).HasConversion(new WireNameConverter<ContentStatus>()).HasMaxLength(16);
         builder.Property(t => t.Slug).HasMaxLength(ContentLimits.SlugLength);
         builder.Property(t => t.Name).HasMaxLength(ContentLimits.NameLength);
         builder.Property(t => t.Summary).HasMaxLength(ContentLimits.TextLength);

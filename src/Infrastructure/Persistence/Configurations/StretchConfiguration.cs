@@ -14,6 +14,7 @@ internal sealed class StretchConfiguration : IEntityTypeConfiguration<Stretch>
             table.HasCheckConstraint("ck_stretches_dose", "hold_seconds > 0 OR repetitions > 0");
         });
         builder.HasKey(s => s.Slug);
+        builder.Property(s => s.Status).HasConversion(new WireNameConverter<ContentStatus>()).HasMaxLength(16);
         builder.Property(s => s.Slug).HasMaxLength(ContentLimits.SlugLength);
         builder.Property(s => s.Name).HasMaxLength(ContentLimits.NameLength);
         builder.Property(s => s.Summary).HasMaxLength(ContentLimits.TextLength);

@@ -1,0 +1,173 @@
+using Microsoft.EntityFrameworkCore;
+using SciaticaService.Domain.Administration;
+using SciaticaService.Domain.Content;
+using SciaticaService.Infrastructure.Persistence;
+
+namespace SciaticaService.Infrastructure.Content;
+
+/// <summary>What to change: entries to create or replace by slug, and stored entries to delete.</summary>
+/// <param name="Upserts">Entries to create, or to replace the stored entry with the same slug.</param>
+/// <param name="Removals">Stored entries to delete.</param>
+/// <param name="PruneOthers">Also delete every stored entry that <paramref name="Upserts"/> does not contain.</param>
+public sealed record ContentChange(ContentDocument Upserts, ContentRemovals Removals, bool PruneOthers = false);
+
+/// <summary>The outcome of a content change, by <c>kind:slug</c>.</summary>
+public sealed class ContentChangeResult
+{
+    /// <summary>Every problem that stopped the change; empty when it was valid.</summary>
+    public IReadOnlyList<ContentProblem> Problems { get; init; } = [];
+
+    /// <summary>True when the change was written; false for a dry run or an invalid change.</summary>
+    public bool Applied { get; set; }
+
+    public List<string> Created { get; } = [];
+
+    public List<string> Updated { get; } = [];
+
+    public List<string> Removed { get; } = [];
+
+    public int Unchanged { get; set; }
+
+    /// <summary>Stored entries the document does not contain and that were kept.</summary>
+    public List<string> NotInDocument { get; } = [];
+}
+
+/// <summary>
+/// Applies content changes: validated as a whole against the stored catalogue, written in one transaction with an
+/// audit entry per changed item, or not at all. Start-up seeding, the admin import and single-item edits all come
+/// through here. A PostgreSQL advisory lock serialises content writers across replicas, so concurrent imports and
+/// edits see each other's results and an If-Match check inside <see cref="ApplyAsync"/> cannot race.
+/// </summary>
+public sealed class ContentImporter(SciaticaDbContext db, TimeProvider clock)
+{
+    private const long ContentWriteLockKey = 0x5C1A71CA_0000_0001;
+
+    /// <param name="change">What to change.</param>
+    /// <param name="actor">Who changes it, for the audit log.</param>
+    /// <param name="dryRun">Work out the outcome without writing anything.</param>
+    /// <param name="precondition">Runs on the stored catalogue inside the transaction, before anything changes; throw to abort.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    public async Task<ContentChangeResult> ApplyAsync(
+        ContentChange change, string actor, bool dryRun, Action<ContentCatalog>? precondition, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(
+            cancellationToken,
+            async ct => await ApplyOnceAsync(change, actor, dryRun, precondition, ct));
+    }
+
+    private async Task<ContentChangeResult> ApplyOnceAsync(
+        ContentChange change, string actor, bool dryRun, Action<ContentCatalog>? precondition, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ContentWriteLockKey})", cancellationToken);
+
+        var stored = new ContentCatalog(
+            await db.Conditions.ToListAsync(cancellationToken),
+            await db.Imbalances.ToListAsync(cancellationToken),
+            await db.Stretches.ToListAsync(cancellationToken),
+            await db.RoutineTemplates.ToListAsync(cancellationToken));
+        precondition?.Invoke(stored);
+
+        var document = change.Upserts;
+        var removals = change.PruneOthers ? WithOthers(change.Removals, stored, document) : change.Removals;
+        var validation = ContentValidator.Validate(document, stored, removals);
+        if (!validation.IsValid)
+        {
+            return new ContentChangeResult { Problems = validation.Problems };
+        }
+
+        var result = new ContentChangeResult();
+        var now = clock.GetUtcNow();
+        var incoming = validation.Catalog;
+        Apply(result, now, actor, "condition", db.Conditions, stored.Conditions, incoming.Conditions, removals.Conditions, c => c.Slug, c => c.ToEntry(), (s, n) => s.ReplaceWith(n));
+        Apply(result, now, actor, "imbalance", db.Imbalances, stored.Imbalances, incoming.Imbalances, removals.Imbalances, i => i.Slug, i => i.ToEntry(), (s, n) => s.ReplaceWith(n));
+        Apply(result, now, actor, "stretch", db.Stretches, stored.Stretches, incoming.Stretches, removals.Stretches, s => s.Slug, s => s.ToEntry(), (s, n) => s.ReplaceWith(n));
+        Apply(result, now, actor, "routine_template", db.RoutineTemplates, stored.RoutineTemplates, incoming.RoutineTemplates, removals.RoutineTemplates, t => t.Slug, t => t.ToEntry(), (s, n) => s.ReplaceWith(n));
+
+        if (dryRun)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return result;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        result.Applied = true;
+        return result;
+    }
+
+    private static ContentRemovals WithOthers(ContentRemovals removals, ContentCatalog stored, ContentDocument document)
+    {
+        static HashSet<string> Others<T>(IReadOnlySet<string> explicitly, IEnumerable<T> stored, IEnumerable<string?>? kept, Func<T, string> slugOf)
+        {
+            var keep = (kept ?? []).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            return [.. explicitly, .. stored.Select(slugOf).Where(slug => !keep.Contains(slug))];
+        }
+
+        return new ContentRemovals(
+            Others(removals.Conditions, stored.Conditions, document.Conditions?.Select(e => e?.Slug), c => c.Slug),
+            Others(removals.Imbalances, stored.Imbalances, document.Imbalances?.Select(e => e?.Slug), i => i.Slug),
+            Others(removals.Stretches, stored.Stretches, document.Stretches?.Select(e => e?.Slug), s => s.Slug),
+            Others(removals.RoutineTemplates, stored.RoutineTemplates, document.RoutineTemplates?.Select(e => e?.Slug), t => t.Slug));
+    }
+
+    private void Apply<T, TEntry>(
+        ContentChangeResult result,
+        DateTimeOffset now,
+        string actor,
+        string kind,
+        DbSet<T> set,
+        IReadOnlyList<T> stored,
+        IReadOnlyList<T> incoming,
+        IReadOnlySet<string> removed,
+        Func<T, string> slugOf,
+        Func<T, TEntry> entryOf,
+        Action<T, T> replace)
+        where T : class
+    {
+        var storedBySlug = stored.ToDictionary(slugOf, StringComparer.Ordinal);
+        foreach (var item in incoming)
+        {
+            var slug = slugOf(item);
+            var after = ContentFiles.Canonical(entryOf(item));
+            if (!storedBySlug.Remove(slug, out var existing))
+            {
+                set.Add(item);
+                result.Created.Add($"{kind}:{slug}");
+                Audit(now, actor, kind, "created", slug, before: null, after);
+                continue;
+            }
+
+            var before = ContentFiles.Canonical(entryOf(existing));
+            if (before == after)
+            {
+                result.Unchanged++;
+                continue;
+            }
+
+            replace(existing, item);
+            result.Updated.Add($"{kind}:{slug}");
+            Audit(now, actor, kind, "updated", slug, before, after);
+        }
+
+        foreach (var (slug, existing) in storedBySlug.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (removed.Contains(slug))
+            {
+                set.Remove(existing);
+                result.Removed.Add($"{kind}:{slug}");
+                Audit(now, actor, kind, "deleted", slug, ContentFiles.Canonical(entryOf(existing)), after: null);
+            }
+            else
+            {
+                result.NotInDocument.Add($"{kind}:{slug}");
+            }
+        }
+    }
+
+    private void Audit(DateTimeOffset now, string actor, string kind, string action, string slug, string? before, string? after) =>
+        db.AuditEntries.Add(new AuditEntry(now, actor, $"{kind}.{action}", $"{kind}:{slug}", before, after));
+}
