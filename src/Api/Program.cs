@@ -33,6 +33,8 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
     }
 });
 builder.Services.AddExceptionHandler<DomainExceptionHandler>();
+// Let malformed bodies and parameters reach the exception handler, which explains them as ProblemDetails.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
 builder.Services.AddGrpc(options =>
 {
@@ -75,6 +77,7 @@ app.MapGroup("/api/v1/admin")
     .ProducesProblem(StatusCodes.Status401Unauthorized)
     .ProducesProblem(StatusCodes.Status403Forbidden)
     .MapPartnerEndpoints()
+    .MapContentAdminEndpoints()
     .MapAuditEndpoints();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(DependencyInjection.ReadyTag) });

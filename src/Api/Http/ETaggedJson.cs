@@ -12,7 +12,9 @@ namespace SciaticaService.Api.Http;
 /// A JSON 200 with a strong ETag derived from the exact bytes sent, or a bodiless 304 when the client's
 /// <c>If-None-Match</c> already names it. Hashing the body means the tag changes exactly when the content does.
 /// </summary>
-public sealed class ETaggedJson<T>(T value) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult<T>
+/// <param name="value">The body.</param>
+/// <param name="shared">Whether shared caches may keep it: true for public content, false for anything per caller.</param>
+public sealed class ETaggedJson<T>(T value, bool shared = true) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult<T>
 {
     public T Value { get; } = value;
 
@@ -28,7 +30,7 @@ public sealed class ETaggedJson<T>(T value) : IResult, IEndpointMetadataProvider
         var headers = response.GetTypedHeaders();
         headers.ETag = tag;
         // Cache, but revalidate every time: an admin may change content at any moment.
-        headers.CacheControl = new CacheControlHeaderValue { Public = true, NoCache = true };
+        headers.CacheControl = new CacheControlHeaderValue { Public = shared, Private = !shared, NoCache = true };
 
         var ifNoneMatch = httpContext.Request.GetTypedHeaders().IfNoneMatch;
         if (ifNoneMatch.Any(candidate => candidate.Equals(EntityTagHeaderValue.Any) || candidate.Compare(tag, useStrongComparison: false)))

@@ -42,6 +42,13 @@ public sealed class ContentImporter(SciaticaDbContext db, TimeProvider clock)
 {
     private const long ContentWriteLockKey = 0x5C1A71CA_0000_0001;
 
+    /// <summary>Every stored entry, drafts included, as admins see them.</summary>
+    public async Task<ContentCatalog> LoadAsync(CancellationToken cancellationToken) => new(
+        await db.Conditions.AsNoTracking().OrderBy(c => c.Slug).ToListAsync(cancellationToken),
+        await db.Imbalances.AsNoTracking().OrderBy(i => i.Slug).ToListAsync(cancellationToken),
+        await db.Stretches.AsNoTracking().OrderBy(s => s.Slug).ToListAsync(cancellationToken),
+        await db.RoutineTemplates.AsNoTracking().OrderBy(t => t.Slug).ToListAsync(cancellationToken));
+
     /// <param name="change">What to change.</param>
     /// <param name="actor">Who changes it, for the audit log.</param>
     /// <param name="dryRun">Work out the outcome without writing anything.</param>
