@@ -70,18 +70,24 @@ public sealed class ApiFixture : IAsyncLifetime
 }
 
 /// <summary>The real service, hosted in memory, against the test database.</summary>
-public sealed class SciaticaApiFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+/// <param name="connectionString">The test database.</param>
+/// <param name="settings">Configuration to add or override.</param>
+/// <param name="environment">The hosting environment; in Development the service trusts the development token key instead of the tests' key.</param>
+public sealed class SciaticaApiFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Testing")
     : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment);
         builder.UseSetting("ConnectionStrings:Sciatica", connectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Database:StartupTimeout", "00:00:20");
-        builder.UseSetting("Authentication:Jwt:Issuer", TestTokens.Issuer);
-        builder.UseSetting("Authentication:Jwt:Audience", TestTokens.Audience);
-        builder.UseSetting("Authentication:Jwt:SigningKeys:0", TestTokens.SigningKey);
+        if (environment != "Development")
+        {
+            builder.UseSetting("Authentication:Jwt:Issuer", TestTokens.Issuer);
+            builder.UseSetting("Authentication:Jwt:Audience", TestTokens.Audience);
+            builder.UseSetting("Authentication:Jwt:SigningKeys:0", TestTokens.SigningKey);
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,218 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Grpc.Core;
+using SciaticaService.Api.Tests.Fixtures;
+using SciaticaService.Contracts.V1;
+
+namespace SciaticaService.Api.Tests;
+
+/// <summary>
+/// Every endpoint and gRPC method, called by every kind of caller, answers with the expected status: public
+/// content for anyone, the caller's own identity for any valid credential, admin operations for admins only.
+/// </summary>
+public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
+{
+    public enum Access
+    {
+        Public,
+        AnyCaller,
+        AdminOnly,
+    }
+
+    public static readonly string[] CallerNames =
+        ["none", "user", "another user", "admin", "partner A", "partner B", "revoked key", "expired token", "wrong signing key"];
+
+    private const string Stretch = "/api/v1/admin/stretches/prone-lying";
+
+    /// <summary>Endpoint, body, access, and the status an authorised caller gets (with the bodies sent here).</summary>
+    public static TheoryData<string, string, string?, Access, int> RestEndpoints => new()
+    {
+        { "GET", "/api/v1/conditions", null, Access.Public, 200 },
+        { "GET", "/api/v1/conditions/herniated-disc", null, Access.Public, 200 },
+        { "GET", "/api/v1/imbalances", null, Access.Public, 200 },
+        { "GET", "/api/v1/imbalances/weak-deep-core", null, Access.Public, 200 },
+        { "GET", "/api/v1/stretches?condition=spinal-stenosis", null, Access.Public, 200 },
+        { "GET", "/api/v1/stretches/prone-lying", null, Access.Public, 200 },
+        { "GET", "/api/v1/routine-templates", null, Access.Public, 200 },
+        { "GET", "/api/v1/routine-templates/spinal-stenosis-starter", null, Access.Public, 200 },
+        { "GET", "/health/ready", null, Access.Public, 200 },
+        { "GET", "/swagger/v1/swagger.json", null, Access.Public, 200 },
+        { "GET", "/api/v1/me", null, Access.AnyCaller, 200 },
+        { "GET", "/api/v1/admin/partners", null, Access.AdminOnly, 200 },
+        { "POST", "/api/v1/admin/partners", """{"name": "Matrix clinic"}""", Access.AdminOnly, 201 },
+        { "POST", $"/api/v1/admin/partners/{Guid.Empty}/revoke", null, Access.AdminOnly, 404 },
+        { "GET", "/api/v1/admin/audit", null, Access.AdminOnly, 200 },
+        { "GET", "/api/v1/admin/content", null, Access.AdminOnly, 200 },
+        { "POST", "/api/v1/admin/content/import?dryRun=true", "{}", Access.AdminOnly, 200 },
+        { "GET", "/api/v1/admin/conditions/herniated-disc", null, Access.AdminOnly, 200 },
+        { "POST", "/api/v1/admin/conditions", "{}", Access.AdminOnly, 400 },
+        { "PUT", "/api/v1/admin/conditions/herniated-disc", "{}", Access.AdminOnly, 428 },
+        { "DELETE", "/api/v1/admin/conditions/herniated-disc", null, Access.AdminOnly, 428 },
+        { "GET", "/api/v1/admin/imbalances/weak-deep-core", null, Access.AdminOnly, 200 },
+        { "POST", "/api/v1/admin/imbalances", "{}", Access.AdminOnly, 400 },
+        { "PUT", "/api/v1/admin/imbalances/weak-deep-core", "{}", Access.AdminOnly, 428 },
+        { "DELETE", "/api/v1/admin/imbalances/weak-deep-core", null, Access.AdminOnly, 428 },
+        { "GET", Stretch, null, Access.AdminOnly, 200 },
+        { "POST", "/api/v1/admin/stretches", "{}", Access.AdminOnly, 400 },
+        { "PUT", Stretch, "{}", Access.AdminOnly, 428 },
+        { "DELETE", Stretch, null, Access.AdminOnly, 428 },
+        { "GET", "/api/v1/admin/routine-templates/spinal-stenosis-starter", null, Access.AdminOnly, 200 },
+        { "POST", "/api/v1/admin/routine-templates", "{}", Access.AdminOnly, 400 },
+        { "PUT", "/api/v1/admin/routine-templates/spinal-stenosis-starter", "{}", Access.AdminOnly, 428 },
+        { "DELETE", "/api/v1/admin/routine-templates/spinal-stenosis-starter", null, Access.AdminOnly, 428 },
+    };
+
+    [Theory]
+    [MemberData(nameof(RestEndpoints))]
+    public async Task Every_REST_endpoint_answers_each_caller_as_expected(string method, string path, string? body, Access access, int authorised)
+    {
+        var callers = await CreateCallersAsync();
+        var wrong = new List<string>();
+
+        foreach (var name in CallerNames)
+        {
+            using var client = Fixture.Factory.CreateClient();
+            using var request = new HttpRequestMessage(new HttpMethod(method), path)
+            {
+                Content = body is null ? null : new StringContent(body, Encoding.UTF8, "application/json"),
+            };
+            callers[name](request.Headers);
+
+            var response = await client.SendAsync(request);
+
+            var expected = Expected(access, name, authorised);
+            if ((int)response.StatusCode != expected)
+            {
+                wrong.Add($"{name}: expected {expected}, got {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, $"{method} {path}:{Environment.NewLine}{string.Join(Environment.NewLine, wrong)}");
+    }
+
+    public static TheoryData<string, Access> GrpcMethods => new()
+    {
+        { nameof(ContentService.ContentServiceClient.ListConditions), Access.Public },
+        { nameof(ContentService.ContentServiceClient.GetCondition), Access.Public },
+        { nameof(ContentService.ContentServiceClient.ListImbalances), Access.Public },
+        { nameof(ContentService.ContentServiceClient.GetImbalance), Access.Public },
+        { nameof(ContentService.ContentServiceClient.ListStretches), Access.Public },
+        { nameof(ContentService.ContentServiceClient.GetStretch), Access.Public },
+        { nameof(ContentService.ContentServiceClient.ListRoutineTemplates), Access.Public },
+        { nameof(ContentService.ContentServiceClient.GetRoutineTemplate), Access.Public },
+        { nameof(IdentityService.IdentityServiceClient.WhoAmI), Access.AnyCaller },
+    };
+
+    [Theory]
+    [MemberData(nameof(GrpcMethods))]
+    public async Task Every_gRPC_method_answers_each_caller_as_expected(string method, Access access)
+    {
+        var callers = await CreateCallersAsync();
+        var channel = Fixture.CreateGrpcChannel();
+        var content = new ContentService.ContentServiceClient(channel);
+        var identity = new IdentityService.IdentityServiceClient(channel);
+        var wrong = new List<string>();
+
+        foreach (var name in CallerNames)
+        {
+            var headers = new Metadata();
+            using (var carrier = new HttpRequestMessage())
+            {
+                callers[name](carrier.Headers);
+                foreach (var header in carrier.Headers)
+                {
+                    headers.Add(header.Key.ToLowerInvariant(), string.Join(",", header.Value));
+                }
+            }
+
+            Task call = method switch
+            {
+                "ListConditions" => content.ListConditionsAsync(new ListConditionsRequest(), headers).ResponseAsync,
+                "GetCondition" => content.GetConditionAsync(new GetConditionRequest { Slug = "herniated-disc" }, headers).ResponseAsync,
+                "ListImbalances" => content.ListImbalancesAsync(new ListImbalancesRequest(), headers).ResponseAsync,
+                "GetImbalance" => content.GetImbalanceAsync(new GetImbalanceRequest { Slug = "weak-deep-core" }, headers).ResponseAsync,
+                "ListStretches" => content.ListStretchesAsync(new ListStretchesRequest(), headers).ResponseAsync,
+                "GetStretch" => content.GetStretchAsync(new GetStretchRequest { Slug = "prone-lying" }, headers).ResponseAsync,
+                "ListRoutineTemplates" => content.ListRoutineTemplatesAsync(new ListRoutineTemplatesRequest(), headers).ResponseAsync,
+                "GetRoutineTemplate" => content.GetRoutineTemplateAsync(new GetRoutineTemplateRequest { Slug = "spinal-stenosis-starter" }, headers).ResponseAsync,
+                "WhoAmI" => identity.WhoAmIAsync(new WhoAmIRequest { MemberId = "m1" }, headers).ResponseAsync,
+                _ => throw new ArgumentOutOfRangeException(nameof(method)),
+            };
+
+            StatusCode status;
+            try
+            {
+                await call;
+                status = StatusCode.OK;
+            }
+            catch (RpcException e)
+            {
+                status = e.StatusCode;
+            }
+
+            var expected = Expected(access, name, 200) switch
+            {
+                200 => StatusCode.OK,
+                401 => StatusCode.Unauthenticated,
+                _ => StatusCode.PermissionDenied,
+            };
+            if (status != expected)
+            {
+                wrong.Add($"{name}: expected {expected}, got {status}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, $"{method}:{Environment.NewLine}{string.Join(Environment.NewLine, wrong)}");
+    }
+
+    private static int Expected(Access access, string caller, int authorised)
+    {
+        var credential = caller switch
+        {
+            "none" or "revoked key" or "expired token" or "wrong signing key" => "invalid",
+            "admin" => "admin",
+            _ => "valid",
+        };
+        return (access, credential) switch
+        {
+            (Access.Public, _) => authorised,
+            (_, "invalid") => 401,
+            (Access.AnyCaller, _) => authorised,
+            (Access.AdminOnly, "admin") => authorised,
+            _ => 403,
+        };
+    }
+
+    /// <summary>How each kind of caller sets its credentials on a request.</summary>
+    private async Task<Dictionary<string, Action<HttpRequestHeaders>>> CreateCallersAsync()
+    {
+        var partnerA = await Fixture.CreatePartnerAsync("Partner A");
+        var partnerB = await Fixture.CreatePartnerAsync("Partner B");
+        var revoked = await Fixture.CreatePartnerAsync("Revoked partner");
+        using (var admin = Fixture.Admin())
+        {
+            (await admin.PostAsync($"/api/v1/admin/partners/{revoked.Partner.Id}/revoke", null)).EnsureSuccessStatusCode();
+        }
+
+        static Action<HttpRequestHeaders> Bearer(string token) => h => h.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        static Action<HttpRequestHeaders> Key(string key) => h =>
+        {
+            h.Add("x-api-key", key);
+            h.Add("x-member-id", "member-1");
+        };
+
+        return new Dictionary<string, Action<HttpRequestHeaders>>
+        {
+            ["none"] = _ => { },
+            ["user"] = Bearer(TestTokens.For("alice")),
+            ["another user"] = Bearer(TestTokens.For("bob")),
+            ["admin"] = Bearer(TestTokens.For("root", "admin")),
+            ["partner A"] = Key(partnerA.ApiKey),
+            ["partner B"] = Key(partnerB.ApiKey),
+            ["revoked key"] = Key(revoked.ApiKey),
+            ["expired token"] = Bearer(TestTokens.Expired("alice")),
+            ["wrong signing key"] = Bearer(TestTokens.SignedByWrongKey("root", "admin")),
+        };
+    }
+}
