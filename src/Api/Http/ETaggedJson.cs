@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -24,7 +23,7 @@ public sealed class ETaggedJson<T>(T value, bool shared = true) : IResult, IEndp
     {
         var options = httpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var body = JsonSerializer.SerializeToUtf8Bytes(Value, options);
-        var tag = new EntityTagHeaderValue($"\"{Base64UrlTag(body)}\"");
+        var tag = new EntityTagHeaderValue(SciaticaService.Infrastructure.Content.ContentFiles.StrongETag(body));
 
         var response = httpContext.Response;
         var headers = response.GetTypedHeaders();
@@ -51,7 +50,4 @@ public sealed class ETaggedJson<T>(T value, bool shared = true) : IResult, IEndp
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified, typeof(void)));
     }
-
-    private static string Base64UrlTag(byte[] body) =>
-        Convert.ToBase64String(SHA256.HashData(body), 0, 18).Replace('+', '-').Replace('/', '_');
 }
