@@ -12,9 +12,17 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddApiSecurity(builder.Configuration, builder.Environment);
 
-// Writes refuse unknown JSON members: a misspelt field is an error, not silently dropped data.
+// Requests: an unknown member (a misspelt field) or a null where the type allows none is an error, not silently
+// dropped data. Enums travel as snake_case names, never numbers.
 builder.Services.ConfigureHttpJsonOptions(options =>
-    options.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow);
+{
+    var json = options.SerializerOptions;
+    json.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+    json.RespectNullableAnnotations = true;
+    json.RespectRequiredConstructorParameters = true;
+    json.MaxDepth = 32;
+    json.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+});
 
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
 {

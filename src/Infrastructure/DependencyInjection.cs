@@ -6,6 +6,7 @@ using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 using SciaticaService.Domain.Administration;
+using SciaticaService.Domain.Assessments;
 using SciaticaService.Domain.Content;
 using SciaticaService.Domain.Identity;
 using SciaticaService.Infrastructure.Administration;
@@ -50,6 +51,9 @@ public static class DependencyInjection
         services.AddScoped<IPartnerStore, PartnerStore>();
         services.AddScoped<PartnerAdministration>();
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<IQuestionnaireStore, Assessments.QuestionnaireStore>();
+        services.AddScoped<IAssessmentStore, Assessments.AssessmentStore>();
+        services.AddScoped<AssessmentService>();
 
         services.AddSingleton<DatabaseReadiness>();
         services.AddHostedService<DatabaseInitializer>();

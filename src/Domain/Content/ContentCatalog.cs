@@ -1,11 +1,17 @@
 namespace SciaticaService.Domain.Content;
 
 /// <summary>A consistent set of content: what is stored, or what a seed or import brings.</summary>
+/// <param name="Conditions">The conditions.</param>
+/// <param name="Imbalances">The imbalances.</param>
+/// <param name="Stretches">The stretches.</param>
+/// <param name="RoutineTemplates">The routine templates.</param>
+/// <param name="Questionnaire">The (latest) questionnaire, if there is one.</param>
 public sealed record ContentCatalog(
     IReadOnlyList<Condition> Conditions,
     IReadOnlyList<Imbalance> Imbalances,
     IReadOnlyList<Stretch> Stretches,
-    IReadOnlyList<RoutineTemplate> RoutineTemplates)
+    IReadOnlyList<RoutineTemplate> RoutineTemplates,
+    Assessments.QuestionnaireDefinition? Questionnaire = null)
 {
     public static ContentCatalog Empty { get; } = new([], [], [], []);
 }
@@ -21,7 +27,12 @@ public sealed record ContentProblem(string Section, int? Index, string? Slug, st
     {
         get
         {
-            var entry = Index is { } i ? $"{Section}[{i}]" : $"{Section}['{Slug}'] (stored)";
+            var entry = (Index, Slug) switch
+            {
+                ({ } i, _) => $"{Section}[{i}]",
+                (null, { } slug) => $"{Section}['{slug}'] (stored)",
+                _ => Section,
+            };
             return Field.Length == 0 ? entry : $"{entry}.{Field}";
         }
     }

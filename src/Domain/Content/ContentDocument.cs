@@ -14,6 +14,9 @@ public sealed record ContentDocument
     public IReadOnlyList<StretchEntry?>? Stretches { get; init; }
 
     public IReadOnlyList<RoutineTemplateEntry?>? RoutineTemplates { get; init; }
+
+    /// <summary>The assessment questionnaire; a change to it makes a new version.</summary>
+    public Assessments.QuestionnaireDefinition? Questionnaire { get; init; }
 }
 
 public sealed record ConditionEntry
@@ -216,5 +219,6 @@ public static class ContentEntries
         Imbalances = [.. catalog.Imbalances.Select(ToEntry)],
         Stretches = [.. catalog.Stretches.Select(ToEntry)],
         RoutineTemplates = [.. catalog.RoutineTemplates.Select(ToEntry)],
+        Questionnaire = catalog.Questionnaire,
     };
 }

@@ -50,7 +50,7 @@ public static class ContentValidator
         var templates = Each(problems, RoutineTemplatesSection, templateEntries,
             (scope, entry) => ToTemplate(scope, entry, conditionSlugs, stretchSlugs, mergedStretches));
 
-        var incoming = new ContentCatalog(conditions, imbalances, stretches, templates);
+        var incoming = new ContentCatalog(conditions, imbalances, stretches, templates, document.Questionnaire);
         var final = new FinalCatalogue(
             Merge(stored.Conditions, conditions, removals.Conditions, c => c.Slug),
             Merge(stored.Imbalances, imbalances, removals.Imbalances, i => i.Slug),
@@ -59,6 +59,16 @@ public static class ContentValidator
             document);
         CheckStoredTemplates(problems, stored, templateEntries, removals, mergedStretches);
         CheckReferences(problems, final);
+
+        // The questionnaire weighs published causes and imbalances only: its results are shown to people.
+        if ((document.Questionnaire ?? stored.Questionnaire) is { } questionnaire)
+        {
+            problems.AddRange(Assessments.QuestionnaireValidator.Validate(
+                questionnaire,
+                final.Conditions.Values.Where(c => c.Status == ContentStatus.Published).Select(c => c.Slug).ToHashSet(StringComparer.Ordinal),
+                final.Imbalances.Values.Where(i => i.Status == ContentStatus.Published).Select(i => i.Slug).ToHashSet(StringComparer.Ordinal),
+                stored: document.Questionnaire is null));
+        }
 
         return new ContentValidationResult(incoming, problems);
     }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using SciaticaService.Domain.Content;
 
 namespace SciaticaService.Infrastructure.Content;
@@ -10,13 +9,8 @@ namespace SciaticaService.Infrastructure.Content;
 /// </summary>
 public sealed class ContentFiles
 {
-    /// <summary>The one JSON dialect of content: camelCase, no unknown members, no comments.</summary>
-    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        MaxDepth = 16,
-    };
+    /// <summary>The JSON dialect of content files.</summary>
+    public static JsonSerializerOptions JsonOptions => Serialization.SciaticaJson.Options;
 
     /// <summary>An entry in its canonical JSON form: what the audit log stores and what an ETag hashes.</summary>
     public static string Canonical<TEntry>(TEntry entry) => JsonSerializer.Serialize(entry, JsonOptions);
@@ -29,6 +23,7 @@ public sealed class ContentFiles
         "\"" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(bytes), 0, 18).Replace('+', '-').Replace('/', '_') + "\"";
 
     private readonly Dictionary<(string Section, int Index), (string File, int Index)> _origins;
+    private string? _questionnaireFile;
 
     private ContentFiles(ContentDocument document, Dictionary<(string, int), (string, int)> origins)
     {
@@ -49,6 +44,8 @@ public sealed class ContentFiles
 
         var conditions = new List<ConditionEntry?>();
         var imbalances = new List<ImbalanceEntry?>();
+        Domain.Assessments.QuestionnaireDefinition? questionnaire = null;
+        string? questionnaireFile = null;
         var stretches = new List<StretchEntry?>();
         var templates = new List<RoutineTemplateEntry?>();
         var origins = new Dictionary<(string, int), (string, int)>();
@@ -76,6 +73,15 @@ public sealed class ContentFiles
             Append(ContentValidator.ImbalancesSection, part.Imbalances, imbalances);
             Append(ContentValidator.StretchesSection, part.Stretches, stretches);
             Append(ContentValidator.RoutineTemplatesSection, part.RoutineTemplates, templates);
+            if (part.Questionnaire is not null)
+            {
+                if (questionnaireFile is not null)
+                {
+                    throw new ContentSeedException($"Both '{questionnaireFile}' and '{name}' hold a questionnaire; keep one.");
+                }
+
+                (questionnaire, questionnaireFile) = (part.Questionnaire, name);
+            }
 
             void Append<T>(string section, IReadOnlyList<T>? entries, List<T> into)
             {
@@ -93,8 +99,9 @@ public sealed class ContentFiles
             Imbalances = imbalances,
             Stretches = stretches,
             RoutineTemplates = templates,
+            Questionnaire = questionnaire,
         };
-        return new ContentFiles(document, origins);
+        return new ContentFiles(document, origins) { _questionnaireFile = questionnaireFile };
     }
 
     /// <summary>Describes a problem in terms of the file it is in, e.g. <c>stretches.json: stretches[4] ('figure-four'): ...</c>.</summary>
@@ -104,6 +111,11 @@ public sealed class ContentFiles
         {
             var local = problem with { Index = origin.Index };
             return $"{origin.File}: {local}";
+        }
+
+        if (problem.Section == Domain.Assessments.QuestionnaireValidator.Section && _questionnaireFile is not null)
+        {
+            return $"{_questionnaireFile}: {problem}";
         }
 
         return problem.ToString();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SciaticaService.Domain.Administration;
+using SciaticaService.Domain.Assessments;
 using SciaticaService.Domain.Content;
 using SciaticaService.Infrastructure.Persistence;
 
@@ -47,7 +48,8 @@ public sealed class ContentImporter(SciaticaDbContext db, TimeProvider clock)
         await db.Conditions.AsNoTracking().OrderBy(c => c.Slug).ToListAsync(cancellationToken),
         await db.Imbalances.AsNoTracking().OrderBy(i => i.Slug).ToListAsync(cancellationToken),
         await db.Stretches.AsNoTracking().OrderBy(s => s.Slug).ToListAsync(cancellationToken),
-        await db.RoutineTemplates.AsNoTracking().OrderBy(t => t.Slug).ToListAsync(cancellationToken));
+        await db.RoutineTemplates.AsNoTracking().OrderBy(t => t.Slug).ToListAsync(cancellationToken),
+        (await db.Questionnaires.AsNoTracking().OrderByDescending(q => q.Version).FirstOrDefaultAsync(cancellationToken))?.Definition);
 
     /// <param name="change">What to change.</param>
     /// <param name="actor">Who changes it, for the audit log.</param>
@@ -70,11 +72,13 @@ public sealed class ContentImporter(SciaticaDbContext db, TimeProvider clock)
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ContentWriteLockKey})", cancellationToken);
 
+        var latestQuestionnaire = await db.Questionnaires.AsNoTracking().OrderByDescending(q => q.Version).FirstOrDefaultAsync(cancellationToken);
         var stored = new ContentCatalog(
             await db.Conditions.ToListAsync(cancellationToken),
             await db.Imbalances.ToListAsync(cancellationToken),
             await db.Stretches.ToListAsync(cancellationToken),
-            await db.RoutineTemplates.ToListAsync(cancellationToken));
+            await db.RoutineTemplates.ToListAsync(cancellationToken),
+            latestQuestionnaire?.Definition);
         precondition?.Invoke(stored);
 
         var document = change.Upserts;
@@ -92,6 +96,7 @@ public sealed class ContentImporter(SciaticaDbContext db, TimeProvider clock)
         Apply(result, now, actor, "imbalance", db.Imbalances, stored.Imbalances, incoming.Imbalances, removals.Imbalances, i => i.Slug, i => i.ToEntry(), (s, n) => s.ReplaceWith(n));
         Apply(result, now, actor, "stretch", db.Stretches, stored.Stretches, incoming.Stretches, removals.Stretches, s => s.Slug, s => s.ToEntry(), (s, n) => s.ReplaceWith(n));
         Apply(result, now, actor, "routine_template", db.RoutineTemplates, stored.RoutineTemplates, incoming.RoutineTemplates, removals.RoutineTemplates, t => t.Slug, t => t.ToEntry(), (s, n) => s.ReplaceWith(n));
+        ApplyQuestionnaire(result, now, actor, latestQuestionnaire, incoming.Questionnaire);
 
         if (dryRun)
         {
@@ -173,6 +178,33 @@ public sealed class ContentImporter(SciaticaDbContext db, TimeProvider clock)
                 result.NotInDocument.Add($"{kind}:{slug}");
             }
         }
+    }
+
+    // A changed questionnaire is a new version; stored assessments keep pointing at the version they answered.
+    private void ApplyQuestionnaire(ContentChangeResult result, DateTimeOffset now, string actor, Questionnaire? latest, QuestionnaireDefinition? incoming)
+    {
+        if (incoming is null)
+        {
+            return;
+        }
+
+        var after = ContentFiles.Canonical(incoming);
+        // Compared as JSON trees: jsonb keeps object keys in its own order, which is no change of content.
+        if (latest is not null && System.Text.Json.Nodes.JsonNode.DeepEquals(
+                System.Text.Json.Nodes.JsonNode.Parse(ContentFiles.Canonical(latest.Definition)), System.Text.Json.Nodes.JsonNode.Parse(after)))
+        {
+            result.Unchanged++;
+            return;
+        }
+
+        var version = (latest?.Version ?? 0) + 1;
+        var questionnaire = new Questionnaire(version, incoming);
+        db.Questionnaires.Add(questionnaire);
+        db.Entry(questionnaire).Property("created_at").CurrentValue = now;
+        db.Entry(questionnaire).Property("created_by").CurrentValue = actor;
+        result.Created.Add($"questionnaire:v{version}");
+        db.AuditEntries.Add(new AuditEntry(now, actor, "questionnaire.created", $"questionnaire:v{version}",
+            latest is null ? null : ContentFiles.Canonical(latest.Definition), after));
     }
 
     private void Audit(DateTimeOffset now, string actor, string kind, string action, string slug, string? before, string? after) =>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SciaticaService.Domain.Administration;
+using SciaticaService.Domain.Assessments;
 using SciaticaService.Domain.Content;
 using SciaticaService.Domain.Identity;
 
@@ -18,6 +19,10 @@ public sealed class SciaticaDbContext(DbContextOptions<SciaticaDbContext> option
     public DbSet<Partner> Partners => Set<Partner>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Questionnaire> Questionnaires => Set<Questionnaire>();
+
+    public DbSet<Domain.Assessments.Assessment> Assessments => Set<Domain.Assessments.Assessment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SciaticaDbContext).Assembly);

@@ -71,6 +71,81 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("SciaticaService.Domain.Assessments.Assessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("answers");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("QuestionnaireVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("questionnaire_version");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("result");
+
+                    b.Property<string>("Triage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("triage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessments");
+
+                    b.HasIndex("QuestionnaireVersion")
+                        .HasDatabaseName("ix_assessments_questionnaire_version");
+
+                    b.HasIndex("PersonId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_assessments_person_id_created_at_id");
+
+                    b.ToTable("assessments", (string)null);
+                });
+
+            modelBuilder.Entity("SciaticaService.Domain.Assessments.Questionnaire", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("definition");
+
+                    b.Property<DateTimeOffset>("created_at")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("created_by")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("created_by");
+
+                    b.HasKey("Version")
+                        .HasName("pk_questionnaires");
+
+                    b.ToTable("questionnaires", (string)null);
+                });
+
             modelBuilder.Entity("SciaticaService.Domain.Content.Condition", b =>
                 {
                     b.Property<string>("Slug")
@@ -375,6 +450,16 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_partners_key_prefix");
 
                     b.ToTable("partners", (string)null);
+                });
+
+            modelBuilder.Entity("SciaticaService.Domain.Assessments.Assessment", b =>
+                {
+                    b.HasOne("SciaticaService.Domain.Assessments.Questionnaire", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireVersion")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessments_questionnaires_questionnaire_version");
                 });
 
             modelBuilder.Entity("SciaticaService.Domain.Content.RoutineTemplate", b =>

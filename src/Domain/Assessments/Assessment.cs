@@ -1,0 +1,45 @@
+using SciaticaService.Domain.Identity;
+
+namespace SciaticaService.Domain.Assessments;
+
+/// <summary>A submitted assessment: the person's answers and what they showed, kept as they were computed.</summary>
+public sealed class Assessment
+{
+    public Assessment(Guid id, PersonId person, DateTimeOffset createdAt, IReadOnlyDictionary<string, AnswerValue> answers, AssessmentResult result)
+    {
+        Id = id;
+        PersonId = person.Value;
+        CreatedAt = createdAt;
+        QuestionnaireVersion = result.QuestionnaireVersion;
+        Answers = answers;
+        Result = result;
+        Triage = result.Triage.Level;
+    }
+
+    // For EF Core.
+    private Assessment()
+    {
+        PersonId = string.Empty;
+        Answers = new Dictionary<string, AnswerValue>();
+        Result = null!;
+    }
+
+    /// <summary>Chosen by the client for an idempotent resend, or by the service.</summary>
+    public Guid Id { get; private set; }
+
+    /// <summary>Whose assessment it is (see <see cref="Identity.PersonId"/>).</summary>
+    public string PersonId { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public int QuestionnaireVersion { get; private set; }
+
+    public IReadOnlyDictionary<string, AnswerValue> Answers { get; private set; }
+
+    public AssessmentResult Result { get; private set; }
+
+    /// <summary>A copy of the result's triage level, for queries.</summary>
+    public TriageLevel Triage { get; private set; }
+
+    public bool BelongsTo(PersonId person) => PersonId == person.Value;
+}

@@ -1,0 +1,170 @@
+using System.Globalization;
+
+namespace SciaticaService.Domain.Assessments;
+
+/// <summary>
+/// Scores a checked answer sheet. A pure function of the answers and the questionnaire: the same answers always
+/// give the same result.
+/// <para>
+/// Red flags are evaluated first by <see cref="RedFlagRules"/>. Causes: each starts from its prior log-odds, every
+/// answer adds its evidence (natural-log likelihood ratios from the questionnaire content), and a softmax turns the
+/// totals into probabilities that sum to 1. Imbalances are scored the same way but each on its own (present or
+/// not), through a logistic function. This is naive Bayes: it treats answers as independent, which they are not
+/// quite, so weights are kept moderate and the result is evidence, not certainty.
+/// </para>
+/// </summary>
+public static class AssessmentEngine
+{
+    public const string Version = "2026.11.1";
+
+    /// <summary>When the two most likely causes are closer than this, the result says it cannot separate them.</summary>
+    public const double InconclusiveMargin = 0.15;
+
+    /// <summary>The fewest ODI sections that give a score; the standard formula scales for the ones missed.</summary>
+    public const int MinimumOdiSections = 8;
+
+    public const string Disclaimer =
+        "This is self-care guidance based on your answers, not a diagnosis. Only a clinician who examines you can say "
+        + "what is causing your pain. If your symptoms change or worry you, seek medical advice.";
+
+    public static AssessmentResult Evaluate(AnswerSheet sheet, IReadOnlyDictionary<string, string> conditionNames)
+    {
+        var definition = sheet.Questionnaire.Definition;
+        var contributions = sheet.Answers
+            .OrderBy(a => a.Item.Code, StringComparer.Ordinal)
+            .Select(a => (Answer: a, Evidence: EvidenceOf(a)))
+            .Where(x => x.Evidence is not null)
+            .ToList();
+
+        var causeScores = definition.CausePriors
+            .Select(prior =>
+            {
+                var items = contributions
+                    .Select(c => (c.Answer, Weight: c.Evidence!.Causes?.GetValueOrDefault(prior.Key) ?? 0))
+                    .Where(c => c.Weight != 0)
+                    .Select(c => new EvidenceItem(c.Answer.Item.Code, c.Answer.Code, c.Weight))
+                    .ToList();
+                return (Condition: prior.Key, LogOdds: prior.Value + items.Sum(i => i.Weight), Items: items);
+            })
+            .ToList();
+
+        var probabilities = Softmax(causeScores.Select(c => c.LogOdds).ToList());
+        var causes = causeScores
+            .Select((c, i) => new CauseLikelihood(
+                c.Condition,
+                probabilities[i],
+                [.. c.Items.Where(e => e.Weight > 0).OrderByDescending(e => e.Weight).ThenBy(e => e.Item, StringComparer.Ordinal)],
+                [.. c.Items.Where(e => e.Weight < 0).OrderBy(e => e.Weight).ThenBy(e => e.Item, StringComparer.Ordinal)]))
+            .OrderByDescending(c => c.Probability)
+            .ThenBy(c => c.Condition, StringComparer.Ordinal)
+            .ToList();
+        causes = RoundToSumOne(causes);
+
+        var inconclusive = causes.Count > 1 && causes[0].Probability - causes[1].Probability < InconclusiveMargin;
+
+        var imbalances = definition.ImbalancePriors
+            .Select(prior =>
+            {
+                var items = contributions
+                    .Select(c => (c.Answer, Weight: c.Evidence!.Imbalances?.GetValueOrDefault(prior.Key) ?? 0))
+                    .Where(c => c.Weight != 0)
+                    .Select(c => new EvidenceItem(c.Answer.Item.Code, c.Answer.Code, c.Weight))
+                    .OrderByDescending(e => Math.Abs(e.Weight))
+                    .ThenBy(e => e.Item, StringComparer.Ordinal)
+                    .ToList();
+                var probability = Math.Round(1 / (1 + Math.Exp(-(prior.Value + items.Sum(i => i.Weight)))), 4);
+                return new ImbalanceLikelihood(prior.Key, probability, probability >= 0.5, items);
+            })
+            .OrderByDescending(i => i.Probability)
+            .ThenBy(i => i.Imbalance, StringComparer.Ordinal)
+            .ToList();
+
+        var triage = RedFlagRules.Evaluate(sheet);
+        return new AssessmentResult(
+            sheet.Questionnaire.Version,
+            Version,
+            triage,
+            causes,
+            inconclusive,
+            Summarise(triage, causes, inconclusive, conditionNames),
+            imbalances,
+            Scores(sheet),
+            Disclaimer);
+    }
+
+    private static Evidence? EvidenceOf(CheckedAnswer answer) => answer.Item.Type switch
+    {
+        AnswerType.Integer when answer.Value is AnswerValue.Number n =>
+            answer.Item.Bands?.FirstOrDefault(b => n.Value >= b.Min && n.Value <= b.Max)?.Evidence,
+        _ => answer.Item.Options?.FirstOrDefault(o => o.Code == answer.Code)?.Evidence,
+    };
+
+    private static List<double> Softmax(IReadOnlyList<double> logOdds)
+    {
+        var max = logOdds.Max();
+        var exponentials = logOdds.Select(x => Math.Exp(x - max)).ToList();
+        var total = exponentials.Sum();
+        return [.. exponentials.Select(e => e / total)];
+    }
+
+    // Rounded to 4 places for reading, with the rounding remainder given to the most likely cause so the sum is exactly 1.
+    private static List<CauseLikelihood> RoundToSumOne(List<CauseLikelihood> causes)
+    {
+        var rounded = causes.Select(c => c with { Probability = Math.Round(c.Probability, 4) }).ToList();
+        var remainder = Math.Round(1 - rounded.Skip(1).Sum(c => c.Probability), 4);
+        rounded[0] = rounded[0] with { Probability = remainder };
+        return rounded;
+    }
+
+    private static string Summarise(
+        TriageResult triage, List<CauseLikelihood> causes, bool inconclusive, IReadOnlyDictionary<string, string> names)
+    {
+        string Name(CauseLikelihood c) => names.GetValueOrDefault(c.Condition, c.Condition).ToLowerInvariant();
+        string Percent(CauseLikelihood c) => c.Probability.ToString("P0", CultureInfo.InvariantCulture).Replace(" ", string.Empty, StringComparison.Ordinal);
+
+        var causeSentence = inconclusive
+            ? $"Your answers fit {Name(causes[0])} ({Percent(causes[0])}) and {Name(causes[1])} ({Percent(causes[1])}) about equally well, so they do not point clearly to one cause."
+            : $"Your answers point most towards {Name(causes[0])} ({Percent(causes[0])}), then {Name(causes[1])} ({Percent(causes[1])}).";
+        return triage.Level switch
+        {
+            TriageLevel.Emergency => "Some of your answers need emergency care now: see the advice above before anything else. " + causeSentence,
+            TriageLevel.Urgent => "Some of your answers need a doctor soon: see the advice above before starting any exercises. " + causeSentence,
+            _ => causeSentence,
+        };
+    }
+
+    private static OutcomeScores Scores(AnswerSheet sheet)
+    {
+        var pain = sheet.Number("pain_now") ?? 0;
+        var painBand = pain switch
+        {
+            0 => "none",
+            <= 3 => "mild",
+            <= 6 => "moderate",
+            _ => "severe",
+        };
+        string[] sbiItems = ["sbi_leg_pain", "sbi_numbness", "sbi_weakness", "sbi_sitting"];
+        var sbiAnswered = sbiItems.Select(sheet.Number).OfType<int>().ToList();
+
+        var odiAnswers = Enumerable.Range(1, 10).Select(i => sheet.Number($"odi_{i}")).OfType<int>().ToList();
+        Score? odi = null;
+        if (odiAnswers.Count >= MinimumOdiSections)
+        {
+            var percent = (int)Math.Round(odiAnswers.Sum() * 100.0 / (5 * odiAnswers.Count), MidpointRounding.AwayFromZero);
+            var band = percent switch
+            {
+                <= 20 => "minimal",
+                <= 40 => "moderate",
+                <= 60 => "severe",
+                <= 80 => "crippled",
+                _ => "bed_bound",
+            };
+            odi = new Score("odi", percent, 100, band, odiAnswers.Count);
+        }
+
+        return new OutcomeScores(
+            new Score("nprs", pain, 10, painBand, sheet.Number("pain_now") is null ? 0 : 1),
+            new Score("sbi", sbiAnswered.Sum(), 24, null, sbiAnswered.Count),
+            odi);
+    }
+}

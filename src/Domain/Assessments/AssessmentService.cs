@@ -1,0 +1,136 @@
+using SciaticaService.Domain.Content;
+using SciaticaService.Domain.Errors;
+using SciaticaService.Domain.Identity;
+
+namespace SciaticaService.Domain.Assessments;
+
+public interface IQuestionnaireStore
+{
+    Task<Questionnaire?> GetLatestAsync(CancellationToken cancellationToken);
+
+    Task<Questionnaire?> GetAsync(int version, CancellationToken cancellationToken);
+}
+
+/// <summary>A page of a person's assessments, newest first.</summary>
+/// <param name="Items">The assessments.</param>
+/// <param name="NextCursor">Pass as <c>cursor</c> for the next, older page; null on the last page.</param>
+public sealed record AssessmentPage(IReadOnlyList<Assessment> Items, string? NextCursor);
+
+public interface IAssessmentStore
+{
+    /// <summary>Stores the assessment unless one with its id exists; returns the stored one either way.</summary>
+    Task<Assessment> AddOrGetAsync(Assessment assessment, CancellationToken cancellationToken);
+
+    Task<Assessment?> FindAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The person's assessments older than <paramref name="before"/>, newest first.</summary>
+    Task<IReadOnlyList<Assessment>> ListAsync(
+        PersonId person, (DateTimeOffset CreatedAt, Guid Id)? before, int limit, CancellationToken cancellationToken);
+}
+
+/// <summary>The assessment use cases, shared by REST and gRPC.</summary>
+public sealed class AssessmentService(IQuestionnaireStore questionnaires, IAssessmentStore assessments, IContentReader content, TimeProvider clock)
+{
+    public const int MaxPageSize = 100;
+    public const int MaxAnswers = 200;
+
+    public async Task<Questionnaire> GetQuestionnaireAsync(CancellationToken cancellationToken) =>
+        await questionnaires.GetLatestAsync(cancellationToken) ?? throw new NotFoundException("questionnaire", "latest");
+
+    /// <summary>
+    /// Checks the answers against the latest questionnaire, evaluates them and stores the result. With a client id,
+    /// a resend of the same answers returns the stored assessment; different answers under that id are a conflict.
+    /// </summary>
+    public async Task<Assessment> SubmitAsync(
+        Caller caller, Guid? clientId, IReadOnlyDictionary<string, AnswerValue>? answers, CancellationToken cancellationToken)
+    {
+        var person = PersonOf(caller);
+        answers ??= new Dictionary<string, AnswerValue>();
+        if (answers.Count > MaxAnswers)
+        {
+            throw new ValidationException("answers", $"At most {MaxAnswers} answers.");
+        }
+
+        if (clientId == Guid.Empty)
+        {
+            throw new ValidationException("id", "The id must not be the empty UUID.");
+        }
+
+        if (clientId is { } id && await assessments.FindAsync(id, cancellationToken) is { } existing)
+        {
+            return SameSubmission(existing, person, answers) ? existing : throw Conflict(id);
+        }
+
+        var questionnaire = await GetQuestionnaireAsync(cancellationToken);
+        var sheet = AnswerSheet.Check(questionnaire, answers);
+        var names = (await content.ListConditionsAsync(cancellationToken)).ToDictionary(c => c.Slug, c => c.Name, StringComparer.Ordinal);
+        var result = AssessmentEngine.Evaluate(sheet, names);
+        var now = clock.GetUtcNow();
+        var assessment = new Assessment(clientId ?? Guid.CreateVersion7(now), person, now, sheet.Answers.ToDictionary(a => a.Item.Code, a => a.Value), result);
+
+        var stored = await assessments.AddOrGetAsync(assessment, cancellationToken);
+        return ReferenceEquals(stored, assessment) || SameSubmission(stored, person, answers) ? stored : throw Conflict(stored.Id);
+    }
+
+    /// <summary>One of the caller's own assessments; someone else's is reported as not found, revealing nothing.</summary>
+    public async Task<Assessment> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken)
+    {
+        var person = PersonOf(caller);
+        var assessment = await assessments.FindAsync(id, cancellationToken);
+        return assessment is not null && assessment.BelongsTo(person) ? assessment : throw new NotFoundException("assessment", id.ToString());
+    }
+
+    public async Task<AssessmentPage> ListAsync(Caller caller, int? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var person = PersonOf(caller);
+        var size = limit ?? 20;
+        if (size is < 1 or > MaxPageSize)
+        {
+            throw new ValidationException("limit", $"A page holds 1 to {MaxPageSize} assessments.");
+        }
+
+        var before = string.IsNullOrEmpty(cursor) ? ((DateTimeOffset, Guid)?)null : Cursor.Decode(cursor);
+        var items = await assessments.ListAsync(person, before, size, cancellationToken);
+        return new AssessmentPage(items, items.Count == size ? Cursor.Encode(items[^1].CreatedAt, items[^1].Id) : null);
+    }
+
+    private static PersonId PersonOf(Caller caller) =>
+        caller.Person ?? throw new ValidationException("memberId", "A partner acts for one of its members: name the member (x-member-id, or memberId in the request).");
+
+    private static bool SameSubmission(Assessment existing, PersonId person, IReadOnlyDictionary<string, AnswerValue> answers) =>
+        existing.BelongsTo(person)
+        && existing.Answers.Count == answers.Count
+        && existing.Answers.All(a => answers.TryGetValue(a.Key, out var v) && Same(a.Value, v));
+
+    // Numbers compare by value: 7 and 7.0 are the same answer.
+    private static bool Same(AnswerValue a, AnswerValue b) => (a, b) switch
+    {
+        (AnswerValue.Number x, AnswerValue.Number y) => x.Value == y.Value,
+        _ => a == b,
+    };
+
+    private static DomainException Conflict(Guid id) =>
+        new(ErrorKind.Conflict, "assessment_id_conflict", $"An assessment with id {id} exists with other answers or for someone else; use a new id.");
+
+    /// <summary>An opaque page cursor: the creation time and id of the last item seen.</summary>
+    private static class Cursor
+    {
+        public static string Encode(DateTimeOffset createdAt, Guid id) =>
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{createdAt.UtcTicks}:{id:N}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        public static (DateTimeOffset, Guid) Decode(string cursor)
+        {
+            try
+            {
+                var padded = cursor.Replace('-', '+').Replace('_', '/');
+                padded += new string('=', (4 - (padded.Length % 4)) % 4);
+                var parts = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split(':');
+                return (new DateTimeOffset(long.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), TimeSpan.Zero), Guid.ParseExact(parts[1], "N"));
+            }
+            catch (Exception e) when (e is FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException or OverflowException)
+            {
+                throw new ValidationException("cursor", "Not a cursor this service gave out.");
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+namespace SciaticaService.Domain.Assessments;
+
+/// <summary>The kinds of answer an item takes.</summary>
+public enum AnswerType
+{
+    /// <summary>JSON <c>true</c> or <c>false</c>.</summary>
+    Boolean,
+
+    /// <summary>A whole number between the item's <c>min</c> and <c>max</c>.</summary>
+#pragma warning disable CA1720 // "integer" is the wire name, as in JSON Schema
+    Integer,
+#pragma warning restore CA1720
+
+    /// <summary>One of the item's option codes.</summary>
+    Choice,
+}
+
+/// <summary>
+/// The assessment questionnaire as content: sections of items, each answer carrying its evidence towards causes
+/// and imbalances as natural-log likelihood ratios. Versioned: a change makes a new version and stored assessments
+/// keep theirs.
+/// </summary>
+/// <param name="Title">Shown at the top.</param>
+/// <param name="Introduction">Shown before the first section, including that this is not a diagnosis.</param>
+/// <param name="CausePriors">Starting log-odds per condition slug, before any answer.</param>
+/// <param name="ImbalancePriors">Starting log-odds per imbalance slug that the imbalance is present.</param>
+/// <param name="Sections">The sections, in order.</param>
+public sealed record QuestionnaireDefinition(
+    string Title,
+    string Introduction,
+    IReadOnlyDictionary<string, double> CausePriors,
+    IReadOnlyDictionary<string, double> ImbalancePriors,
+    IReadOnlyList<QuestionnaireSection> Sections)
+{
+    public IEnumerable<QuestionnaireItem> Items => Sections.SelectMany(s => s.Items);
+}
+
+public sealed record QuestionnaireSection(string Code, string Title, IReadOnlyList<QuestionnaireItem> Items);
+
+/// <param name="Code">The stable item code clients and partners key on.</param>
+/// <param name="Text">The question, in plain words.</param>
+/// <param name="Type">The kind of answer.</param>
+/// <param name="Required">Whether a submission must answer it.</param>
+/// <param name="Help">Optional extra explanation.</param>
+/// <param name="Min">Smallest allowed value, for integer items.</param>
+/// <param name="Max">Largest allowed value, for integer items.</param>
+/// <param name="Options">For boolean items the options <c>true</c> and <c>false</c>; for choice items every choice.</param>
+/// <param name="Bands">For integer items: value ranges that carry evidence (e.g. age bands).</param>
+public sealed record QuestionnaireItem(
+    string Code,
+    string Text,
+    AnswerType Type,
+    bool Required,
+    string? Help = null,
+    int? Min = null,
+    int? Max = null,
+    IReadOnlyList<AnswerOption>? Options = null,
+    IReadOnlyList<ValueBand>? Bands = null);
+
+/// <param name="Code"><c>true</c>/<c>false</c> for boolean items, the choice code for choice items.</param>
+/// <param name="Label">What the person sees.</param>
+/// <param name="Evidence">What choosing it says about causes and imbalances.</param>
+public sealed record AnswerOption(string Code, string Label, Evidence? Evidence = null);
+
+/// <summary>A range of an integer item's values, inclusive, with the evidence it carries.</summary>
+public sealed record ValueBand(int Min, int Max, Evidence Evidence);
+
+/// <summary>Natural-log likelihood ratios: positive raises, negative lowers. Keys are condition or imbalance slugs.</summary>
+public sealed record Evidence(IReadOnlyDictionary<string, double>? Causes = null, IReadOnlyDictionary<string, double>? Imbalances = null);
+
+/// <summary>A stored version of the questionnaire.</summary>
+public sealed record Questionnaire(int Version, QuestionnaireDefinition Definition);

@@ -1,0 +1,181 @@
+using SciaticaService.Domain.Content;
+
+namespace SciaticaService.Domain.Assessments;
+
+/// <summary>Checks a questionnaire definition: its structure, the item contract, and that its evidence names real content.</summary>
+public static class QuestionnaireValidator
+{
+    public const string Section = "questionnaire";
+    private const double MaxWeight = 5;
+
+    /// <param name="definition">The questionnaire to check.</param>
+    /// <param name="conditions">Condition slugs that evidence and priors may name.</param>
+    /// <param name="imbalances">Imbalance slugs that evidence and priors may name.</param>
+    /// <param name="stored">True when checking the stored questionnaire against a content change, for the problem's path.</param>
+    public static IReadOnlyList<ContentProblem> Validate(
+        QuestionnaireDefinition definition, IReadOnlySet<string> conditions, IReadOnlySet<string> imbalances, bool stored = false)
+    {
+        var problems = new List<ContentProblem>();
+        void Add(string field, string message) =>
+            problems.Add(new ContentProblem(stored ? Section + " (stored)" : Section, null, null, field, message));
+
+        Text("title", definition.Title, ContentLimits.NameLength);
+        Text("introduction", definition.Introduction, ContentLimits.TextLength);
+
+        if (definition.CausePriors.Count < 2)
+        {
+            Add("causePriors", "Give a prior for at least two conditions: the causes to weigh.");
+        }
+
+        Weights("causePriors", definition.CausePriors, conditions, "condition");
+        Weights("imbalancePriors", definition.ImbalancePriors, imbalances, "imbalance");
+
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        var sectionCodes = new HashSet<string>(StringComparer.Ordinal);
+        for (var s = 0; s < definition.Sections.Count; s++)
+        {
+            var section = definition.Sections[s];
+            var sectionPath = $"sections[{s}]";
+            Code($"{sectionPath}.code", section.Code, sectionCodes);
+            Text($"{sectionPath}.title", section.Title, ContentLimits.NameLength);
+            for (var i = 0; i < section.Items.Count; i++)
+            {
+                CheckItem($"{sectionPath}.items[{i}]", section.Items[i]);
+            }
+        }
+
+        var items = definition.Items.GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var spec in QuestionnaireContract.Items)
+        {
+            if (!items.TryGetValue(spec.Code, out var item))
+            {
+                Add("sections", $"The item '{spec.Code}' is part of the contract with clients and partners and must be asked.");
+                continue;
+            }
+
+            if (item.Type != spec.Type)
+            {
+                Add(spec.Code, $"The item '{spec.Code}' must be of type {WireName.Of(spec.Type)}.");
+            }
+
+            if (spec.MustBeRequired && !item.Required)
+            {
+                Add(spec.Code, $"The item '{spec.Code}' must be required.");
+            }
+
+            if ((spec.Min, spec.Max) is ({ } min, { } max) && (item.Min, item.Max) != (min, max))
+            {
+                Add(spec.Code, $"The item '{spec.Code}' must range from {min} to {max}.");
+            }
+
+            if (spec.Options is { } options && !options.Order().SequenceEqual((item.Options ?? []).Select(o => o.Code).Order()))
+            {
+                Add(spec.Code, $"The item '{spec.Code}' must offer exactly: {string.Join(", ", options)}.");
+            }
+        }
+
+        return problems;
+
+        void CheckItem(string path, QuestionnaireItem item)
+        {
+            Code($"{path}.code", item.Code, codes);
+            Text($"{path}.text", item.Text, ContentLimits.TextLength);
+            if (item.Help is not null)
+            {
+                Text($"{path}.help", item.Help, ContentLimits.TextLength);
+            }
+
+            var options = item.Options ?? [];
+            switch (item.Type)
+            {
+                case AnswerType.Boolean when !options.Select(o => o.Code).Order().SequenceEqual(["false", "true"]):
+                    Add($"{path}.options", "A yes/no item has exactly the options 'true' and 'false'.");
+                    break;
+                case AnswerType.Choice when options.Count < 2 || options.Select(o => o.Code).Distinct().Count() != options.Count:
+                    Add($"{path}.options", "A choice item has at least two options with distinct codes.");
+                    break;
+                case AnswerType.Integer when item.Min is null || item.Max is null || item.Min > item.Max:
+                    Add($"{path}.min", "A number item has a min no greater than its max.");
+                    break;
+                case AnswerType.Integer when options.Count > 0:
+                    Add($"{path}.options", "A number item carries evidence in bands, not options.");
+                    break;
+            }
+
+            for (var o = 0; o < options.Count; o++)
+            {
+                Text($"{path}.options[{o}].label", options[o].Label, ContentLimits.NameLength);
+                Evidence($"{path}.options[{o}].evidence", options[o].Evidence);
+            }
+
+            var bands = item.Bands ?? [];
+            if (bands.Count > 0 && item.Type != AnswerType.Integer)
+            {
+                Add($"{path}.bands", "Only number items have bands.");
+            }
+
+            for (var b = 0; b < bands.Count; b++)
+            {
+                var band = bands[b];
+                if (band.Min > band.Max || band.Min < item.Min || band.Max > item.Max)
+                {
+                    Add($"{path}.bands[{b}]", $"A band lies within {item.Min} to {item.Max}, with min no greater than max.");
+                }
+
+                if (bands.Take(b).Any(other => other.Min <= band.Max && band.Min <= other.Max))
+                {
+                    Add($"{path}.bands[{b}]", "Bands must not overlap.");
+                }
+
+                Evidence($"{path}.bands[{b}].evidence", band.Evidence);
+            }
+        }
+
+        void Evidence(string path, Evidence? evidence)
+        {
+            if (evidence is null)
+            {
+                return;
+            }
+
+            Weights($"{path}.causes", evidence.Causes ?? new Dictionary<string, double>(), conditions, "condition");
+            Weights($"{path}.imbalances", evidence.Imbalances ?? new Dictionary<string, double>(), imbalances, "imbalance");
+        }
+
+        void Weights(string path, IReadOnlyDictionary<string, double> weights, IReadOnlySet<string> known, string kind)
+        {
+            foreach (var (slug, weight) in weights)
+            {
+                if (!known.Contains(slug))
+                {
+                    Add($"{path}.{slug}", $"There is no {kind} '{slug}'.");
+                }
+
+                if (!double.IsFinite(weight) || Math.Abs(weight) > MaxWeight)
+                {
+                    Add($"{path}.{slug}", $"A weight is a natural-log likelihood ratio between -{MaxWeight} and {MaxWeight}.");
+                }
+            }
+        }
+
+        void Code(string path, string code, HashSet<string> seen)
+        {
+            if (code is not { Length: > 0 and <= 64 } || !char.IsAsciiLetterLower(code[0]) || !code.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
+            {
+                Add(path, "A code is lowercase letters, digits and underscores, starting with a letter, at most 64 characters.");
+            }
+            else if (!seen.Add(code))
+            {
+                Add(path, $"The code '{code}' is used twice.");
+            }
+        }
+
+        void Text(string path, string? text, int max)
+        {
+            if (string.IsNullOrWhiteSpace(text) || text.Length > max)
+            {
+                Add(path, $"Text of 1 to {max} characters is required.");
+            }
+        }
+    }
+}

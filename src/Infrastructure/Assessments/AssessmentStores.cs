@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using SciaticaService.Domain.Assessments;
+using SciaticaService.Domain.Identity;
+using SciaticaService.Infrastructure.Persistence;
+
+namespace SciaticaService.Infrastructure.Assessments;
+
+internal sealed class QuestionnaireStore(SciaticaDbContext db) : IQuestionnaireStore
+{
+    public Task<Questionnaire?> GetLatestAsync(CancellationToken cancellationToken) =>
+        db.Questionnaires.AsNoTracking().OrderByDescending(q => q.Version).FirstOrDefaultAsync(cancellationToken);
+
+    public Task<Questionnaire?> GetAsync(int version, CancellationToken cancellationToken) =>
+        db.Questionnaires.AsNoTracking().SingleOrDefaultAsync(q => q.Version == version, cancellationToken);
+}
+
+internal sealed class AssessmentStore(SciaticaDbContext db) : IAssessmentStore
+{
+    public async Task<Domain.Assessments.Assessment> AddOrGetAsync(Domain.Assessments.Assessment assessment, CancellationToken cancellationToken)
+    {
+        db.Assessments.Add(assessment);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return assessment;
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // A concurrent resend with the same id won the insert: answer with what it stored.
+            db.ChangeTracker.Clear();
+            return await db.Assessments.AsNoTracking().SingleAsync(a => a.Id == assessment.Id, cancellationToken);
+        }
+    }
+
+    public Task<Domain.Assessments.Assessment?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    public async Task<IReadOnlyList<Domain.Assessments.Assessment>> ListAsync(
+        PersonId person, (DateTimeOffset CreatedAt, Guid Id)? before, int limit, CancellationToken cancellationToken)
+    {
+        var query = db.Assessments.AsNoTracking().Where(a => a.PersonId == person.Value);
+        if (before is var (createdAt, id))
+        {
+            query = query.Where(a => a.CreatedAt < createdAt || (a.CreatedAt == createdAt && a.Id.CompareTo(id) < 0));
+        }
+
+        return await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Take(limit).ToListAsync(cancellationToken);
+    }
+}

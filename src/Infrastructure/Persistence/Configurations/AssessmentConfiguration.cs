@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SciaticaService.Domain.Assessments;
+
+namespace SciaticaService.Infrastructure.Persistence.Configurations;
+
+internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessment>
+{
+    public void Configure(EntityTypeBuilder<Assessment> builder)
+    {
+        builder.ToTable("assessments");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.PersonId).HasMaxLength(300);
+        builder.HasIndex(a => new { a.PersonId, a.CreatedAt, a.Id }).IsDescending(false, true, true);
+        builder.HasOne<Questionnaire>().WithMany().HasForeignKey(a => a.QuestionnaireVersion).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(a => a.Triage).HasConversion(new WireNameConverter<TriageLevel>()).HasMaxLength(16);
+
+        // Stored exactly as computed: a result reads back identically whatever the engine does later.
+        builder.Property(a => a.Answers)
+            .HasColumnType("jsonb")
+            .HasConversion(JsonColumn.Converter<IReadOnlyDictionary<string, AnswerValue>>(), JsonColumn.Comparer<IReadOnlyDictionary<string, AnswerValue>>());
+        builder.Property(a => a.Result)
+            .HasColumnType("jsonb")
+            .HasConversion(JsonColumn.Converter<AssessmentResult>(), JsonColumn.Comparer<AssessmentResult>());
+    }
+}

@@ -1,0 +1,19 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SciaticaService.Infrastructure.Serialization;
+
+namespace SciaticaService.Infrastructure.Persistence;
+
+/// <summary>Stores a value as jsonb in the service's JSON dialect; values compare by their JSON.</summary>
+internal static class JsonColumn
+{
+    public static ValueConverter<T, string> Converter<T>() => new(
+        value => JsonSerializer.Serialize(value, SciaticaJson.Options),
+        json => JsonSerializer.Deserialize<T>(json, SciaticaJson.Options)!);
+
+    public static ValueComparer<T> Comparer<T>() => new(
+        (a, b) => JsonSerializer.Serialize(a, SciaticaJson.Options) == JsonSerializer.Serialize(b, SciaticaJson.Options),
+        value => JsonSerializer.Serialize(value, SciaticaJson.Options).GetHashCode(StringComparison.Ordinal),
+        value => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, SciaticaJson.Options), SciaticaJson.Options)!);
+}
