@@ -1,0 +1,71 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SciaticaService.Domain.Assessments;
+
+namespace SciaticaService.Domain.Tests;
+
+/// <summary>The shipped questionnaire and answer sets built on it.</summary>
+internal static class AssessmentSamples
+{
+    private sealed record QuestionnaireFile(QuestionnaireDefinition Questionnaire);
+
+    public static readonly Questionnaire Shipped = Load();
+
+    public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
+    {
+        ["piriformis-syndrome"] = "Piriformis syndrome",
+        ["herniated-disc"] = "Herniated or bulging disc",
+        ["spinal-stenosis"] = "Spinal stenosis",
+        ["isthmic-spondylolisthesis"] = "Isthmic spondylolisthesis",
+    };
+
+    /// <summary>Every required item answered in the mildest way: no red flags, a little pain.</summary>
+    public static Dictionary<string, AnswerValue> Baseline(int age = 40, string location = "back_and_thigh")
+    {
+        var answers = RedFlagRules.Items.ToDictionary(code => code, AnswerValue (_) => new AnswerValue.YesNo(false));
+        answers["age"] = new AnswerValue.Number(age);
+        answers["pain_location"] = new AnswerValue.Text(location);
+        answers["pain_now"] = new AnswerValue.Number(4);
+        foreach (var sbi in new[] { "sbi_leg_pain", "sbi_numbness", "sbi_weakness", "sbi_sitting" })
+        {
+            answers[sbi] = new AnswerValue.Number(2);
+        }
+
+        return answers;
+    }
+
+    public static Dictionary<string, AnswerValue> With(this Dictionary<string, AnswerValue> answers, params (string Code, object Value)[] values)
+    {
+        foreach (var (code, value) in values)
+        {
+            answers[code] = value switch
+            {
+                bool b => new AnswerValue.YesNo(b),
+                int i => new AnswerValue.Number(i),
+                string s => new AnswerValue.Text(s),
+                _ => throw new ArgumentException("Unsupported sample value.", nameof(values)),
+            };
+        }
+
+        return answers;
+    }
+
+    public static AssessmentResult Evaluate(Dictionary<string, AnswerValue> answers) =>
+        AssessmentEngine.Evaluate(AnswerSheet.Check(Shipped, answers), Names);
+
+    private static Questionnaire Load()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "SciaticaService.sln")))
+        {
+            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Repository root not found.");
+        }
+
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        };
+        var file = JsonSerializer.Deserialize<QuestionnaireFile>(File.ReadAllText(Path.Combine(root, "content", "questionnaire.json")), options)!;
+        return new Questionnaire(1, file.Questionnaire);
+    }
+}
