@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.OpenApi;
 using SciaticaService.Api.Admin;
+using SciaticaService.Api.Assessments;
 using SciaticaService.Api.Content;
 using SciaticaService.Api.Errors;
 using SciaticaService.Api.Identity;
@@ -79,6 +80,7 @@ app.UseAuthorization();
 
 app.MapContentEndpoints();
 app.MapIdentityEndpoints();
+app.MapAssessmentEndpoints();
 app.MapGroup("/api/v1/admin")
     .WithTags("Admin")
     .RequireAuthorization(SecurityRegistration.AdminPolicy)
@@ -92,6 +94,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
 
 app.MapGrpcService<ContentGrpcService>();
 app.MapGrpcService<IdentityGrpcService>();
+app.MapGrpcService<AssessmentGrpcService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 

@@ -18,6 +18,9 @@ public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
         Public,
         AnyCaller,
         AdminOnly,
+
+        /// <summary>One person's own data: the path's <c>{own}</c> is an assessment of the caller "user"; anyone else gets 404.</summary>
+        OwnerOnly,
     }
 
     public static readonly string[] CallerNames =
@@ -39,6 +42,11 @@ public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
         { "GET", "/health/ready", null, Access.Public, 200 },
         { "GET", "/swagger/v1/swagger.json", null, Access.Public, 200 },
         { "GET", "/api/v1/me", null, Access.AnyCaller, 200 },
+        { "GET", "/api/v1/questionnaire", null, Access.Public, 200 },
+        { "POST", "/api/v1/assessments", """{"answers": {}}""", Access.AnyCaller, 400 },
+        { "GET", "/api/v1/me/assessments", null, Access.AnyCaller, 200 },
+        { "GET", "/api/v1/assessments/{own}", null, Access.OwnerOnly, 200 },
+        { "GET", "/api/v1/assessments/{own}/fhir", null, Access.OwnerOnly, 200 },
         { "GET", "/api/v1/admin/partners", null, Access.AdminOnly, 200 },
         { "POST", "/api/v1/admin/partners", """{"name": "Matrix clinic"}""", Access.AdminOnly, 201 },
         { "POST", $"/api/v1/admin/partners/{Guid.Empty}/revoke", null, Access.AdminOnly, 404 },
@@ -68,12 +76,13 @@ public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task Every_REST_endpoint_answers_each_caller_as_expected(string method, string path, string? body, Access access, int authorised)
     {
         var callers = await CreateCallersAsync();
+        var ownAssessment = await CreateOwnAssessmentAsync();
         var wrong = new List<string>();
 
         foreach (var name in CallerNames)
         {
             using var client = Fixture.Factory.CreateClient();
-            using var request = new HttpRequestMessage(new HttpMethod(method), path)
+            using var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{own}", ownAssessment, StringComparison.Ordinal))
             {
                 Content = body is null ? null : new StringContent(body, Encoding.UTF8, "application/json"),
             };
@@ -102,6 +111,10 @@ public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
         { nameof(ContentService.ContentServiceClient.ListRoutineTemplates), Access.Public },
         { nameof(ContentService.ContentServiceClient.GetRoutineTemplate), Access.Public },
         { nameof(IdentityService.IdentityServiceClient.WhoAmI), Access.AnyCaller },
+        { nameof(AssessmentService.AssessmentServiceClient.GetQuestionnaire), Access.Public },
+        { nameof(AssessmentService.AssessmentServiceClient.SubmitAssessment), Access.AnyCaller },
+        { nameof(AssessmentService.AssessmentServiceClient.GetAssessment), Access.OwnerOnly },
+        { nameof(AssessmentService.AssessmentServiceClient.ListAssessments), Access.AnyCaller },
     };
 
     [Theory]
@@ -109,9 +122,11 @@ public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task Every_gRPC_method_answers_each_caller_as_expected(string method, Access access)
     {
         var callers = await CreateCallersAsync();
+        var ownAssessment = await CreateOwnAssessmentAsync();
         var channel = Fixture.CreateGrpcChannel();
         var content = new ContentService.ContentServiceClient(channel);
         var identity = new IdentityService.IdentityServiceClient(channel);
+        var assessments = new AssessmentService.AssessmentServiceClient(channel);
         var wrong = new List<string>();
 
         foreach (var name in CallerNames)
@@ -137,6 +152,10 @@ public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
                 "ListRoutineTemplates" => content.ListRoutineTemplatesAsync(new ListRoutineTemplatesRequest(), headers).ResponseAsync,
                 "GetRoutineTemplate" => content.GetRoutineTemplateAsync(new GetRoutineTemplateRequest { Slug = "spinal-stenosis-starter" }, headers).ResponseAsync,
                 "WhoAmI" => identity.WhoAmIAsync(new WhoAmIRequest { MemberId = "m1" }, headers).ResponseAsync,
+                "GetQuestionnaire" => assessments.GetQuestionnaireAsync(new GetQuestionnaireRequest(), headers).ResponseAsync,
+                "SubmitAssessment" => assessments.SubmitAssessmentAsync(new SubmitAssessmentRequest(), headers).ResponseAsync,
+                "GetAssessment" => assessments.GetAssessmentAsync(new GetAssessmentRequest { Id = ownAssessment }, headers).ResponseAsync,
+                "ListAssessments" => assessments.ListAssessmentsAsync(new ListAssessmentsRequest(), headers).ResponseAsync,
                 _ => throw new ArgumentOutOfRangeException(nameof(method)),
             };
 
@@ -151,10 +170,12 @@ public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
                 status = e.StatusCode;
             }
 
-            var expected = Expected(access, name, 200) switch
+            var expected = Expected(access, name, method == "SubmitAssessment" ? 400 : 200) switch
             {
                 200 => StatusCode.OK,
+                400 => StatusCode.InvalidArgument,
                 401 => StatusCode.Unauthenticated,
+                404 => StatusCode.NotFound,
                 _ => StatusCode.PermissionDenied,
             };
             if (status != expected)
@@ -180,8 +201,33 @@ public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
             (_, "invalid") => 401,
             (Access.AnyCaller, _) => authorised,
             (Access.AdminOnly, "admin") => authorised,
+            (Access.AdminOnly, _) => 403,
+            (Access.OwnerOnly, _) when caller == "user" => authorised,
+            (Access.OwnerOnly, _) => 404,
             _ => 403,
         };
+    }
+
+    /// <summary>An assessment of the caller "user", whose data only that caller may read.</summary>
+    private async Task<string> CreateOwnAssessmentAsync()
+    {
+        var answers = new System.Text.Json.Nodes.JsonObject();
+        foreach (var flag in Domain.Assessments.RedFlagRules.Items)
+        {
+            answers[flag] = false;
+        }
+
+        foreach (var (code, value) in new[] { ("age", 40), ("pain_now", 3), ("sbi_leg_pain", 1), ("sbi_numbness", 1), ("sbi_weakness", 0), ("sbi_sitting", 2) })
+        {
+            answers[code] = value;
+        }
+
+        answers["pain_location"] = "buttock";
+        using var user = Fixture.Bearer(TestTokens.For("alice"));
+        var response = await user.PostAsync("/api/v1/assessments",
+            new StringContent(new System.Text.Json.Nodes.JsonObject { ["answers"] = answers }.ToJsonString(), Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+        return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
     }
 
     /// <summary>How each kind of caller sets its credentials on a request.</summary>

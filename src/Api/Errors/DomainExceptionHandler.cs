@@ -8,7 +8,7 @@ namespace SciaticaService.Api.Errors;
 /// Turns every exception that escapes a REST endpoint into RFC 9457 ProblemDetails: domain errors with their own
 /// status and code, malformed requests as 400, anything else as a 500 that reveals nothing internal.
 /// </summary>
-internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed partial class DomainExceptionHandler(IProblemDetailsService problemDetails, ILogger<DomainExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -21,6 +21,11 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetai
             BadHttpRequestException bad => Problem(bad.StatusCode, "bad_request", "The request is malformed.", bad.Message),
             _ => Problem(StatusCodes.Status500InternalServerError, "internal_error", "Something went wrong on our side.", null),
         };
+        if (problem.Status == StatusCodes.Status500InternalServerError)
+        {
+            // The caller gets nothing internal; the log keeps the whole exception under the request's trace id.
+            LogUnexpected(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
@@ -30,6 +35,9 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetai
             Exception = exception,
         });
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error handling {Method} {Path}")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string path);
 
     private static ProblemDetails FromDomain(DomainException exception)
     {

@@ -23,9 +23,11 @@ public sealed class AnswerValueJsonConverter : JsonConverter<AnswerValue>
             case JsonTokenType.Null:
                 return new AnswerValue.Unsupported("null");
             default:
-                var kind = reader.TokenType == JsonTokenType.StartArray ? "a list" : "an object";
-                reader.Skip();
-                return new AnswerValue.Unsupported(kind);
+                // Consume the whole object or list, so that reading goes on after it.
+                using (var document = JsonDocument.ParseValue(ref reader))
+                {
+                    return new AnswerValue.Unsupported(document.RootElement.ValueKind == JsonValueKind.Array ? "a list" : "an object");
+                }
         }
     }
 

@@ -28,6 +28,9 @@ public interface IAssessmentStore
         PersonId person, (DateTimeOffset CreatedAt, Guid Id)? before, int limit, CancellationToken cancellationToken);
 }
 
+/// <summary>A submission's outcome: the stored assessment, and whether this call created it or found it from an earlier send.</summary>
+public sealed record SubmittedAssessment(Assessment Assessment, bool Created);
+
 /// <summary>The assessment use cases, shared by REST and gRPC.</summary>
 public sealed class AssessmentService(IQuestionnaireStore questionnaires, IAssessmentStore assessments, IContentReader content, TimeProvider clock)
 {
@@ -37,11 +40,15 @@ public sealed class AssessmentService(IQuestionnaireStore questionnaires, IAsses
     public async Task<Questionnaire> GetQuestionnaireAsync(CancellationToken cancellationToken) =>
         await questionnaires.GetLatestAsync(cancellationToken) ?? throw new NotFoundException("questionnaire", "latest");
 
+    /// <summary>A stored questionnaire version, for explaining an assessment that answered it.</summary>
+    public async Task<Questionnaire> GetQuestionnaireVersionAsync(int version, CancellationToken cancellationToken) =>
+        await questionnaires.GetAsync(version, cancellationToken) ?? throw new NotFoundException("questionnaire", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>
     /// Checks the answers against the latest questionnaire, evaluates them and stores the result. With a client id,
     /// a resend of the same answers returns the stored assessment; different answers under that id are a conflict.
     /// </summary>
-    public async Task<Assessment> SubmitAsync(
+    public async Task<SubmittedAssessment> SubmitAsync(
         Caller caller, Guid? clientId, IReadOnlyDictionary<string, AnswerValue>? answers, CancellationToken cancellationToken)
     {
         var person = PersonOf(caller);
@@ -58,18 +65,25 @@ public sealed class AssessmentService(IQuestionnaireStore questionnaires, IAsses
 
         if (clientId is { } id && await assessments.FindAsync(id, cancellationToken) is { } existing)
         {
-            return SameSubmission(existing, person, answers) ? existing : throw Conflict(id);
+            return SameSubmission(existing, person, answers) ? new SubmittedAssessment(existing, Created: false) : throw Conflict(id);
         }
 
         var questionnaire = await GetQuestionnaireAsync(cancellationToken);
         var sheet = AnswerSheet.Check(questionnaire, answers);
         var names = (await content.ListConditionsAsync(cancellationToken)).ToDictionary(c => c.Slug, c => c.Name, StringComparer.Ordinal);
         var result = AssessmentEngine.Evaluate(sheet, names);
+        // PostgreSQL keeps microseconds: truncate now, so the stored assessment reads back exactly as first returned.
         var now = clock.GetUtcNow();
-        var assessment = new Assessment(clientId ?? Guid.CreateVersion7(now), person, now, sheet.Answers.ToDictionary(a => a.Item.Code, a => a.Value), result);
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+        var assessment = new Assessment(clientId ?? Guid.CreateVersion7(now), person, now, new SortedDictionary<string, AnswerValue>(sheet.Answers.ToDictionary(a => a.Item.Code, a => a.Value), StringComparer.Ordinal), result);
 
         var stored = await assessments.AddOrGetAsync(assessment, cancellationToken);
-        return ReferenceEquals(stored, assessment) || SameSubmission(stored, person, answers) ? stored : throw Conflict(stored.Id);
+        if (ReferenceEquals(stored, assessment))
+        {
+            return new SubmittedAssessment(stored, Created: true);
+        }
+
+        return SameSubmission(stored, person, answers) ? new SubmittedAssessment(stored, Created: false) : throw Conflict(stored.Id);
     }
 
     /// <summary>One of the caller's own assessments; someone else's is reported as not found, revealing nothing.</summary>

@@ -5,7 +5,8 @@ namespace SciaticaService.Infrastructure.Serialization;
 
 /// <summary>
 /// The one JSON dialect for everything the service reads from files and keeps in jsonb columns: camelCase names,
-/// snake_case enum values, no unknown members, nulls that the types do not allow refused.
+/// snake_case enum values, no unknown members, nulls that the types do not allow refused. Nulls are written out, so
+/// what is written always reads back (a record's constructor parameters are required on reading).
 /// </summary>
 public static class SciaticaJson
 {
@@ -15,7 +16,6 @@ public static class SciaticaJson
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
         options.MaxDepth = 32;

@@ -1,6 +1,9 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SciaticaService.Domain.Assessments;
+using SciaticaService.Infrastructure.Serialization;
 
 namespace SciaticaService.Infrastructure.Persistence.Configurations;
 
@@ -17,11 +20,19 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         builder.Property(a => a.Triage).HasConversion(new WireNameConverter<TriageLevel>()).HasMaxLength(16);
 
         // Stored exactly as computed: a result reads back identically whatever the engine does later.
+        // jsonb keeps keys in an order of its own; answers come back sorted by item code, as they went in.
         builder.Property(a => a.Answers)
             .HasColumnType("jsonb")
-            .HasConversion(JsonColumn.Converter<IReadOnlyDictionary<string, AnswerValue>>(), JsonColumn.Comparer<IReadOnlyDictionary<string, AnswerValue>>());
+            .HasConversion(
+                new ValueConverter<IReadOnlyDictionary<string, AnswerValue>, string>(
+                    answers => JsonSerializer.Serialize(answers, SciaticaJson.Options),
+                    json => SortedAnswers(json)),
+                JsonColumn.Comparer<IReadOnlyDictionary<string, AnswerValue>>());
         builder.Property(a => a.Result)
             .HasColumnType("jsonb")
             .HasConversion(JsonColumn.Converter<AssessmentResult>(), JsonColumn.Comparer<AssessmentResult>());
     }
+
+    private static SortedDictionary<string, AnswerValue> SortedAnswers(string json) =>
+        new(JsonSerializer.Deserialize<Dictionary<string, AnswerValue>>(json, SciaticaJson.Options)!, StringComparer.Ordinal);
 }

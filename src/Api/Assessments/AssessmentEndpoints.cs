@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using SciaticaService.Api.Http;
+using SciaticaService.Api.Security;
+using SciaticaService.Domain.Assessments;
+using SciaticaService.Domain.Errors;
+
+namespace SciaticaService.Api.Assessments;
+
+public static class AssessmentEndpoints
+{
+    public static IEndpointRouteBuilder MapAssessmentEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/v1/questionnaire", GetQuestionnaire).WithTags("Assessments").WithName(nameof(GetQuestionnaire));
+
+        var assessments = routes.MapGroup("/api/v1").WithTags("Assessments").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        assessments.MapPost("/assessments", SubmitAssessment).WithName(nameof(SubmitAssessment))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+        assessments.MapGet("/assessments/{id:guid}", GetAssessment).WithName(nameof(GetAssessment)).ProducesProblem(StatusCodes.Status404NotFound);
+        assessments.MapGet("/assessments/{id:guid}/fhir", GetAssessmentFhir).WithName(nameof(GetAssessmentFhir))
+            .Produces<JsonObject>(StatusCodes.Status200OK, FhirBundle.MediaType).ProducesProblem(StatusCodes.Status404NotFound);
+        assessments.MapGet("/me/assessments", ListMyAssessments).WithName(nameof(ListMyAssessments)).ProducesProblem(StatusCodes.Status400BadRequest);
+        return routes;
+    }
+
+    /// <summary>The latest questionnaire: sections, items, answer types and options, which items are required, and the evidence each answer carries.</summary>
+    public static async Task<ETaggedJson<QuestionnaireResponse>> GetQuestionnaire(AssessmentService assessments, CancellationToken cancellationToken) =>
+        new(QuestionnaireResponse.From(await assessments.GetQuestionnaireAsync(cancellationToken)));
+
+    /// <summary>Submits answers: red flags are checked first, then the causes and imbalances are weighed; the result is stored.</summary>
+    /// <remarks>
+    /// 201 with the new assessment, or 200 with the stored one when the same id and answers were sent before. A 400
+    /// (<c>invalid_answers</c>) lists every unknown code, wrong type, out-of-range value and missing required item.
+    /// </remarks>
+    public static async Task<Results<Created<AssessmentResponse>, Ok<AssessmentResponse>>> SubmitAssessment(
+        SubmitAssessmentRequest request, AssessmentService assessments, HttpContext context, CancellationToken cancellationToken)
+    {
+        var submitted = await assessments.SubmitAsync(context.GetCaller(), request.Id, request.Answers, cancellationToken);
+        var response = AssessmentResponse.From(submitted.Assessment);
+        return submitted.Created
+            ? TypedResults.Created($"/api/v1/assessments/{response.Id}", response)
+            : TypedResults.Ok(response);
+    }
+
+    /// <summary>One of the caller's own assessments.</summary>
+    /// <param name="id">The assessment id.</param>
+    public static async Task<Ok<AssessmentResponse>> GetAssessment(
+        Guid id, AssessmentService assessments, HttpContext context, CancellationToken cancellationToken) =>
+        TypedResults.Ok(AssessmentResponse.From(await assessments.GetAsync(context.GetCaller(), id, cancellationToken)));
+
+    /// <summary>The assessment as an HL7 FHIR R4 Bundle: the QuestionnaireResponse and an Observation per score.</summary>
+    /// <param name="id">The assessment id.</param>
+    public static async Task<IResult> GetAssessmentFhir(
+        Guid id, AssessmentService assessments, HttpContext context, CancellationToken cancellationToken)
+    {
+        var assessment = await assessments.GetAsync(context.GetCaller(), id, cancellationToken);
+        var questionnaire = await assessments.GetQuestionnaireVersionAsync(assessment.QuestionnaireVersion, cancellationToken);
+        return Results.Text(FhirBundle.Of(assessment, questionnaire).ToJsonString(), FhirBundle.MediaType);
+    }
+
+    /// <summary>The caller's assessments, newest first.</summary>
+    /// <param name="limit">Page size, 1 to 100 (default 20).</param>
+    /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
+    public static async Task<Ok<AssessmentPageResponse>> ListMyAssessments(
+        [FromQuery] string? limit, [FromQuery] string? cursor, AssessmentService assessments, HttpContext context, CancellationToken cancellationToken)
+    {
+        int? size = null;
+        if (!string.IsNullOrEmpty(limit))
+        {
+            size = int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+                ? parsed
+                : throw new ValidationException("limit", $"A whole number from 1 to {AssessmentService.MaxPageSize}.");
+        }
+
+        var page = await assessments.ListAsync(context.GetCaller(), size, cursor, cancellationToken);
+        return TypedResults.Ok(new AssessmentPageResponse([.. page.Items.Select(AssessmentResponse.From)], page.NextCursor));
+    }
+}

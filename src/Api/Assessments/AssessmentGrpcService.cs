@@ -1,0 +1,219 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using SciaticaService.Api.Security;
+using SciaticaService.Domain.Assessments;
+using SciaticaService.Domain.Errors;
+using Model = SciaticaService.Domain.Assessments;
+using V1 = SciaticaService.Contracts.V1;
+
+namespace SciaticaService.Api.Assessments;
+
+/// <summary>Assessments over gRPC: the same use cases as the REST endpoints.</summary>
+public sealed class AssessmentGrpcService(AssessmentService assessments) : V1.AssessmentService.AssessmentServiceBase
+{
+    [AllowAnonymous]
+    public override async Task<V1.Questionnaire> GetQuestionnaire(V1.GetQuestionnaireRequest request, ServerCallContext context) =>
+        AssessmentMessages.ToMessage(await assessments.GetQuestionnaireAsync(context.CancellationToken));
+
+    [Authorize]
+    public override async Task<V1.Assessment> SubmitAssessment(V1.SubmitAssessmentRequest request, ServerCallContext context)
+    {
+        var caller = context.GetHttpContext().GetCaller(request.MemberId);
+        var answers = request.Answers.ToDictionary(a => a.Key, a => AssessmentMessages.ToAnswer(a.Value), StringComparer.Ordinal);
+        var submitted = await assessments.SubmitAsync(caller, ParseId(request.Id, "id", optional: true), answers, context.CancellationToken);
+        return AssessmentMessages.ToMessage(submitted.Assessment);
+    }
+
+    [Authorize]
+    public override async Task<V1.Assessment> GetAssessment(V1.GetAssessmentRequest request, ServerCallContext context)
+    {
+        var caller = context.GetHttpContext().GetCaller(request.MemberId);
+        return AssessmentMessages.ToMessage(await assessments.GetAsync(caller, ParseId(request.Id, "id", optional: false)!.Value, context.CancellationToken));
+    }
+
+    [Authorize]
+    public override async Task<V1.ListAssessmentsResponse> ListAssessments(V1.ListAssessmentsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetHttpContext().GetCaller(request.MemberId);
+        var page = await assessments.ListAsync(caller, request.Limit == 0 ? null : request.Limit, request.Cursor, context.CancellationToken);
+        return new V1.ListAssessmentsResponse
+        {
+            Assessments = { page.Items.Select(AssessmentMessages.ToMessage) },
+            NextCursor = page.NextCursor ?? string.Empty,
+        };
+    }
+
+    private static Guid? ParseId(string id, string field, bool optional) =>
+        string.IsNullOrEmpty(id) && optional ? null
+        : Guid.TryParse(id, out var parsed) ? parsed
+        : throw new ValidationException(field, "A UUID is required.");
+}
+
+/// <summary>Assessments and questionnaires to protobuf, and protobuf answers to domain answers.</summary>
+internal static class AssessmentMessages
+{
+    public static AnswerValue ToAnswer(Value value) => value.KindCase switch
+    {
+        Value.KindOneofCase.BoolValue => new AnswerValue.YesNo(value.BoolValue),
+        Value.KindOneofCase.NumberValue when double.IsFinite(value.NumberValue) && Math.Abs(value.NumberValue) < 1e15 =>
+            new AnswerValue.Number((decimal)value.NumberValue),
+        Value.KindOneofCase.NumberValue => new AnswerValue.Unsupported("a number out of range"),
+        Value.KindOneofCase.StringValue => new AnswerValue.Text(value.StringValue),
+        Value.KindOneofCase.NullValue => new AnswerValue.Unsupported("null"),
+        Value.KindOneofCase.StructValue => new AnswerValue.Unsupported("an object"),
+        Value.KindOneofCase.ListValue => new AnswerValue.Unsupported("a list"),
+        _ => new AnswerValue.Unsupported("no value"),
+    };
+
+    private static Value ToValue(AnswerValue answer) => answer switch
+    {
+        AnswerValue.YesNo b => Value.ForBool(b.Value),
+        AnswerValue.Number n => Value.ForNumber((double)n.Value),
+        AnswerValue.Text t => Value.ForString(t.Value),
+        _ => Value.ForNull(),
+    };
+
+    public static V1.TriageLevel ToMessage(TriageLevel level) => level switch
+    {
+        TriageLevel.SelfCare => V1.TriageLevel.SelfCare,
+        TriageLevel.SeeGp => V1.TriageLevel.SeeGp,
+        TriageLevel.Urgent => V1.TriageLevel.Urgent,
+        TriageLevel.Emergency => V1.TriageLevel.Emergency,
+        _ => V1.TriageLevel.Unspecified,
+    };
+
+    public static V1.Assessment ToMessage(Model.Assessment assessment)
+    {
+        var result = assessment.Result;
+        var message = new V1.Assessment
+        {
+            Id = assessment.Id.ToString(),
+            CreatedAt = Timestamp.FromDateTimeOffset(assessment.CreatedAt),
+            QuestionnaireVersion = result.QuestionnaireVersion,
+            EngineVersion = result.EngineVersion,
+            Triage = new V1.Triage
+            {
+                Level = ToMessage(result.Triage.Level),
+                Flags =
+                {
+                    result.Triage.Flags.Select(f => new V1.RaisedFlag
+                    {
+                        Code = f.Code, Name = f.Name, Level = ToMessage(f.Level), Items = { f.Items }, Advice = f.Advice,
+                    }),
+                },
+                Advice = result.Triage.Advice,
+                RoutineAllowed = result.Triage.RoutineAllowed,
+            },
+            Causes =
+            {
+                result.Causes.Select(c => new V1.CauseLikelihood
+                {
+                    Condition = c.Condition,
+                    Probability = c.Probability,
+                    RaisedBy = { c.RaisedBy.Select(ToMessage) },
+                    LoweredBy = { c.LoweredBy.Select(ToMessage) },
+                }),
+            },
+            Inconclusive = result.Inconclusive,
+            Summary = result.Summary,
+            Imbalances =
+            {
+                result.Imbalances.Select(i => new V1.ImbalanceLikelihood
+                {
+                    Imbalance = i.Imbalance, Probability = i.Probability, Likely = i.Likely, Evidence = { i.Evidence.Select(ToMessage) },
+                }),
+            },
+            Scores = new V1.OutcomeScores { PainNow = ToMessage(result.Scores.PainNow), Sbi = ToMessage(result.Scores.Sbi) },
+            Disclaimer = result.Disclaimer,
+        };
+        if (result.Scores.Odi is { } odi)
+        {
+            message.Scores.Odi = ToMessage(odi);
+        }
+
+        foreach (var (code, value) in assessment.Answers)
+        {
+            message.Answers[code] = ToValue(value);
+        }
+
+        return message;
+    }
+
+    public static V1.Questionnaire ToMessage(Questionnaire questionnaire)
+    {
+        var definition = questionnaire.Definition;
+        var message = new V1.Questionnaire
+        {
+            Version = questionnaire.Version,
+            Title = definition.Title,
+            Introduction = definition.Introduction,
+            Sections =
+            {
+                definition.Sections.Select(s => new V1.QuestionnaireSection
+                {
+                    Code = s.Code,
+                    Title = s.Title,
+                    Items = { s.Items.Select(ToMessage) },
+                }),
+            },
+        };
+        message.CausePriors.Add(definition.CausePriors.ToDictionary());
+        message.ImbalancePriors.Add(definition.ImbalancePriors.ToDictionary());
+        return message;
+    }
+
+    private static V1.QuestionnaireItem ToMessage(QuestionnaireItem item)
+    {
+        var message = new V1.QuestionnaireItem
+        {
+            Code = item.Code,
+            Text = item.Text,
+            Type = item.Type switch
+            {
+                AnswerType.Boolean => V1.AnswerType.Boolean,
+                AnswerType.Integer => V1.AnswerType.Integer,
+                AnswerType.Choice => V1.AnswerType.Choice,
+                _ => V1.AnswerType.Unspecified,
+            },
+            Required = item.Required,
+            Help = item.Help ?? string.Empty,
+            Options = { (item.Options ?? []).Select(o => new V1.AnswerOption { Code = o.Code, Label = o.Label, Evidence = ToMessage(o.Evidence) }) },
+            Bands = { (item.Bands ?? []).Select(b => new V1.ValueBand { Min = b.Min, Max = b.Max, Evidence = ToMessage(b.Evidence) }) },
+        };
+        if (item.Min is { } min)
+        {
+            message.Min = min;
+        }
+
+        if (item.Max is { } max)
+        {
+            message.Max = max;
+        }
+
+        return message;
+    }
+
+    private static V1.Evidence ToMessage(Evidence? evidence)
+    {
+        var message = new V1.Evidence();
+        if (evidence?.Causes is { } causes)
+        {
+            message.Causes.Add(causes.ToDictionary());
+        }
+
+        if (evidence?.Imbalances is { } imbalances)
+        {
+            message.Imbalances.Add(imbalances.ToDictionary());
+        }
+
+        return message;
+    }
+
+    private static V1.EvidenceItem ToMessage(EvidenceItem item) => new() { Item = item.Item, Answer = item.Answer, Weight = item.Weight };
+
+    private static V1.Score ToMessage(Score score) => new()
+    {
+        Measure = score.Measure, Value = score.Value, Max = score.Max, Band = score.Band ?? string.Empty, ItemsAnswered = score.ItemsAnswered,
+    };
+}

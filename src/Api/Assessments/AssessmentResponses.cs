@@ -1,0 +1,64 @@
+using SciaticaService.Domain.Assessments;
+
+namespace SciaticaService.Api.Assessments;
+
+/// <summary>Answers to the questionnaire.</summary>
+/// <param name="Answers">Item code to answer: <c>true</c>/<c>false</c>, a whole number, or a choice code.</param>
+/// <param name="Id">Optional client-chosen UUID: a resend with the same answers returns the stored assessment instead of a second one.</param>
+public sealed record SubmitAssessmentRequest(IReadOnlyDictionary<string, AnswerValue>? Answers, Guid? Id = null);
+
+/// <summary>The latest questionnaire.</summary>
+/// <param name="Version">Assessments record the version they answered.</param>
+/// <param name="Title">Shown at the top.</param>
+/// <param name="Introduction">Shown first.</param>
+/// <param name="CausePriors">Starting log-odds per condition slug.</param>
+/// <param name="ImbalancePriors">Starting log-odds per imbalance slug.</param>
+/// <param name="Sections">Sections of items, in order; each answer option carries its evidence weights.</param>
+public sealed record QuestionnaireResponse(
+    int Version,
+    string Title,
+    string Introduction,
+    IReadOnlyDictionary<string, double> CausePriors,
+    IReadOnlyDictionary<string, double> ImbalancePriors,
+    IReadOnlyList<QuestionnaireSection> Sections)
+{
+    public static QuestionnaireResponse From(Questionnaire q) => new(
+        q.Version, q.Definition.Title, q.Definition.Introduction, q.Definition.CausePriors, q.Definition.ImbalancePriors, q.Definition.Sections);
+}
+
+/// <summary>A stored assessment and what it found.</summary>
+/// <param name="Id">The assessment's id.</param>
+/// <param name="CreatedAt">When it was submitted.</param>
+/// <param name="QuestionnaireVersion">The questionnaire version answered.</param>
+/// <param name="EngineVersion">The scoring engine's version.</param>
+/// <param name="Triage">Red flags first: how soon to see a clinician and whether a routine may follow.</param>
+/// <param name="Causes">Every cause with its probability (they sum to 1), most likely first, with the answers behind it.</param>
+/// <param name="Inconclusive">True when the evidence does not separate the two most likely causes.</param>
+/// <param name="Summary">The result in plain words.</param>
+/// <param name="Imbalances">Every imbalance with the probability it is present and the self-check answers behind it.</param>
+/// <param name="Scores">Pain now, SBI, and ODI when enough sections were answered.</param>
+/// <param name="Disclaimer">Self-care guidance, not a diagnosis.</param>
+/// <param name="Answers">The answers as submitted.</param>
+public sealed record AssessmentResponse(
+    Guid Id,
+    DateTimeOffset CreatedAt,
+    int QuestionnaireVersion,
+    string EngineVersion,
+    TriageResult Triage,
+    IReadOnlyList<CauseLikelihood> Causes,
+    bool Inconclusive,
+    string Summary,
+    IReadOnlyList<ImbalanceLikelihood> Imbalances,
+    OutcomeScores Scores,
+    string Disclaimer,
+    IReadOnlyDictionary<string, AnswerValue> Answers)
+{
+    public static AssessmentResponse From(Assessment a) => new(
+        a.Id, a.CreatedAt, a.Result.QuestionnaireVersion, a.Result.EngineVersion, a.Result.Triage, a.Result.Causes, a.Result.Inconclusive,
+        a.Result.Summary, a.Result.Imbalances, a.Result.Scores, a.Result.Disclaimer, a.Answers);
+}
+
+/// <summary>A page of assessments, newest first.</summary>
+/// <param name="Items">The assessments.</param>
+/// <param name="NextCursor">Pass as <c>cursor</c> for the next, older page; null on the last.</param>
+public sealed record AssessmentPageResponse(IReadOnlyList<AssessmentResponse> Items, string? NextCursor);
