@@ -59,6 +59,7 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
         ErrorKind.Conflict => "The request conflicts with the current state.",
         ErrorKind.PreconditionFailed => "A precondition failed.",
         ErrorKind.PreconditionRequired => "A precondition is required.",
+        ErrorKind.NotAllowedNow => "This is not allowed in the current state.",
         _ => "Error.",
     };
 

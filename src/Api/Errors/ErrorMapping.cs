@@ -10,7 +10,7 @@ public static class ErrorMapping
     {
         ErrorKind.InvalidInput => StatusCodes.Status400BadRequest,
         ErrorKind.NotFound => StatusCodes.Status404NotFound,
-        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.Conflict or ErrorKind.NotAllowedNow => StatusCodes.Status409Conflict,
         ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
         ErrorKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
         _ => StatusCodes.Status500InternalServerError,
@@ -21,7 +21,7 @@ public static class ErrorMapping
         ErrorKind.InvalidInput => GrpcStatusCode.InvalidArgument,
         ErrorKind.NotFound => GrpcStatusCode.NotFound,
         ErrorKind.Conflict => GrpcStatusCode.Aborted,
-        ErrorKind.PreconditionFailed or ErrorKind.PreconditionRequired => GrpcStatusCode.FailedPrecondition,
+        ErrorKind.PreconditionFailed or ErrorKind.PreconditionRequired or ErrorKind.NotAllowedNow => GrpcStatusCode.FailedPrecondition,
         _ => GrpcStatusCode.Internal,
     };
 

@@ -8,6 +8,9 @@ public enum ErrorKind
     Conflict,
     PreconditionFailed,
     PreconditionRequired,
+
+    /// <summary>The request is valid, but the current state does not allow it (e.g. a routine after an emergency triage).</summary>
+    NotAllowedNow,
 }
 
 /// <summary>
