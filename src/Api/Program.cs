@@ -21,6 +21,7 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     json.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
     json.RespectNullableAnnotations = true;
     json.RespectRequiredConstructorParameters = true;
+    json.AllowDuplicateProperties = false; // {"saddle_numbness": true, "saddle_numbness": false} must not quietly drop the "yes"
     json.MaxDepth = 32;
     json.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
 });

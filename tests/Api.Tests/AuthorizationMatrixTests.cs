@@ -223,6 +223,7 @@ public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
         }
 
         answers["pain_location"] = "buttock";
+        answers["onset"] = "gradual";
         using var user = Fixture.Bearer(TestTokens.For("alice"));
         var response = await user.PostAsync("/api/v1/assessments",
             new StringContent(new System.Text.Json.Nodes.JsonObject { ["answers"] = answers }.ToJsonString(), Encoding.UTF8, "application/json"));

@@ -40,7 +40,7 @@ public class AssessmentEngineTests
             "stenosis in both legs (a see-your-GP flag, not an emergency)",
             "spinal-stenosis",
             [("age", 66), ("pain_location", "both_legs"), ("bilateral_leg_symptoms", true), ("worse_standing_or_walking", true),
-             ("eased_by_sitting_or_leaning_forward", true)]
+             ("eased_by_sitting_or_leaning_forward", true), ("sbi_weakness", 0)]
         },
     };
 
@@ -70,8 +70,11 @@ public class AssessmentEngineTests
         { "unrelenting night pain", [("night_pain_unrelenting", true)], TriageLevel.Urgent, "possible_cancer_or_infection" },
         { "major trauma", [("recent_major_trauma", true)], TriageLevel.Urgent, "possible_fracture" },
         { "steroids with sudden onset", [("steroids_or_osteoporosis", true), ("onset", "sudden")], TriageLevel.Urgent, "possible_fracture" },
-        { "steroids alone", [("steroids_or_osteoporosis", true), ("onset", "gradual")], TriageLevel.SeeGp, "bone_or_immune_risk" },
-        { "symptoms in both legs alone", [("bilateral_leg_symptoms", true)], TriageLevel.SeeGp, "symptoms_in_both_legs" },
+        { "steroids or a weakened immune system alone", [("steroids_or_osteoporosis", true), ("onset", "gradual")], TriageLevel.Urgent, "possible_cancer_or_infection" },
+        { "weak bones and pain after lifting", [("steroids_or_osteoporosis", true), ("onset", "after_lifting_or_accident")], TriageLevel.Urgent, "possible_fracture" },
+        { "both legs with some weakness, not getting worse", [("bilateral_leg_symptoms", true), ("sbi_weakness", 3)], TriageLevel.Emergency, "cauda_equina" },
+        { "over 55 with steroids", [("age", 70), ("steroids_or_osteoporosis", true)], TriageLevel.Urgent, "possible_cancer_or_infection" },
+        { "symptoms in both legs alone", [("bilateral_leg_symptoms", true), ("sbi_weakness", 0)], TriageLevel.SeeGp, "symptoms_in_both_legs" },
         { "over 55 alone", [("age", 60)], TriageLevel.SeeGp, "age_outside_usual_range" },
         { "under 20 alone", [("age", 16)], TriageLevel.SeeGp, "age_outside_usual_range" },
     };
@@ -126,7 +129,7 @@ public class AssessmentEngineTests
     public void Mixed_disc_and_stenosis_features_are_inconclusive()
     {
         var result = Evaluate(Baseline(age: 56, location: "below_knee").With(
-            ("worse_bending_forward", true), ("worse_standing_or_walking", true), ("eased_by_sitting_or_leaning_forward", true), ("worse_sitting", true)));
+            ("worse_bending_forward", true), ("worse_standing_or_walking", true), ("eased_by_sitting_or_leaning_forward", true), ("worse_sitting", true), ("onset", "sudden")));
 
         Assert.True(result.Inconclusive, string.Join(", ", result.Causes.Select(c => $"{c.Condition} {c.Probability}")));
         Assert.Equal(new[] { "herniated-disc", "spinal-stenosis" }, result.Causes.Take(2).Select(c => c.Condition).Order());

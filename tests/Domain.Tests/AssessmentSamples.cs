@@ -26,6 +26,7 @@ internal static class AssessmentSamples
         answers["age"] = new AnswerValue.Number(age);
         answers["pain_location"] = new AnswerValue.Text(location);
         answers["pain_now"] = new AnswerValue.Number(4);
+        answers["onset"] = new AnswerValue.Text("gradual");
         foreach (var sbi in new[] { "sbi_leg_pain", "sbi_numbness", "sbi_weakness", "sbi_sitting" })
         {
             answers[sbi] = new AnswerValue.Number(2);

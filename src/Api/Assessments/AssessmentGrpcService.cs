@@ -56,8 +56,10 @@ internal static class AssessmentMessages
     public static AnswerValue ToAnswer(Value value) => value.KindCase switch
     {
         Value.KindOneofCase.BoolValue => new AnswerValue.YesNo(value.BoolValue),
+        // Exactly as sent: a cast to decimal would round 34.00000000000001 to 34 and let it pass as whole.
         Value.KindOneofCase.NumberValue when double.IsFinite(value.NumberValue) && Math.Abs(value.NumberValue) < 1e15 =>
-            new AnswerValue.Number((decimal)value.NumberValue),
+            new AnswerValue.Number(decimal.Parse(value.NumberValue.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture)),
         Value.KindOneofCase.NumberValue => new AnswerValue.Unsupported("a number out of range"),
         Value.KindOneofCase.StringValue => new AnswerValue.Text(value.StringValue),
         Value.KindOneofCase.NullValue => new AnswerValue.Unsupported("null"),

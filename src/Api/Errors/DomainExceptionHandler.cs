@@ -15,9 +15,11 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
         var problem = exception switch
         {
             DomainException domain => FromDomain(domain),
-            // The JSON reader's message says what and where (path, line) in the caller's own body; nothing internal.
+            // Where in the caller's body, without the serializer's own words, which name internal types.
             BadHttpRequestException { InnerException: System.Text.Json.JsonException json } bad =>
-                Problem(bad.StatusCode, "bad_request", "The request is malformed.", $"{bad.Message} {json.Message}"),
+                Problem(bad.StatusCode, "bad_request", "The request is malformed.",
+                    $"The JSON body does not fit this endpoint at {json.Path ?? "$"} (line {json.LineNumber + 1}, byte {json.BytePositionInLine}): "
+                    + "malformed JSON, an unknown or repeated field, a wrong type, a null, or a missing required field."),
             BadHttpRequestException bad => Problem(bad.StatusCode, "bad_request", "The request is malformed.", bad.Message),
             _ => Problem(StatusCodes.Status500InternalServerError, "internal_error", "Something went wrong on our side.", null),
         };

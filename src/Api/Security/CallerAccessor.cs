@@ -17,7 +17,9 @@ public static class CallerAccessor
     public static Caller GetCaller(this HttpContext context, string? memberId = null)
     {
         var user = context.User;
-        if (user.FindFirstValue(ApiKeyAuthenticationHandler.PartnerIdClaim) is { } partnerId)
+        // Only the API-key handler makes partners: a bearer token that happens to carry a partner_id claim is a user.
+        var partnerIdentity = user.Identities.FirstOrDefault(i => i.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName);
+        if (partnerIdentity?.FindFirst(ApiKeyAuthenticationHandler.PartnerIdClaim)?.Value is { } partnerId)
         {
             memberId = string.IsNullOrEmpty(memberId) ? context.Request.Headers[MemberIdHeader].FirstOrDefault() : memberId;
             if (memberId is not null && !Caller.IsValidMemberId(memberId))

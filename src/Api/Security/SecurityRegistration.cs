@@ -9,6 +9,7 @@ namespace SciaticaService.Api.Security;
 public static class SecurityRegistration
 {
     public const string AdminPolicy = "admin";
+    public const int MaxSubjectLength = 255;
     private const string SelectorScheme = "BearerOrApiKey";
 
     /// <summary>JWT bearer tokens for people, API keys for partners, and the admin policy.</summary>
@@ -51,6 +52,20 @@ public static class SecurityRegistration
                     NameClaimType = "sub",
                     RoleClaimType = "role",
                     IssuerSigningKeys = jwt.SigningKeys.Select(key => new SymmetricSecurityKey(Convert.FromBase64String(key))).ToList(),
+                };
+                options.Events = new JwtBearerEvents
+                {
+                    // The subject keys a person's data: refuse tokens whose subject could not be one.
+                    OnTokenValidated = context =>
+                    {
+                        var subject = context.Principal?.FindFirst("sub")?.Value;
+                        if (subject is not { Length: > 0 and <= MaxSubjectLength } || subject.Any(char.IsControl))
+                        {
+                            context.Fail("The token's subject is missing, too long or not printable.");
+                        }
+
+                        return Task.CompletedTask;
+                    },
                 };
             });
 

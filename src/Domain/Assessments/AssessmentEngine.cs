@@ -107,13 +107,14 @@ public static class AssessmentEngine
         return [.. exponentials.Select(e => e / total)];
     }
 
-    // Rounded to 4 places for reading, with the rounding remainder given to the most likely cause so the sum is exactly 1.
+    // Rounded to 4 places for reading, with the rounding remainder given to the most likely cause so the sum is
+    // exactly 1; that can tip a near tie, so the order is settled again afterwards.
     private static List<CauseLikelihood> RoundToSumOne(List<CauseLikelihood> causes)
     {
         var rounded = causes.Select(c => c with { Probability = Math.Round(c.Probability, 4) }).ToList();
         var remainder = Math.Round(1 - rounded.Skip(1).Sum(c => c.Probability), 4);
         rounded[0] = rounded[0] with { Probability = remainder };
-        return rounded;
+        return [.. rounded.OrderByDescending(c => c.Probability).ThenBy(c => c.Condition, StringComparer.Ordinal)];
     }
 
     private static string Summarise(

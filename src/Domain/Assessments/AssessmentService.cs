@@ -124,7 +124,7 @@ public sealed class AssessmentService(IQuestionnaireStore questionnaires, IAsses
     };
 
     private static DomainException Conflict(Guid id) =>
-        new(ErrorKind.Conflict, "assessment_id_conflict", $"An assessment with id {id} exists with other answers or for someone else; use a new id.");
+        new(ErrorKind.Conflict, "assessment_id_conflict", $"The id {id} is already taken; send these answers under a new id.");
 
     /// <summary>An opaque page cursor: the creation time and id of the last item seen.</summary>
     private static class Cursor

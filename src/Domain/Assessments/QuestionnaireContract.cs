@@ -25,7 +25,8 @@ public static class QuestionnaireContract
         new("pain_crossing_leg_or_turning_knee_in", AnswerType.Boolean),
         new("repeated_back_bending_sport", AnswerType.Boolean),
         new("foot_numbness_or_tingling", AnswerType.Boolean),
-        new("onset", AnswerType.Choice, Options: ["sudden", "gradual", "after_lifting_or_accident"]),
+        // Required: with weak bones, how the pain started decides whether a fracture is possible.
+        new("onset", AnswerType.Choice, MustBeRequired: true, Options: ["sudden", "gradual", "after_lifting_or_accident"]),
         new("thigh_lifts_when_hugging_other_knee", AnswerType.Boolean),
         new("toe_reach", AnswerType.Choice, Options: ["floor", "ankle", "mid_shin", "knee"]),
         new("knee_to_opposite_shoulder_reproduces_buttock_pain", AnswerType.Boolean),

@@ -19,6 +19,46 @@ public static class QuestionnaireValidator
         void Add(string field, string message) =>
             problems.Add(new ContentProblem(stored ? Section + " (stored)" : Section, null, null, field, message));
 
+        // JSON can put null where a list holds records; nothing below may meet one.
+        for (var s = 0; s < definition.Sections.Count; s++)
+        {
+            if (definition.Sections[s] is not { } section)
+            {
+                Add($"sections[{s}]", "The section is null.");
+                continue;
+            }
+
+            for (var i = 0; i < section.Items.Count; i++)
+            {
+                if (section.Items[i] is not { } item)
+                {
+                    Add($"sections[{s}].items[{i}]", "The item is null.");
+                    continue;
+                }
+
+                for (var o = 0; o < (item.Options?.Count ?? 0); o++)
+                {
+                    if (item.Options![o] is null)
+                    {
+                        Add($"sections[{s}].items[{i}].options[{o}]", "The option is null.");
+                    }
+                }
+
+                for (var b = 0; b < (item.Bands?.Count ?? 0); b++)
+                {
+                    if (item.Bands![b] is null)
+                    {
+                        Add($"sections[{s}].items[{i}].bands[{b}]", "The band is null.");
+                    }
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
         Text("title", definition.Title, ContentLimits.NameLength);
         Text("introduction", definition.Introduction, ContentLimits.TextLength);
 

@@ -85,10 +85,12 @@ public static class RedFlagRules
         var weakness = answers.IsYes(ProgressiveWeakness);
         var bothLegs = answers.IsYes(BilateralLegSymptoms) || answers.Choice("pain_location") == "both_legs";
 
+        // Sciatica in both legs with weakness of any kind, getting worse or not, is the cauda equina picture.
         var caudaEquina = Present(answers, SaddleNumbness, BladderBowelChange);
-        if (weakness && bothLegs)
+        var anyWeakness = weakness || answers.Number("sbi_weakness") is >= 1;
+        if (anyWeakness && bothLegs)
         {
-            caudaEquina.Add(ProgressiveWeakness);
+            caudaEquina.Add(weakness ? ProgressiveWeakness : "sbi_weakness");
             caudaEquina.Add(answers.IsYes(BilateralLegSymptoms) ? BilateralLegSymptoms : "pain_location");
         }
 
@@ -102,21 +104,22 @@ public static class RedFlagRules
             Raise("progressive_neurological_deficit", "Weakness that is getting worse", TriageLevel.Urgent, Within24HoursAdvice, ProgressiveWeakness);
         }
 
-        var cancerOrInfection = Present(answers, CancerHistory, FeverOrUnwell, UnexplainedWeightLoss, NightPainUnrelenting);
+        // Long-term steroids or a weakened immune system count as a strong sign on their own; age is weaker and is
+        // listed beside a strong one, or raises a see-your-GP flag alone.
+        var cancerOrInfection = Present(answers, CancerHistory, FeverOrUnwell, UnexplainedWeightLoss, NightPainUnrelenting, SteroidsOrOsteoporosis);
         if (cancerOrInfection.Count > 0)
         {
-            // Age and long-term steroids are weaker signs on their own; beside a strong one they belong to the same picture.
             if (answers.Number("age") is < 20 or > 55)
             {
                 cancerOrInfection.Add("age");
             }
 
-            cancerOrInfection.AddRange(Present(answers, SteroidsOrOsteoporosis));
             Raise("possible_cancer_or_infection", "Signs that need checking for another cause", TriageLevel.Urgent, WithinDaysAdvice, [.. cancerOrInfection]);
         }
 
+        // Weak bones can break with little force: a sudden start, or one after lifting, counts as possible fracture.
         var fracture = Present(answers, RecentMajorTrauma);
-        if (answers.IsYes(SteroidsOrOsteoporosis) && answers.Choice("onset") == "sudden")
+        if (answers.IsYes(SteroidsOrOsteoporosis) && answers.Choice("onset") is "sudden" or "after_lifting_or_accident")
         {
             fracture.AddRange([SteroidsOrOsteoporosis, "onset"]);
         }
@@ -126,17 +129,9 @@ public static class RedFlagRules
             Raise("possible_fracture", "Possible fracture", TriageLevel.Urgent, WithinDaysAdvice, [.. fracture]);
         }
 
-        if (cancerOrInfection.Count == 0 && fracture.Count == 0)
+        if (cancerOrInfection.Count == 0 && answers.Number("age") is < 20 or > 55)
         {
-            if (answers.IsYes(SteroidsOrOsteoporosis))
-            {
-                Raise("bone_or_immune_risk", "Long-term steroids, weak bones or a weakened immune system", TriageLevel.SeeGp, SeeGpAdvice, SteroidsOrOsteoporosis);
-            }
-
-            if (answers.Number("age") is < 20 or > 55)
-            {
-                Raise("age_outside_usual_range", "Back pain at an age when it is less often simple", TriageLevel.SeeGp, SeeGpAdvice, "age");
-            }
+            Raise("age_outside_usual_range", "Back pain at an age when it is less often simple", TriageLevel.SeeGp, SeeGpAdvice, "age");
         }
 
         if (bothLegs && caudaEquina.Count == 0)

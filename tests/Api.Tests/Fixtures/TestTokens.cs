@@ -17,14 +17,19 @@ public static class TestTokens
 
     public static string For(string subject, params string[] roles) => Create(subject, roles, SigningKey, DateTime.UtcNow.AddMinutes(10));
 
+    /// <summary>A validly signed token with whatever claims a misconfigured or hostile identity provider might add.</summary>
+    public static string WithClaims(params (string Type, string Value)[] claims) => Create(
+        null, [], SigningKey, DateTime.UtcNow.AddMinutes(10), claims);
+
     public static string Expired(string subject) => Create(subject, [], SigningKey, DateTime.UtcNow.AddMinutes(-5));
 
     public static string SignedByWrongKey(string subject, params string[] roles) => Create(subject, roles, OtherKey, DateTime.UtcNow.AddMinutes(10));
 
-    private static string Create(string subject, string[] roles, string key, DateTime expires)
+    private static string Create(string? subject, string[] roles, string key, DateTime expires, params (string Type, string Value)[] extra)
     {
-        var claims = new List<Claim> { new("sub", subject) };
+        var claims = subject is null ? new List<Claim>() : [new Claim("sub", subject)];
         claims.AddRange(roles.Select(r => new Claim("role", r)));
+        claims.AddRange(extra.Select(c => new Claim(c.Type, c.Value)));
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
