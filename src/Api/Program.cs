@@ -5,6 +5,7 @@ using SciaticaService.Api.Assessments;
 using SciaticaService.Api.Content;
 using SciaticaService.Api.Errors;
 using SciaticaService.Api.Identity;
+using SciaticaService.Api.Routines;
 using SciaticaService.Api.Security;
 using SciaticaService.Infrastructure;
 
@@ -82,6 +83,7 @@ app.UseAuthorization();
 app.MapContentEndpoints();
 app.MapIdentityEndpoints();
 app.MapAssessmentEndpoints();
+app.MapRoutineEndpoints();
 app.MapGroup("/api/v1/admin")
     .WithTags("Admin")
     .RequireAuthorization(SecurityRegistration.AdminPolicy)

@@ -54,6 +54,11 @@ public static class DependencyInjection
         services.AddScoped<IQuestionnaireStore, Assessments.QuestionnaireStore>();
         services.AddScoped<IAssessmentStore, Assessments.AssessmentStore>();
         services.AddScoped<AssessmentService>();
+        services.AddScoped<Domain.Routines.IRoutineStore, Routines.RoutineStore>();
+        services.AddScoped<Domain.Routines.ISessionStore, Routines.SessionStore>();
+        services.AddScoped<Domain.Routines.RoutineService>();
+        services.AddScoped<Domain.Routines.SessionService>();
+        services.AddScoped<Domain.Routines.ProgressService>();
 
         services.AddSingleton<DatabaseReadiness>();
         services.AddHostedService<DatabaseInitializer>();

@@ -452,6 +452,131 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                     b.ToTable("partners", (string)null);
                 });
 
+            modelBuilder.Entity("SciaticaService.Domain.Routines.Routine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("changes");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("EstimatedMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("estimated_minutes");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("items");
+
+                    b.Property<int>("MinutesPerDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes_per_day");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid?>("PreviousId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("previous_id");
+
+                    b.PrimitiveCollection<string[]>("SafeFor")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("safe_for");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_routines");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_routines_assessment_id");
+
+                    b.HasIndex("PreviousId")
+                        .HasDatabaseName("ix_routines_previous_id");
+
+                    b.HasIndex("PersonId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_routines_person_id_version");
+
+                    b.ToTable("routines", (string)null);
+                });
+
+            modelBuilder.Entity("SciaticaService.Domain.Routines.Session", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("items");
+
+                    b.Property<int>("PainAfter")
+                        .HasColumnType("integer")
+                        .HasColumnName("pain_after");
+
+                    b.Property<int>("PainBefore")
+                        .HasColumnType("integer")
+                        .HasColumnName("pain_before");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RoutineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("routine_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sessions");
+
+                    b.HasIndex("RoutineId")
+                        .HasDatabaseName("ix_sessions_routine_id");
+
+                    b.HasIndex("PersonId", "CompletedAt")
+                        .HasDatabaseName("ix_sessions_person_id_completed_at");
+
+                    b.ToTable("sessions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sessions_pain", "pain_before BETWEEN 0 AND 10 AND pain_after BETWEEN 0 AND 10");
+
+                            t.HasCheckConstraint("ck_sessions_times", "completed_at >= started_at");
+                        });
+                });
+
             modelBuilder.Entity("SciaticaService.Domain.Assessments.Assessment", b =>
                 {
                     b.HasOne("SciaticaService.Domain.Assessments.Questionnaire", null)
@@ -565,6 +690,32 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                         });
 
                     b.Navigation("Contraindications");
+                });
+
+            modelBuilder.Entity("SciaticaService.Domain.Routines.Routine", b =>
+                {
+                    b.HasOne("SciaticaService.Domain.Assessments.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_routines_assessments_assessment_id");
+
+                    b.HasOne("SciaticaService.Domain.Routines.Routine", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_routines_routines_previous_id");
+                });
+
+            modelBuilder.Entity("SciaticaService.Domain.Routines.Session", b =>
+                {
+                    b.HasOne("SciaticaService.Domain.Routines.Routine", null)
+                        .WithMany()
+                        .HasForeignKey("RoutineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sessions_routines_routine_id");
                 });
 #pragma warning restore 612, 618
         }

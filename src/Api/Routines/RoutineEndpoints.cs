@@ -1,0 +1,121 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using SciaticaService.Api.Security;
+using SciaticaService.Domain.Errors;
+using SciaticaService.Domain.Routines;
+
+namespace SciaticaService.Api.Routines;
+
+public static class RoutineEndpoints
+{
+    public static IEndpointRouteBuilder MapRoutineEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+
+        var routines = group.MapGroup(string.Empty).WithTags("Routines");
+        routines.MapPost("/routines", CreateRoutine).WithName(nameof(CreateRoutine))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        routines.MapGet("/routines/{id:guid}", GetRoutine).WithName(nameof(GetRoutine)).ProducesProblem(StatusCodes.Status404NotFound);
+        routines.MapGet("/me/routines/current", GetCurrentRoutine).WithName(nameof(GetCurrentRoutine)).ProducesProblem(StatusCodes.Status404NotFound);
+        routines.MapPost("/routines/{id:guid}/adjust", AdjustRoutine).WithName(nameof(AdjustRoutine))
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        var sessions = group.MapGroup(string.Empty).WithTags("Sessions");
+        sessions.MapPut("/sessions/{sessionId:guid}", PutSession).WithName(nameof(PutSession))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+        sessions.MapGet("/sessions/{sessionId:guid}", GetSession).WithName(nameof(GetSession)).ProducesProblem(StatusCodes.Status404NotFound);
+        sessions.MapPost("/sessions:batch", PutSessionBatch).WithName(nameof(PutSessionBatch)).ProducesProblem(StatusCodes.Status400BadRequest);
+
+        group.MapGet("/me/progress", GetProgress).WithTags("Progress").WithName(nameof(GetProgress)).ProducesProblem(StatusCodes.Status400BadRequest);
+        return routes;
+    }
+
+    /// <summary>Builds and stores a routine for one of the caller's assessments: a new version of their routine.</summary>
+    /// <remarks>409 <c>routine_not_allowed</c>, with the triage advice, after an emergency or urgent assessment.</remarks>
+    public static async Task<Created<RoutineResponse>> CreateRoutine(
+        CreateRoutineRequest request, RoutineService routines, HttpContext context, CancellationToken cancellationToken)
+    {
+        var routine = await routines.CreateAsync(context.GetCaller(), request.AssessmentId, request.MinutesPerDay, cancellationToken);
+        return TypedResults.Created($"/api/v1/routines/{routine.Id}", RoutineResponse.From(routine));
+    }
+
+    /// <summary>One of the caller's routine versions.</summary>
+    /// <param name="id">The routine version id.</param>
+    public static async Task<Ok<RoutineResponse>> GetRoutine(Guid id, RoutineService routines, HttpContext context, CancellationToken cancellationToken) =>
+        TypedResults.Ok(RoutineResponse.From(await routines.GetAsync(context.GetCaller(), id, cancellationToken)));
+
+    /// <summary>The caller's current routine: the latest version.</summary>
+    public static async Task<Ok<RoutineResponse>> GetCurrentRoutine(RoutineService routines, HttpContext context, CancellationToken cancellationToken) =>
+        TypedResults.Ok(RoutineResponse.From(await routines.GetCurrentAsync(context.GetCaller(), cancellationToken)));
+
+    /// <summary>Applies progression now (it also runs after every logged session): easier after pain rose, harder after easy sessions.</summary>
+    /// <param name="id">The current routine version's id.</param>
+    public static async Task<Ok<AdjustRoutineResponse>> AdjustRoutine(Guid id, RoutineService routines, HttpContext context, CancellationToken cancellationToken)
+    {
+        var (routine, changed) = await routines.AdjustAsync(context.GetCaller(), id, cancellationToken);
+        return TypedResults.Ok(new AdjustRoutineResponse(changed, RoutineResponse.From(routine)));
+    }
+
+    /// <summary>Logs a session under the client's own id: the same PUT again changes nothing; different details under the id are a 409.</summary>
+    /// <remarks>201 when stored, 200 when it had been stored before. An invalid item rejects the whole session with every problem listed.</remarks>
+    /// <param name="sessionId">A UUID the client chose for this session.</param>
+    public static async Task<Results<Created<SessionResponse>, Ok<SessionResponse>>> PutSession(
+        Guid sessionId, SessionReport report, SessionService sessions, HttpContext context, CancellationToken cancellationToken)
+    {
+        var logged = await sessions.PutAsync(context.GetCaller(), sessionId, report, cancellationToken);
+        var response = SessionResponse.From(logged.Session, logged.AdjustedRoutine);
+        return logged.Created ? TypedResults.Created($"/api/v1/sessions/{sessionId}", response) : TypedResults.Ok(response);
+    }
+
+    /// <summary>One of the caller's sessions.</summary>
+    /// <param name="sessionId">The session id.</param>
+    public static async Task<Ok<SessionResponse>> GetSession(Guid sessionId, SessionService sessions, HttpContext context, CancellationToken cancellationToken) =>
+        TypedResults.Ok(SessionResponse.From(await sessions.GetAsync(context.GetCaller(), sessionId, cancellationToken)));
+
+    /// <summary>Logs up to 100 sessions at once (offline sync), each on its own: the response says what became of each.</summary>
+    public static async Task<Ok<SessionBatchResponse>> PutSessionBatch(
+        SessionBatchRequest request, SessionService sessions, HttpContext context, CancellationToken cancellationToken)
+    {
+        var outcomes = await sessions.PutBatchAsync(context.GetCaller(), [.. (request.Sessions ?? []).Select(s => (s.Id, s.Report))], cancellationToken);
+        return TypedResults.Ok(new SessionBatchResponse([.. outcomes.Select(o => new SessionBatchResult(
+            o.Id,
+            o.Status,
+            o.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            o.Logged is null ? null : SessionResponse.From(o.Logged.Session, o.Logged.AdjustedRoutine)))]));
+    }
+
+    /// <summary>Progress over a period: sessions per week against plan, streaks, pain before and after by week, SBI and ODI over assessments, and flags.</summary>
+    /// <param name="from">First day, <c>yyyy-MM-dd</c> (default: 8 weeks before <c>to</c>).</param>
+    /// <param name="to">Last day, <c>yyyy-MM-dd</c> (default: today, UTC).</param>
+    public static async Task<Ok<ProgressReport>> GetProgress(
+        [FromQuery] string? from, [FromQuery] string? to, ProgressService progress, HttpContext context, CancellationToken cancellationToken)
+    {
+        var errors = new List<ValidationError>();
+        var start = ParseDay("from", from, errors);
+        var end = ParseDay("to", to, errors);
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors, "invalid_query");
+        }
+
+        return TypedResults.Ok(await progress.GetAsync(context.GetCaller(), start, end, cancellationToken));
+    }
+
+    private static DateOnly? ParseDay(string field, string? value, List<ValidationError> errors)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        errors.Add(new ValidationError(field, "A date as yyyy-MM-dd."));
+        return null;
+    }
+}

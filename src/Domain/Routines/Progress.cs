@@ -1,0 +1,152 @@
+using System.Globalization;
+using SciaticaService.Domain.Assessments;
+
+namespace SciaticaService.Domain.Routines;
+
+/// <param name="WeekStart">The Monday the week starts (UTC).</param>
+/// <param name="SessionsDone">Sessions completed that week.</param>
+/// <param name="SessionsPlanned">Days that week on which a routine was planned (one session a day).</param>
+/// <param name="Adherence">Done over planned, at most 1; null when nothing was planned.</param>
+/// <param name="AveragePainBefore">Mean pain before sessions, or null without sessions.</param>
+/// <param name="AveragePainAfter">Mean pain after sessions, or null without sessions.</param>
+public sealed record WeekProgress(
+    DateOnly WeekStart, int SessionsDone, int SessionsPlanned, double? Adherence, double? AveragePainBefore, double? AveragePainAfter);
+
+/// <param name="AssessmentId">The assessment.</param>
+/// <param name="Date">When it was done.</param>
+/// <param name="PainNow">Pain then, 0 to 10.</param>
+/// <param name="Sbi">SBI total, 0 to 24.</param>
+/// <param name="Odi">ODI percent, when scored.</param>
+public sealed record AssessmentPoint(Guid AssessmentId, DateTimeOffset Date, int PainNow, int Sbi, int? Odi);
+
+/// <param name="Code">Stable code, e.g. <c>pain_meaningfully_better</c> or <c>pain_rising</c>.</param>
+/// <param name="Message">What it means, in plain words.</param>
+public sealed record ProgressFlag(string Code, string Message);
+
+/// <param name="From">First day covered.</param>
+/// <param name="To">Last day covered.</param>
+/// <param name="Weeks">Week by week, oldest first.</param>
+/// <param name="CurrentStreak">Days in a row, up to today or yesterday, with at least one session.</param>
+/// <param name="LongestStreak">The most days in a row with a session, in the period.</param>
+/// <param name="Assessments">Outcome scores at each assessment in the period, oldest first.</param>
+/// <param name="Flags">Clinically meaningful changes between the first and the latest assessment.</param>
+/// <param name="Warnings">Things to act on, such as pain rising over two weeks.</param>
+public sealed record ProgressReport(
+    DateOnly From,
+    DateOnly To,
+    IReadOnlyList<WeekProgress> Weeks,
+    int CurrentStreak,
+    int LongestStreak,
+    IReadOnlyList<AssessmentPoint> Assessments,
+    IReadOnlyList<ProgressFlag> Flags,
+    IReadOnlyList<ProgressFlag> Warnings);
+
+/// <summary>Computes progress from sessions, routines and assessments: a pure function of them and today's date.</summary>
+public static class ProgressCalculator
+{
+    public const int MeaningfulPainDrop = 2;
+    public const double MeaningfulPainDropShare = 0.30;
+    public const int MeaningfulOdiDrop = 10;
+
+    public static ProgressReport Compute(
+        DateOnly from, DateOnly to, DateOnly today, IReadOnlyList<Session> sessions, IReadOnlyList<Routine> routines, IReadOnlyList<Assessment> assessments)
+    {
+        var inRange = sessions.Where(s => Day(s.CompletedAt) >= from && Day(s.CompletedAt) <= to).ToList();
+        var firstRoutineDay = routines.Count == 0 ? (DateOnly?)null : routines.Min(r => Day(r.CreatedAt));
+
+        var weeks = new List<WeekProgress>();
+        for (var weekStart = Monday(from); weekStart <= to; weekStart = weekStart.AddDays(7))
+        {
+            var weekEnd = weekStart.AddDays(6);
+            var done = inRange.Where(s => Day(s.CompletedAt) >= weekStart && Day(s.CompletedAt) <= weekEnd).ToList();
+            var planned = 0;
+            for (var day = Max(weekStart, from); day <= Min(weekEnd, Min(to, today)); day = day.AddDays(1))
+            {
+                planned += firstRoutineDay is { } first && day >= first ? 1 : 0;
+            }
+
+            weeks.Add(new WeekProgress(
+                weekStart,
+                done.Count,
+                planned,
+                planned == 0 ? null : Math.Round(Math.Min(1.0, done.Count / (double)planned), 3),
+                done.Count == 0 ? null : Math.Round(done.Average(s => s.PainBefore), 2),
+                done.Count == 0 ? null : Math.Round(done.Average(s => s.PainAfter), 2)));
+        }
+
+        var days = inRange.Select(s => Day(s.CompletedAt)).Distinct().Order().ToList();
+        var longest = 0;
+        var run = 0;
+        for (var i = 0; i < days.Count; i++)
+        {
+            run = i > 0 && days[i - 1].AddDays(1) == days[i] ? run + 1 : 1;
+            longest = Math.Max(longest, run);
+        }
+
+        var current = 0;
+        var cursor = days.Contains(today) ? today : today.AddDays(-1);
+        while (days.Contains(cursor))
+        {
+            current++;
+            cursor = cursor.AddDays(-1);
+        }
+
+        var points = assessments
+            .Where(a => Day(a.CreatedAt) >= from && Day(a.CreatedAt) <= to)
+            .OrderBy(a => a.CreatedAt)
+            .Select(a => new AssessmentPoint(a.Id, a.CreatedAt, a.Result.Scores.PainNow.Value, a.Result.Scores.Sbi.Value, a.Result.Scores.Odi?.Value))
+            .ToList();
+
+        return new ProgressReport(from, to, weeks, current, longest, points, Flags(points), Warnings(weeks));
+    }
+
+    private static List<ProgressFlag> Flags(List<AssessmentPoint> points)
+    {
+        var flags = new List<ProgressFlag>();
+        if (points.Count < 2)
+        {
+            return flags;
+        }
+
+        var (first, last) = (points[0], points[^1]);
+        var painDrop = first.PainNow - last.PainNow;
+        if (painDrop >= MeaningfulPainDrop || (first.PainNow > 0 && painDrop >= MeaningfulPainDropShare * first.PainNow))
+        {
+            flags.Add(new ProgressFlag("pain_meaningfully_better",
+                $"Your pain has dropped from {first.PainNow} to {last.PainNow}: a change large enough to matter."));
+        }
+
+        if (first.Odi is { } firstOdi && last.Odi is { } lastOdi && firstOdi - lastOdi >= MeaningfulOdiDrop)
+        {
+            flags.Add(new ProgressFlag("function_meaningfully_better",
+                $"Your disability score (ODI) has dropped from {firstOdi}% to {lastOdi}%: a change large enough to matter."));
+        }
+
+        if (first.Sbi > 0 && first.Sbi - last.Sbi >= MeaningfulPainDropShare * first.Sbi)
+        {
+            flags.Add(new ProgressFlag("sciatica_meaningfully_less_bothersome",
+                $"How much sciatica bothers you (SBI) has dropped from {first.Sbi} to {last.Sbi}: a change large enough to matter."));
+        }
+
+        return flags;
+    }
+
+    // Rising two weeks running: each of the last two weeks with sessions had higher pain than the one before.
+    private static List<ProgressFlag> Warnings(List<WeekProgress> weeks)
+    {
+        var pain = weeks.Where(w => w.AveragePainBefore is not null).Select(w => w.AveragePainBefore!.Value).TakeLast(3).ToList();
+        return pain.Count == 3 && pain[0] < pain[1] && pain[1] < pain[2]
+            ? [new ProgressFlag("pain_rising", "Your pain has been rising for two weeks. Please review your routine with a clinician before going on.")]
+            : [];
+    }
+
+    private static DateOnly Day(DateTimeOffset moment) => DateOnly.FromDateTime(moment.UtcDateTime);
+
+    private static DateOnly Monday(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

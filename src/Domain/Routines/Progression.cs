@@ -1,0 +1,78 @@
+using SciaticaService.Domain.Content;
+
+namespace SciaticaService.Domain.Routines;
+
+/// <summary>
+/// Moves a routine's exercises along their variants from how sessions went: easier (or dropped) after an exercise
+/// made pain worse by 2 or more points in two sessions, harder after several easy sessions with pain stable or
+/// falling. Only sessions done with the current routine version count, so each step starts a fresh count.
+/// </summary>
+public static class Progression
+{
+    public const int WorsePainPoints = 2;
+    public const int WorseSessions = 2;
+    public const int EasySessions = 4;
+    public const int EasyPainDuring = 2;
+
+    /// <param name="routine">The current routine version.</param>
+    /// <param name="sessions">Sessions done with it.</param>
+    /// <param name="stretches">Published stretches, for variants.</param>
+    public static IReadOnlyList<RoutineChange> Evaluate(Routine routine, IReadOnlyList<Session> sessions, IReadOnlyDictionary<string, Stretch> stretches)
+    {
+        var changes = new List<RoutineChange>();
+        var ordered = sessions.Where(s => s.RoutineId == routine.Id).OrderBy(s => s.CompletedAt).ThenBy(s => s.Id).ToList();
+        foreach (var item in routine.Items)
+        {
+            var done = ordered.Where(s => s.Items.Any(i => i.Stretch == item.Stretch && i.Done)).ToList();
+            var worse = done.Count(s => s.PainAfter - s.PainBefore >= WorsePainPoints);
+            if (worse >= WorseSessions)
+            {
+                var easier = SafeVariant(stretches.GetValueOrDefault(item.Stretch)?.EasierVariant, routine, stretches);
+                changes.Add(easier is null
+                    ? new RoutineChange(item.Stretch, "dropped", null, $"Pain rose by {WorsePainPoints} or more points after it in {worse} sessions, and it has no easier version.")
+                    : new RoutineChange(item.Stretch, "easier", easier, $"Pain rose by {WorsePainPoints} or more points after it in {worse} sessions."));
+                continue;
+            }
+
+            var recent = done.TakeLast(EasySessions).ToList();
+            var easy = recent.Count == EasySessions && recent.All(s =>
+                s.PainAfter <= s.PainBefore && s.Items.First(i => i.Stretch == item.Stretch).PainDuring is <= EasyPainDuring);
+            if (easy && SafeVariant(stretches.GetValueOrDefault(item.Stretch)?.HarderVariant, routine, stretches) is { } harder)
+            {
+                changes.Add(new RoutineChange(item.Stretch, "harder", harder,
+                    $"It was easy (pain {EasyPainDuring} or less while doing it) in the last {EasySessions} sessions, with pain stable or falling."));
+            }
+        }
+
+        return changes;
+    }
+
+    /// <summary>Applies the changes to the routine's items, keeping positions contiguous.</summary>
+    public static IReadOnlyList<RoutineItem> Apply(Routine routine, IReadOnlyList<RoutineChange> changes, IReadOnlyDictionary<string, Stretch> stretches)
+    {
+        var items = new List<RoutineItem>();
+        foreach (var item in routine.Items)
+        {
+            var change = changes.FirstOrDefault(c => c.Stretch == item.Stretch);
+            if (change is null)
+            {
+                items.Add(item);
+            }
+            else if (change.NewStretch is { } slug && stretches.TryGetValue(slug, out var replacement))
+            {
+                items.Add(item with { Stretch = slug, HoldSeconds = replacement.HoldSeconds, Repetitions = replacement.Repetitions, Sides = replacement.Sides, Reason = change.Reason });
+            }
+        }
+
+        return [.. items.Select((item, i) => item with { Position = i + 1 })];
+    }
+
+    // A variant is used only if it is published and safe for every cause the routine must be safe for.
+    private static string? SafeVariant(string? slug, Routine routine, IReadOnlyDictionary<string, Stretch> stretches) =>
+        slug is not null && stretches.TryGetValue(slug, out var variant)
+        && variant.Status == ContentStatus.Published
+        && !routine.SafeFor.Any(variant.IsContraindicatedFor)
+        && routine.Items.All(i => i.Stretch != slug)
+            ? slug
+            : null;
+}

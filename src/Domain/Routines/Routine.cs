@@ -1,0 +1,71 @@
+using SciaticaService.Domain.Identity;
+
+namespace SciaticaService.Domain.Routines;
+
+/// <summary>A change from one routine version to the next, and why.</summary>
+/// <param name="Stretch">The stretch that changed.</param>
+/// <param name="Change"><c>easier</c>, <c>harder</c> or <c>dropped</c>.</param>
+/// <param name="NewStretch">The variant that replaces it; null when dropped.</param>
+/// <param name="Reason">Why, in plain words.</param>
+public sealed record RoutineChange(string Stretch, string Change, string? NewStretch, string Reason);
+
+/// <summary>
+/// One version of a person's routine. Versions are immutable: a reassessment or a progression step makes a new one,
+/// and sessions keep pointing at the version they were done with.
+/// </summary>
+public sealed class Routine
+{
+    public Routine(
+        Guid id, PersonId person, int version, Guid assessmentId, DateTimeOffset createdAt, int minutesPerDay, int estimatedMinutes,
+        IReadOnlyList<RoutineItem> items, IReadOnlyList<string> safeFor, IReadOnlyList<RoutineChange> changes, Guid? previousId)
+    {
+        Id = id;
+        PersonId = person.Value;
+        Version = version;
+        AssessmentId = assessmentId;
+        CreatedAt = createdAt;
+        MinutesPerDay = minutesPerDay;
+        EstimatedMinutes = estimatedMinutes;
+        Items = items;
+        SafeFor = [.. safeFor];
+        Changes = changes;
+        PreviousId = previousId;
+    }
+
+    // For EF Core.
+    private Routine()
+    {
+        PersonId = string.Empty;
+        Items = [];
+        SafeFor = [];
+        Changes = [];
+    }
+
+    public Guid Id { get; private set; }
+
+    public string PersonId { get; private set; }
+
+    /// <summary>1 for the person's first routine, then one more for each reassessment or progression step.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>The assessment the routine was built for.</summary>
+    public Guid AssessmentId { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public int MinutesPerDay { get; private set; }
+
+    public int EstimatedMinutes { get; private set; }
+
+    public IReadOnlyList<RoutineItem> Items { get; private set; }
+
+    /// <summary>The causes every item is safe for.</summary>
+    public IReadOnlyList<string> SafeFor { get; private set; }
+
+    /// <summary>What changed from the previous version, and why; empty for a routine built from an assessment.</summary>
+    public IReadOnlyList<RoutineChange> Changes { get; private set; }
+
+    public Guid? PreviousId { get; private set; }
+
+    public bool BelongsTo(PersonId person) => PersonId == person.Value;
+}

@@ -1,0 +1,244 @@
+using System.Text.Json;
+using SciaticaService.Domain.Assessments;
+using SciaticaService.Domain.Content;
+using SciaticaService.Domain.Errors;
+using SciaticaService.Domain.Identity;
+
+namespace SciaticaService.Domain.Routines;
+
+public interface IRoutineStore
+{
+    Task<Routine?> FindAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<Routine?> GetCurrentAsync(PersonId person, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Routine>> ListAsync(PersonId person, CancellationToken cancellationToken);
+
+    /// <summary>Stores a new version; a concurrent writer that took the same version number makes this a conflict.</summary>
+    Task AddAsync(Routine routine, CancellationToken cancellationToken);
+}
+
+public interface ISessionStore
+{
+    /// <summary>Stores the session unless one with its id exists; returns the stored one and whether this call stored it.</summary>
+    Task<(Session Session, bool Created)> AddOrGetAsync(Session session, CancellationToken cancellationToken);
+
+    Task<Session?> FindAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Session>> ListForRoutineAsync(Guid routineId, CancellationToken cancellationToken);
+
+    /// <summary>The person's sessions completed in [<paramref name="since"/>, <paramref name="until"/>).</summary>
+    Task<IReadOnlyList<Session>> ListAsync(PersonId person, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
+}
+
+/// <summary>Routines: built from an assessment, read, and stepped along their variants.</summary>
+public sealed class RoutineService(IAssessmentStore assessments, IRoutineStore routines, ISessionStore sessions, IContentReader content, TimeProvider clock)
+{
+    public async Task<Routine> CreateAsync(Caller caller, Guid assessmentId, int minutesPerDay, CancellationToken cancellationToken)
+    {
+        var person = Persons.Of(caller);
+        var assessment = await assessments.FindAsync(assessmentId, cancellationToken);
+        if (assessment is null || !assessment.BelongsTo(person))
+        {
+            throw new NotFoundException("assessment", assessmentId.ToString());
+        }
+
+        var plan = RoutineBuilder.Build(assessment.Result, await PublishedAsync(cancellationToken), minutesPerDay);
+        var previous = await routines.GetCurrentAsync(person, cancellationToken);
+        var now = Persons.Now(clock);
+        var routine = new Routine(Guid.CreateVersion7(now), person, (previous?.Version ?? 0) + 1, assessment.Id, now, minutesPerDay,
+            plan.EstimatedMinutes, plan.Items, plan.SafeFor, [], previous?.Id);
+        await routines.AddAsync(routine, cancellationToken);
+        return routine;
+    }
+
+    public async Task<Routine> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken)
+    {
+        var routine = await routines.FindAsync(id, cancellationToken);
+        return routine is not null && routine.BelongsTo(Persons.Of(caller)) ? routine : throw new NotFoundException("routine", id.ToString());
+    }
+
+    public async Task<Routine> GetCurrentAsync(Caller caller, CancellationToken cancellationToken) =>
+        await routines.GetCurrentAsync(Persons.Of(caller), cancellationToken) ?? throw new NotFoundException("routine", "current");
+
+    /// <summary>
+    /// Applies progression to the caller's current routine: a new version when an exercise should change, else the
+    /// routine as it is. Only the current version can be adjusted.
+    /// </summary>
+    public async Task<(Routine Routine, bool Changed)> AdjustAsync(Caller caller, Guid id, CancellationToken cancellationToken)
+    {
+        var routine = await GetAsync(caller, id, cancellationToken);
+        var current = await routines.GetCurrentAsync(Persons.Of(caller), cancellationToken);
+        if (current?.Id != routine.Id)
+        {
+            throw new DomainException(ErrorKind.NotAllowedNow, "routine_superseded",
+                $"Routine {id} has been replaced by version {current?.Version}; adjust the current routine.");
+        }
+
+        return await AdjustCurrentAsync(routine, cancellationToken);
+    }
+
+    internal async Task<(Routine Routine, bool Changed)> AdjustCurrentAsync(Routine routine, CancellationToken cancellationToken)
+    {
+        var stretches = (await content.ListStretchesAsync(new StretchCriteria(), cancellationToken)).ToDictionary(s => s.Slug, StringComparer.Ordinal);
+        var changes = Progression.Evaluate(routine, await sessions.ListForRoutineAsync(routine.Id, cancellationToken), stretches);
+        if (changes.Count == 0)
+        {
+            return (routine, false);
+        }
+
+        var now = Persons.Now(clock);
+        var next = new Routine(Guid.CreateVersion7(now), new PersonId(routine.PersonId), routine.Version + 1, routine.AssessmentId, now,
+            routine.MinutesPerDay, routine.EstimatedMinutes, Progression.Apply(routine, changes, stretches), routine.SafeFor, changes, routine.Id);
+        await routines.AddAsync(next, cancellationToken);
+        return (next, true);
+    }
+
+    private async Task<RoutineContent> PublishedAsync(CancellationToken cancellationToken) => new(
+        await content.ListConditionsAsync(cancellationToken),
+        await content.ListImbalancesAsync(cancellationToken),
+        await content.ListStretchesAsync(new StretchCriteria(), cancellationToken));
+}
+
+/// <summary>The outcome of logging one session.</summary>
+/// <param name="Session">The stored session.</param>
+/// <param name="Created">False when the same session had been logged before.</param>
+/// <param name="AdjustedRoutine">The new routine version, when this session moved an exercise along.</param>
+public sealed record LoggedSession(Session Session, bool Created, Routine? AdjustedRoutine);
+
+/// <summary>One session of a batch and what became of it.</summary>
+/// <param name="Id">The session id.</param>
+/// <param name="Status"><c>created</c>, <c>unchanged</c>, <c>invalid</c>, <c>conflict</c> or <c>not_found</c>.</param>
+/// <param name="Errors">What was wrong, for invalid ones.</param>
+/// <param name="Logged">The stored session, when there is one.</param>
+public sealed record BatchOutcome(Guid Id, string Status, IReadOnlyList<ValidationError> Errors, LoggedSession? Logged);
+
+/// <summary>Logging routine sessions, idempotently: the client's id makes a resend safe.</summary>
+public sealed class SessionService(IRoutineStore routines, ISessionStore sessions, RoutineService routineService, TimeProvider clock)
+{
+    public const int MaxBatch = 100;
+
+    public async Task<LoggedSession> PutAsync(Caller caller, Guid id, SessionReport report, CancellationToken cancellationToken)
+    {
+        var person = Persons.Of(caller);
+        if (id == Guid.Empty)
+        {
+            throw new ValidationException("sessionId", "The empty UUID is not a session id.");
+        }
+
+        var routine = await routines.FindAsync(report.RoutineId, cancellationToken);
+        if (routine is null || !routine.BelongsTo(person))
+        {
+            throw new ValidationException([new ValidationError("routineId", "No such routine of yours.")], "invalid_session");
+        }
+
+        var checkedReport = SessionRules.Check(report, routine, clock.GetUtcNow());
+        if (await sessions.FindAsync(id, cancellationToken) is { } existing)
+        {
+            return Same(existing, person, checkedReport) ? new LoggedSession(existing, false, null) : throw Conflict(id);
+        }
+
+        var (stored, created) = await sessions.AddOrGetAsync(new Session(id, person, checkedReport, Persons.Now(clock)), cancellationToken);
+        if (!created)
+        {
+            return Same(stored, person, checkedReport) ? new LoggedSession(stored, false, null) : throw Conflict(id);
+        }
+
+        var current = await routines.GetCurrentAsync(person, cancellationToken);
+        Routine? adjusted = null;
+        if (current?.Id == routine.Id)
+        {
+            var (next, changed) = await routineService.AdjustCurrentAsync(routine, cancellationToken);
+            adjusted = changed ? next : null;
+        }
+
+        return new LoggedSession(stored, true, adjusted);
+    }
+
+    /// <summary>Logs up to 100 sessions (offline sync); each succeeds or fails on its own.</summary>
+    public async Task<IReadOnlyList<BatchOutcome>> PutBatchAsync(
+        Caller caller, IReadOnlyList<(Guid Id, SessionReport Report)> batch, CancellationToken cancellationToken)
+    {
+        Persons.Of(caller);
+        if (batch.Count > MaxBatch)
+        {
+            throw new ValidationException("sessions", $"At most {MaxBatch} sessions in a batch.");
+        }
+
+        var outcomes = new List<BatchOutcome>(batch.Count);
+        foreach (var (id, report) in batch)
+        {
+            try
+            {
+                var logged = await PutAsync(caller, id, report, cancellationToken);
+                outcomes.Add(new BatchOutcome(id, logged.Created ? "created" : "unchanged", [], logged));
+            }
+            catch (ValidationException e)
+            {
+                outcomes.Add(new BatchOutcome(id, "invalid", e.Errors, null));
+            }
+            catch (DomainException e) when (e.Kind == ErrorKind.Conflict)
+            {
+                outcomes.Add(new BatchOutcome(id, "conflict", [new ValidationError("id", e.Message)], null));
+            }
+        }
+
+        return outcomes;
+    }
+
+    public async Task<Session> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken)
+    {
+        var session = await sessions.FindAsync(id, cancellationToken);
+        return session is not null && session.BelongsTo(Persons.Of(caller)) ? session : throw new NotFoundException("session", id.ToString());
+    }
+
+    private static bool Same(Session stored, PersonId person, SessionReport report) =>
+        stored.BelongsTo(person) && JsonSerializer.Serialize(stored.Report) == JsonSerializer.Serialize(report);
+
+    private static DomainException Conflict(Guid id) =>
+        new(ErrorKind.Conflict, "session_conflict", $"Session {id} was logged before with other details; a session id stands for one session.");
+}
+
+/// <summary>Progress over a period: sessions against plan, streaks, pain trend, outcome scores and flags.</summary>
+public sealed class ProgressService(ISessionStore sessions, IRoutineStore routines, IAssessmentStore assessments, TimeProvider clock)
+{
+    public const int MaxDays = 366;
+
+    public async Task<ProgressReport> GetAsync(Caller caller, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        var person = Persons.Of(caller);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var end = to ?? today;
+        var start = from ?? end.AddDays(-55);
+        if (start > end)
+        {
+            throw new ValidationException("from", "The period starts after it ends.");
+        }
+
+        if (end.DayNumber - start.DayNumber >= MaxDays)
+        {
+            throw new ValidationException("to", $"A period of at most {MaxDays} days.");
+        }
+
+        var fromMoment = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var toMoment = new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var history = await assessments.ListAsync(person, null, AssessmentService.MaxPageSize, cancellationToken);
+        return ProgressCalculator.Compute(start, end, today,
+            await sessions.ListAsync(person, fromMoment, toMoment, cancellationToken),
+            await routines.ListAsync(person, cancellationToken),
+            history);
+    }
+}
+
+internal static class Persons
+{
+    public static PersonId Of(Caller caller) =>
+        caller.Person ?? throw new ValidationException("memberId", "A partner acts for one of its members: name the member (x-member-id, or memberId in the request).");
+
+    /// <summary>Now, to the microsecond PostgreSQL keeps, so that what is stored reads back exactly as returned.</summary>
+    public static DateTimeOffset Now(TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+    }
+}

@@ -1,0 +1,68 @@
+using SciaticaService.Domain.Identity;
+
+namespace SciaticaService.Domain.Routines;
+
+/// <summary>What was done with one exercise in a session.</summary>
+/// <param name="Stretch">The stretch slug, one of the routine's.</param>
+/// <param name="Done">False when it was skipped.</param>
+/// <param name="SetsDone">How many sets were done.</param>
+/// <param name="PainDuring">Pain while doing it, 0 to 10, if recorded.</param>
+/// <param name="Note">A short note.</param>
+public sealed record SessionItem(string Stretch, bool Done, int SetsDone, int? PainDuring = null, string? Note = null);
+
+/// <summary>A session as a client reports it.</summary>
+/// <param name="RoutineId">The routine version that was done.</param>
+/// <param name="StartedAt">When it started.</param>
+/// <param name="CompletedAt">When it ended.</param>
+/// <param name="PainBefore">Pain before, 0 to 10.</param>
+/// <param name="PainAfter">Pain after, 0 to 10.</param>
+/// <param name="Items">What was done with each exercise.</param>
+public sealed record SessionReport(
+    Guid RoutineId, DateTimeOffset StartedAt, DateTimeOffset CompletedAt, int PainBefore, int PainAfter, IReadOnlyList<SessionItem> Items);
+
+/// <summary>One time a person did their routine.</summary>
+public sealed class Session
+{
+    public Session(Guid id, PersonId person, SessionReport report, DateTimeOffset recordedAt)
+    {
+        Id = id;
+        PersonId = person.Value;
+        RoutineId = report.RoutineId;
+        StartedAt = report.StartedAt;
+        CompletedAt = report.CompletedAt;
+        PainBefore = report.PainBefore;
+        PainAfter = report.PainAfter;
+        Items = report.Items;
+        RecordedAt = recordedAt;
+    }
+
+    // For EF Core.
+    private Session()
+    {
+        PersonId = string.Empty;
+        Items = [];
+    }
+
+    /// <summary>Chosen by the client, so that a resend after a timeout never duplicates the session.</summary>
+    public Guid Id { get; private set; }
+
+    public string PersonId { get; private set; }
+
+    public Guid RoutineId { get; private set; }
+
+    public DateTimeOffset StartedAt { get; private set; }
+
+    public DateTimeOffset CompletedAt { get; private set; }
+
+    public int PainBefore { get; private set; }
+
+    public int PainAfter { get; private set; }
+
+    public IReadOnlyList<SessionItem> Items { get; private set; }
+
+    public DateTimeOffset RecordedAt { get; private set; }
+
+    public SessionReport Report => new(RoutineId, StartedAt, CompletedAt, PainBefore, PainAfter, Items);
+
+    public bool BelongsTo(PersonId person) => PersonId == person.Value;
+}

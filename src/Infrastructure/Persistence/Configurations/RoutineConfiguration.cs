@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SciaticaService.Domain.Routines;
+
+namespace SciaticaService.Infrastructure.Persistence.Configurations;
+
+internal sealed class RoutineConfiguration : IEntityTypeConfiguration<Routine>
+{
+    public void Configure(EntityTypeBuilder<Routine> builder)
+    {
+        builder.ToTable("routines");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.PersonId).HasMaxLength(300);
+
+        // One version number per person: two concurrent writers cannot both create "version 3".
+        builder.HasIndex(r => new { r.PersonId, r.Version }).IsUnique();
+        builder.HasOne<Domain.Assessments.Assessment>().WithMany().HasForeignKey(r => r.AssessmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Routine>().WithMany().HasForeignKey(r => r.PreviousId).OnDelete(DeleteBehavior.Restrict);
+        builder.PrimitiveCollection(r => r.SafeFor);
+        builder.Property(r => r.Items)
+            .HasColumnType("jsonb")
+            .HasConversion(JsonColumn.Converter<IReadOnlyList<RoutineItem>>(), JsonColumn.Comparer<IReadOnlyList<RoutineItem>>());
+        builder.Property(r => r.Changes)
+            .HasColumnType("jsonb")
+            .HasConversion(JsonColumn.Converter<IReadOnlyList<RoutineChange>>(), JsonColumn.Comparer<IReadOnlyList<RoutineChange>>());
+    }
+}

@@ -1,0 +1,73 @@
+using SciaticaService.Domain.Assessments;
+using SciaticaService.Domain.Content;
+using SciaticaService.Domain.Identity;
+using SciaticaService.Domain.Routines;
+using static SciaticaService.Domain.Tests.AssessmentSamples;
+
+namespace SciaticaService.Domain.Tests;
+
+/// <summary>Progress figures checked against examples worked out by hand.</summary>
+public class ProgressCalculatorTests
+{
+    private static readonly PersonId Person = PersonId.ForUser("alice");
+    private static readonly Routine Routine = new(Guid.NewGuid(), Person, 1, Guid.NewGuid(), At(2026, 11, 4, 8), 15, 14,
+        [new RoutineItem(1, "prone-lying", 1, 30, 3, Sides.BothTogether, "Suits a disc.")], ["herniated-disc"], [], null);
+
+    private static DateTimeOffset At(int year, int month, int day, int hour = 18) => new(year, month, day, hour, 0, 0, TimeSpan.Zero);
+
+    private static Session SessionOn(int month, int day, int before, int after) =>
+        new(Guid.NewGuid(), Person, new SessionReport(Routine.Id, At(2026, month, day).AddMinutes(-15), At(2026, month, day), before, after,
+            [new SessionItem("prone-lying", true, 1, 2)]), At(2026, month, day));
+
+    private static Assessment AssessmentOn(int day, int pain, int sbiLeg, int odiEach) =>
+        new(Guid.NewGuid(), Person, At(2026, 11, day, 9), new Dictionary<string, AnswerValue>(),
+            Evaluate(Baseline().With([("pain_now", pain), ("sbi_leg_pain", sbiLeg), .. Enumerable.Range(1, 10).Select(i => ($"odi_{i}", (object)odiEach))])));
+
+    [Fact]
+    public void Two_weeks_worked_by_hand()
+    {
+        // Routine from Wednesday 4 November; sessions on 4, 5, 6, 9, 10, 14 and 15 November; today is Sunday the 15th.
+        var sessions = new[]
+        {
+            SessionOn(11, 4, 6, 5), SessionOn(11, 5, 6, 4), SessionOn(11, 6, 5, 4),
+            SessionOn(11, 9, 5, 4), SessionOn(11, 10, 4, 4), SessionOn(11, 14, 4, 3), SessionOn(11, 15, 3, 2),
+        };
+        var assessments = new[] { AssessmentOn(3, pain: 6, sbiLeg: 5, odiEach: 2), AssessmentOn(15, pain: 3, sbiLeg: 0, odiEach: 1) };
+
+        var report = ProgressCalculator.Compute(new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 15), new DateOnly(2026, 11, 15), sessions, [Routine], assessments);
+
+        Assert.Equal(2, report.Weeks.Count);
+        // Week of 2 November: planned Wednesday to Sunday (5 days), done 3: adherence 0.6; pain before (6+6+5)/3, after (5+4+4)/3.
+        Assert.Equal(new WeekProgress(new DateOnly(2026, 11, 2), 3, 5, 0.6, 5.67, 4.33), report.Weeks[0]);
+        // Week of 9 November: planned 7, done 4: 0.571; pain before (5+4+4+3)/4 = 4, after (4+4+3+2)/4 = 3.25.
+        Assert.Equal(new WeekProgress(new DateOnly(2026, 11, 9), 4, 7, 0.571, 4.0, 3.25), report.Weeks[1]);
+        // Runs of days: 4-6 (3), 9-10 (2), 14-15 (2, up to today).
+        Assert.Equal((2, 3), (report.CurrentStreak, report.LongestStreak));
+        // Pain 6 -> 3 (down 3 >= 2); ODI 40% -> 20% (down 20 >= 10); SBI 5+2+2+2=11 -> 0+2+2+2=6 (down 5 >= 30% of 11).
+        Assert.Equal(["pain_meaningfully_better", "function_meaningfully_better", "sciatica_meaningfully_less_bothersome"], report.Flags.Select(f => f.Code));
+        Assert.Equal([(6, 11, (int?)40), (3, 6, (int?)20)], report.Assessments.Select(a => (a.PainNow, a.Sbi, a.Odi)));
+        Assert.Empty(report.Warnings);
+    }
+
+    [Fact]
+    public void Pain_rising_two_weeks_running_is_a_warning_and_small_changes_are_not_flags()
+    {
+        var sessions = new[] { SessionOn(11, 4, 3, 3), SessionOn(11, 10, 4, 4), SessionOn(11, 17, 6, 6) };
+        var assessments = new[] { AssessmentOn(3, pain: 5, sbiLeg: 2, odiEach: 2), AssessmentOn(17, pain: 4, sbiLeg: 2, odiEach: 2) };
+
+        var report = ProgressCalculator.Compute(new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 22), new DateOnly(2026, 11, 20), sessions, [Routine], assessments);
+
+        Assert.Equal("pain_rising", Assert.Single(report.Warnings).Code);
+        Assert.Empty(report.Flags); // pain 5 -> 4 is under 2 points and under 30%
+        Assert.Equal(0, report.CurrentStreak); // nothing on the 19th or 20th
+        Assert.Equal(5, report.Weeks[2].SessionsPlanned); // the week of the 16th is planned up to today, the 20th
+    }
+
+    [Fact]
+    public void Nothing_is_planned_before_the_first_routine()
+    {
+        var report = ProgressCalculator.Compute(new DateOnly(2026, 10, 26), new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 20), [], [Routine], []);
+
+        Assert.Equal(new WeekProgress(new DateOnly(2026, 10, 26), 0, 0, null, null, null), Assert.Single(report.Weeks));
+    }
+}
