@@ -4,6 +4,7 @@ using SciaticaService.Api.Admin;
 using SciaticaService.Api.Assessments;
 using SciaticaService.Api.Content;
 using SciaticaService.Api.Errors;
+using SciaticaService.Api.Feed;
 using SciaticaService.Api.Identity;
 using SciaticaService.Api.Routines;
 using SciaticaService.Api.Security;
@@ -84,6 +85,7 @@ app.MapContentEndpoints();
 app.MapIdentityEndpoints();
 app.MapAssessmentEndpoints();
 app.MapRoutineEndpoints();
+app.MapFeedEndpoints();
 app.MapGroup("/api/v1/admin")
     .WithTags("Admin")
     .RequireAuthorization(SecurityRegistration.AdminPolicy)
@@ -98,6 +100,10 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
 app.MapGrpcService<ContentGrpcService>();
 app.MapGrpcService<IdentityGrpcService>();
 app.MapGrpcService<AssessmentGrpcService>();
+app.MapGrpcService<RoutineGrpcService>();
+app.MapGrpcService<SessionGrpcService>();
+app.MapGrpcService<ProgressGrpcService>();
+app.MapGrpcService<PartnerFeedGrpcService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 

@@ -59,6 +59,8 @@ public static class DependencyInjection
         services.AddScoped<Domain.Routines.RoutineService>();
         services.AddScoped<Domain.Routines.SessionService>();
         services.AddScoped<Domain.Routines.ProgressService>();
+        services.AddScoped<Domain.Feed.IPartnerFeed, Feed.PartnerFeedStore>();
+        services.AddScoped<Domain.Feed.FeedService>();
 
         services.AddSingleton<DatabaseReadiness>();
         services.AddHostedService<DatabaseInitializer>();

@@ -21,6 +21,9 @@ public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
 
         /// <summary>One person's own data: the path's <c>{own}</c> is an assessment of the caller "user"; anyone else gets 404.</summary>
         OwnerOnly,
+
+        /// <summary>Partner integrations only (the event feed): users and admins get 403.</summary>
+        PartnerOnly,
     }
 
     public static readonly string[] CallerNames =
@@ -47,6 +50,15 @@ public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
         { "GET", "/api/v1/me/assessments", null, Access.AnyCaller, 200 },
         { "GET", "/api/v1/assessments/{own}", null, Access.OwnerOnly, 200 },
         { "GET", "/api/v1/assessments/{own}/fhir", null, Access.OwnerOnly, 200 },
+        { "POST", "/api/v1/routines", """{"assessmentId": "{own}", "minutesPerDay": 15}""", Access.OwnerOnly, 201 },
+        { "GET", "/api/v1/me/routines/current", null, Access.AnyCaller, 404 },
+        { "GET", $"/api/v1/routines/{Guid.Empty}", null, Access.AnyCaller, 404 },
+        { "POST", $"/api/v1/routines/{Guid.Empty}/adjust", null, Access.AnyCaller, 404 },
+        { "PUT", $"/api/v1/sessions/{Guid.NewGuid()}", "{}", Access.AnyCaller, 400 },
+        { "GET", $"/api/v1/sessions/{Guid.Empty}", null, Access.AnyCaller, 404 },
+        { "POST", "/api/v1/sessions:batch", """{"sessions": []}""", Access.AnyCaller, 200 },
+        { "GET", "/api/v1/me/progress", null, Access.AnyCaller, 200 },
+        { "GET", "/api/v1/partner/events", null, Access.PartnerOnly, 200 },
         { "GET", "/api/v1/admin/partners", null, Access.AdminOnly, 200 },
         { "POST", "/api/v1/admin/partners", """{"name": "Matrix clinic"}""", Access.AdminOnly, 201 },
         { "POST", $"/api/v1/admin/partners/{Guid.Empty}/revoke", null, Access.AdminOnly, 404 },
@@ -84,7 +96,7 @@ public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
             using var client = Fixture.Factory.CreateClient();
             using var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{own}", ownAssessment, StringComparison.Ordinal))
             {
-                Content = body is null ? null : new StringContent(body, Encoding.UTF8, "application/json"),
+                Content = body is null ? null : new StringContent(body.Replace("{own}", ownAssessment, StringComparison.Ordinal), Encoding.UTF8, "application/json"),
             };
             callers[name](request.Headers);
 
@@ -115,6 +127,11 @@ public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
         { nameof(AssessmentService.AssessmentServiceClient.SubmitAssessment), Access.AnyCaller },
         { nameof(AssessmentService.AssessmentServiceClient.GetAssessment), Access.OwnerOnly },
         { nameof(AssessmentService.AssessmentServiceClient.ListAssessments), Access.AnyCaller },
+        { nameof(RoutineService.RoutineServiceClient.CreateRoutine), Access.OwnerOnly },
+        { nameof(RoutineService.RoutineServiceClient.GetCurrentRoutine), Access.AnyCaller },
+        { nameof(SessionService.SessionServiceClient.PutSessionBatch), Access.AnyCaller },
+        { nameof(ProgressService.ProgressServiceClient.GetProgress), Access.AnyCaller },
+        { nameof(PartnerFeedService.PartnerFeedServiceClient.ListEvents), Access.PartnerOnly },
     };
 
     [Theory]
@@ -127,6 +144,10 @@ public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
         var content = new ContentService.ContentServiceClient(channel);
         var identity = new IdentityService.IdentityServiceClient(channel);
         var assessments = new AssessmentService.AssessmentServiceClient(channel);
+        var routines = new RoutineService.RoutineServiceClient(channel);
+        var sessions = new SessionService.SessionServiceClient(channel);
+        var progress = new ProgressService.ProgressServiceClient(channel);
+        var feed = new PartnerFeedService.PartnerFeedServiceClient(channel);
         var wrong = new List<string>();
 
         foreach (var name in CallerNames)
@@ -156,6 +177,11 @@ public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
                 "SubmitAssessment" => assessments.SubmitAssessmentAsync(new SubmitAssessmentRequest(), headers).ResponseAsync,
                 "GetAssessment" => assessments.GetAssessmentAsync(new GetAssessmentRequest { Id = ownAssessment }, headers).ResponseAsync,
                 "ListAssessments" => assessments.ListAssessmentsAsync(new ListAssessmentsRequest(), headers).ResponseAsync,
+                "CreateRoutine" => routines.CreateRoutineAsync(new CreateRoutineRequest { AssessmentId = ownAssessment, MinutesPerDay = 15 }, headers).ResponseAsync,
+                "GetCurrentRoutine" => routines.GetCurrentRoutineAsync(new GetCurrentRoutineRequest(), headers).ResponseAsync,
+                "PutSessionBatch" => sessions.PutSessionBatchAsync(new PutSessionBatchRequest(), headers).ResponseAsync,
+                "GetProgress" => progress.GetProgressAsync(new GetProgressRequest(), headers).ResponseAsync,
+                "ListEvents" => feed.ListEventsAsync(new ListEventsRequest(), headers).ResponseAsync,
                 _ => throw new ArgumentOutOfRangeException(nameof(method)),
             };
 
@@ -170,7 +196,13 @@ public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
                 status = e.StatusCode;
             }
 
-            var expected = Expected(access, name, method == "SubmitAssessment" ? 400 : 200) switch
+            var authorised = method switch
+            {
+                "SubmitAssessment" => 400,
+                "GetCurrentRoutine" => 404,
+                _ => 200,
+            };
+            var expected = Expected(access, name, authorised) switch
             {
                 200 => StatusCode.OK,
                 400 => StatusCode.InvalidArgument,
@@ -204,6 +236,8 @@ public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
             (Access.AdminOnly, _) => 403,
             (Access.OwnerOnly, _) when caller == "user" => authorised,
             (Access.OwnerOnly, _) => 404,
+            (Access.PartnerOnly, _) when caller.StartsWith("partner", StringComparison.Ordinal) => authorised,
+            (Access.PartnerOnly, _) => 403,
             _ => 403,
         };
     }

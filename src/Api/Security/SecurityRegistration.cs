@@ -9,6 +9,7 @@ namespace SciaticaService.Api.Security;
 public static class SecurityRegistration
 {
     public const string AdminPolicy = "admin";
+    public const string PartnerPolicy = "partner";
     public const int MaxSubjectLength = 255;
     private const string SelectorScheme = "BearerOrApiKey";
 
@@ -72,6 +73,11 @@ public static class SecurityRegistration
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         services.AddAuthorizationBuilder()
             // Partners authenticate but never hold the admin role: a valid key gets 403 here, not 401.
+            // The feed is the partner's own: an app user, even a valid one, gets 403.
+            .AddPolicy(PartnerPolicy, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireAssertion(context => context.User.Identities.Any(i =>
+                    i.IsAuthenticated && i.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName)))
             .AddPolicy(AdminPolicy, policy => policy
                 .RequireAuthenticatedUser()
                 .RequireRole(CallerAccessor.AdminRole));

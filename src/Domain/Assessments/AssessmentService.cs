@@ -18,8 +18,11 @@ public sealed record AssessmentPage(IReadOnlyList<Assessment> Items, string? Nex
 
 public interface IAssessmentStore
 {
-    /// <summary>Stores the assessment unless one with its id exists; returns the stored one either way.</summary>
-    Task<Assessment> AddOrGetAsync(Assessment assessment, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores the assessment, and the partner's feed event if there is one in the same transaction, unless an
+    /// assessment with its id exists; returns the stored one either way.
+    /// </summary>
+    Task<Assessment> AddOrGetAsync(Assessment assessment, Feed.PartnerEvent? partnerEvent, CancellationToken cancellationToken);
 
     Task<Assessment?> FindAsync(Guid id, CancellationToken cancellationToken);
 
@@ -77,7 +80,8 @@ public sealed class AssessmentService(IQuestionnaireStore questionnaires, IAsses
         now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
         var assessment = new Assessment(clientId ?? Guid.CreateVersion7(now), person, now, new SortedDictionary<string, AnswerValue>(sheet.Answers.ToDictionary(a => a.Item.Code, a => a.Value), StringComparer.Ordinal), result);
 
-        var stored = await assessments.AddOrGetAsync(assessment, cancellationToken);
+        var stored = await assessments.AddOrGetAsync(
+            assessment, Feed.PartnerEvent.For(caller, Feed.PartnerEvent.AssessmentCompleted, assessment.Id, now), cancellationToken);
         if (ReferenceEquals(stored, assessment))
         {
             return new SubmittedAssessment(stored, Created: true);

@@ -14,14 +14,20 @@ public interface IRoutineStore
 
     Task<IReadOnlyList<Routine>> ListAsync(PersonId person, CancellationToken cancellationToken);
 
-    /// <summary>Stores a new version; a concurrent writer that took the same version number makes this a conflict.</summary>
-    Task AddAsync(Routine routine, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a new version, with the partner's feed event if there is one, in one transaction; a concurrent writer
+    /// that took the same version number makes this a conflict.
+    /// </summary>
+    Task AddAsync(Routine routine, Feed.PartnerEvent? partnerEvent, CancellationToken cancellationToken);
 }
 
 public interface ISessionStore
 {
-    /// <summary>Stores the session unless one with its id exists; returns the stored one and whether this call stored it.</summary>
-    Task<(Session Session, bool Created)> AddOrGetAsync(Session session, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores the session, with the partner's feed event if there is one, in one transaction, unless a session with
+    /// its id exists; returns the stored one and whether this call stored it.
+    /// </summary>
+    Task<(Session Session, bool Created)> AddOrGetAsync(Session session, Feed.PartnerEvent? partnerEvent, CancellationToken cancellationToken);
 
     Task<Session?> FindAsync(Guid id, CancellationToken cancellationToken);
 
@@ -48,7 +54,7 @@ public sealed class RoutineService(IAssessmentStore assessments, IRoutineStore r
         var now = Persons.Now(clock);
         var routine = new Routine(Guid.CreateVersion7(now), person, (previous?.Version ?? 0) + 1, assessment.Id, now, minutesPerDay,
             plan.EstimatedMinutes, plan.Items, plan.SafeFor, [], previous?.Id);
-        await routines.AddAsync(routine, cancellationToken);
+        await routines.AddAsync(routine, Feed.PartnerEvent.For(caller, Feed.PartnerEvent.RoutineCreated, routine.Id, now), cancellationToken);
         return routine;
     }
 
@@ -75,10 +81,10 @@ public sealed class RoutineService(IAssessmentStore assessments, IRoutineStore r
                 $"Routine {id} has been replaced by version {current?.Version}; adjust the current routine.");
         }
 
-        return await AdjustCurrentAsync(routine, cancellationToken);
+        return await AdjustCurrentAsync(caller, routine, cancellationToken);
     }
 
-    internal async Task<(Routine Routine, bool Changed)> AdjustCurrentAsync(Routine routine, CancellationToken cancellationToken)
+    internal async Task<(Routine Routine, bool Changed)> AdjustCurrentAsync(Caller caller, Routine routine, CancellationToken cancellationToken)
     {
         var stretches = (await content.ListStretchesAsync(new StretchCriteria(), cancellationToken)).ToDictionary(s => s.Slug, StringComparer.Ordinal);
         var changes = Progression.Evaluate(routine, await sessions.ListForRoutineAsync(routine.Id, cancellationToken), stretches);
@@ -90,7 +96,7 @@ public sealed class RoutineService(IAssessmentStore assessments, IRoutineStore r
         var now = Persons.Now(clock);
         var next = new Routine(Guid.CreateVersion7(now), new PersonId(routine.PersonId), routine.Version + 1, routine.AssessmentId, now,
             routine.MinutesPerDay, routine.EstimatedMinutes, Progression.Apply(routine, changes, stretches), routine.SafeFor, changes, routine.Id);
-        await routines.AddAsync(next, cancellationToken);
+        await routines.AddAsync(next, Feed.PartnerEvent.For(caller, Feed.PartnerEvent.RoutineAdjusted, next.Id, now), cancellationToken);
         return (next, true);
     }
 
@@ -138,7 +144,9 @@ public sealed class SessionService(IRoutineStore routines, ISessionStore session
             return Same(existing, person, checkedReport) ? new LoggedSession(existing, false, null) : throw Conflict(id);
         }
 
-        var (stored, created) = await sessions.AddOrGetAsync(new Session(id, person, checkedReport, Persons.Now(clock)), cancellationToken);
+        var recordedAt = Persons.Now(clock);
+        var (stored, created) = await sessions.AddOrGetAsync(
+            new Session(id, person, checkedReport, recordedAt), Feed.PartnerEvent.For(caller, Feed.PartnerEvent.SessionLogged, id, recordedAt), cancellationToken);
         if (!created)
         {
             return Same(stored, person, checkedReport) ? new LoggedSession(stored, false, null) : throw Conflict(id);
@@ -148,7 +156,7 @@ public sealed class SessionService(IRoutineStore routines, ISessionStore session
         Routine? adjusted = null;
         if (current?.Id == routine.Id)
         {
-            var (next, changed) = await routineService.AdjustCurrentAsync(routine, cancellationToken);
+            var (next, changed) = await routineService.AdjustCurrentAsync(caller, routine, cancellationToken);
             adjusted = changed ? next : null;
         }
 

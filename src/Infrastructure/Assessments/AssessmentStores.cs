@@ -17,12 +17,12 @@ internal sealed class QuestionnaireStore(SciaticaDbContext db) : IQuestionnaireS
 
 internal sealed class AssessmentStore(SciaticaDbContext db) : IAssessmentStore
 {
-    public async Task<Domain.Assessments.Assessment> AddOrGetAsync(Domain.Assessments.Assessment assessment, CancellationToken cancellationToken)
+    public async Task<Domain.Assessments.Assessment> AddOrGetAsync(
+        Domain.Assessments.Assessment assessment, Domain.Feed.PartnerEvent? partnerEvent, CancellationToken cancellationToken)
     {
-        db.Assessments.Add(assessment);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await Feed.PartnerFeedWriter.SaveAsync(db, partnerEvent, () => db.Assessments.Add(assessment), cancellationToken);
             return assessment;
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })

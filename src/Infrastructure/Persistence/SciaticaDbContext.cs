@@ -28,6 +28,10 @@ public sealed class SciaticaDbContext(DbContextOptions<SciaticaDbContext> option
 
     public DbSet<Domain.Routines.Session> Sessions => Set<Domain.Routines.Session>();
 
+    public DbSet<Domain.Feed.PartnerEvent> PartnerEvents => Set<Domain.Feed.PartnerEvent>();
+
+    internal DbSet<Configurations.PartnerEventCounter> PartnerEventCounters => Set<Configurations.PartnerEventCounter>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SciaticaDbContext).Assembly);
 }

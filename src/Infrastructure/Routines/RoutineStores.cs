@@ -18,12 +18,11 @@ internal sealed class RoutineStore(SciaticaDbContext db) : IRoutineStore
     public async Task<IReadOnlyList<Routine>> ListAsync(PersonId person, CancellationToken cancellationToken) =>
         await db.Routines.AsNoTracking().Where(r => r.PersonId == person.Value).OrderBy(r => r.Version).ToListAsync(cancellationToken);
 
-    public async Task AddAsync(Routine routine, CancellationToken cancellationToken)
+    public async Task AddAsync(Routine routine, Domain.Feed.PartnerEvent? partnerEvent, CancellationToken cancellationToken)
     {
-        db.Routines.Add(routine);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await Feed.PartnerFeedWriter.SaveAsync(db, partnerEvent, () => db.Routines.Add(routine), cancellationToken);
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -36,12 +35,11 @@ internal sealed class RoutineStore(SciaticaDbContext db) : IRoutineStore
 
 internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
 {
-    public async Task<(Session Session, bool Created)> AddOrGetAsync(Session session, CancellationToken cancellationToken)
+    public async Task<(Session Session, bool Created)> AddOrGetAsync(Session session, Domain.Feed.PartnerEvent? partnerEvent, CancellationToken cancellationToken)
     {
-        db.Sessions.Add(session);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await Feed.PartnerFeedWriter.SaveAsync(db, partnerEvent, () => db.Sessions.Add(session), cancellationToken);
             return (session, true);
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })

@@ -404,6 +404,42 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("SciaticaService.Domain.Feed.PartnerEvent", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("type");
+
+                    b.HasKey("PartnerId", "Sequence")
+                        .HasName("pk_partner_events");
+
+                    b.ToTable("partner_events", (string)null);
+                });
+
             modelBuilder.Entity("SciaticaService.Domain.Identity.Partner", b =>
                 {
                     b.Property<Guid>("Id")
@@ -577,6 +613,22 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("SciaticaService.Infrastructure.Persistence.Configurations.PartnerEventCounter", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_sequence");
+
+                    b.HasKey("PartnerId")
+                        .HasName("pk_partner_event_counters");
+
+                    b.ToTable("partner_event_counters", (string)null);
+                });
+
             modelBuilder.Entity("SciaticaService.Domain.Assessments.Assessment", b =>
                 {
                     b.HasOne("SciaticaService.Domain.Assessments.Questionnaire", null)
@@ -692,6 +744,16 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                     b.Navigation("Contraindications");
                 });
 
+            modelBuilder.Entity("SciaticaService.Domain.Feed.PartnerEvent", b =>
+                {
+                    b.HasOne("SciaticaService.Domain.Identity.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_events_partners_partner_id");
+                });
+
             modelBuilder.Entity("SciaticaService.Domain.Routines.Routine", b =>
                 {
                     b.HasOne("SciaticaService.Domain.Assessments.Assessment", null)
@@ -716,6 +778,16 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_sessions_routines_routine_id");
+                });
+
+            modelBuilder.Entity("SciaticaService.Infrastructure.Persistence.Configurations.PartnerEventCounter", b =>
+                {
+                    b.HasOne("SciaticaService.Domain.Identity.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_event_counters_partners_partner_id");
                 });
 #pragma warning restore 612, 618
         }

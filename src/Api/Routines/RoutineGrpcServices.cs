@@ -1,0 +1,260 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using SciaticaService.Api.Security;
+using SciaticaService.Domain.Errors;
+using SciaticaService.Domain.Routines;
+using Model = SciaticaService.Domain.Routines;
+using V1 = SciaticaService.Contracts.V1;
+
+namespace SciaticaService.Api.Routines;
+
+[Authorize]
+public sealed class RoutineGrpcService(RoutineService routines) : V1.RoutineService.RoutineServiceBase
+{
+    public override async Task<V1.Routine> CreateRoutine(V1.CreateRoutineRequest request, ServerCallContext context) =>
+        RoutineMessages.ToMessage(await routines.CreateAsync(
+            context.GetHttpContext().GetCaller(request.MemberId), RoutineMessages.Id(request.AssessmentId, "assessmentId"), request.MinutesPerDay,
+            context.CancellationToken));
+
+    public override async Task<V1.Routine> GetRoutine(V1.GetRoutineRequest request, ServerCallContext context) =>
+        RoutineMessages.ToMessage(await routines.GetAsync(
+            context.GetHttpContext().GetCaller(request.MemberId), RoutineMessages.Id(request.Id, "id"), context.CancellationToken));
+
+    public override async Task<V1.Routine> GetCurrentRoutine(V1.GetCurrentRoutineRequest request, ServerCallContext context) =>
+        RoutineMessages.ToMessage(await routines.GetCurrentAsync(context.GetHttpContext().GetCaller(request.MemberId), context.CancellationToken));
+
+    public override async Task<V1.AdjustRoutineResponse> AdjustRoutine(V1.AdjustRoutineRequest request, ServerCallContext context)
+    {
+        var (routine, changed) = await routines.AdjustAsync(
+            context.GetHttpContext().GetCaller(request.MemberId), RoutineMessages.Id(request.Id, "id"), context.CancellationToken);
+        return new V1.AdjustRoutineResponse { Changed = changed, Routine = RoutineMessages.ToMessage(routine) };
+    }
+}
+
+[Authorize]
+public sealed class SessionGrpcService(SessionService sessions) : V1.SessionService.SessionServiceBase
+{
+    public override async Task<V1.PutSessionResponse> PutSession(V1.PutSessionRequest request, ServerCallContext context)
+    {
+        var logged = await sessions.PutAsync(
+            context.GetHttpContext().GetCaller(request.MemberId), RoutineMessages.Id(request.Id, "id"), RoutineMessages.ToReport(request.Report),
+            context.CancellationToken);
+        return new V1.PutSessionResponse
+        {
+            Session = RoutineMessages.ToMessage(logged.Session),
+            Created = logged.Created,
+            AdjustedRoutineId = logged.AdjustedRoutine?.Id.ToString() ?? string.Empty,
+        };
+    }
+
+    public override async Task<V1.PutSessionBatchResponse> PutSessionBatch(V1.PutSessionBatchRequest request, ServerCallContext context)
+    {
+        var caller = context.GetHttpContext().GetCaller(request.MemberId);
+        var outcomes = await sessions.PutBatchAsync(
+            caller, [.. request.Sessions.Select((s, i) => (RoutineMessages.Id(s.Id, $"sessions[{i}].id"), RoutineMessages.ToReport(s.Report)))],
+            context.CancellationToken);
+        return new V1.PutSessionBatchResponse
+        {
+            Results =
+            {
+                outcomes.Select(o => new V1.BatchResult
+                {
+                    Id = o.Id.ToString(),
+                    Status = o.Status,
+                    Errors = { o.Errors.Select(e => new V1.FieldError { Field = e.Field, Message = e.Message }) },
+                    Session = o.Logged is null ? null : RoutineMessages.ToMessage(o.Logged.Session),
+                }),
+            },
+        };
+    }
+
+    public override async Task<V1.Session> GetSession(V1.GetSessionRequest request, ServerCallContext context) =>
+        RoutineMessages.ToMessage(await sessions.GetAsync(
+            context.GetHttpContext().GetCaller(request.MemberId), RoutineMessages.Id(request.Id, "id"), context.CancellationToken));
+}
+
+[Authorize]
+public sealed class ProgressGrpcService(ProgressService progress) : V1.ProgressService.ProgressServiceBase
+{
+    public override async Task<V1.Progress> GetProgress(V1.GetProgressRequest request, ServerCallContext context)
+    {
+        var errors = new List<ValidationError>();
+        var from = RoutineMessages.Day("from", request.From, errors);
+        var to = RoutineMessages.Day("to", request.To, errors);
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors, "invalid_query");
+        }
+
+        var report = await progress.GetAsync(context.GetHttpContext().GetCaller(request.MemberId), from, to, context.CancellationToken);
+        var message = new V1.Progress
+        {
+            From = ProgressCalculator.Iso(report.From),
+            To = ProgressCalculator.Iso(report.To),
+            CurrentStreak = report.CurrentStreak,
+            LongestStreak = report.LongestStreak,
+            Flags = { report.Flags.Select(f => new V1.ProgressFlag { Code = f.Code, Message = f.Message }) },
+            Warnings = { report.Warnings.Select(f => new V1.ProgressFlag { Code = f.Code, Message = f.Message }) },
+        };
+        foreach (var week in report.Weeks)
+        {
+            var w = new V1.WeekProgress { WeekStart = ProgressCalculator.Iso(week.WeekStart), SessionsDone = week.SessionsDone, SessionsPlanned = week.SessionsPlanned };
+            if (week.Adherence is { } adherence)
+            {
+                w.Adherence = adherence;
+            }
+
+            if (week.AveragePainBefore is { } before)
+            {
+                w.AveragePainBefore = before;
+            }
+
+            if (week.AveragePainAfter is { } after)
+            {
+                w.AveragePainAfter = after;
+            }
+
+            message.Weeks.Add(w);
+        }
+
+        foreach (var point in report.Assessments)
+        {
+            var p = new V1.AssessmentPoint { AssessmentId = point.AssessmentId.ToString(), Date = Timestamp.FromDateTimeOffset(point.Date), PainNow = point.PainNow, Sbi = point.Sbi };
+            if (point.Odi is { } odi)
+            {
+                p.Odi = odi;
+            }
+
+            message.Assessments.Add(p);
+        }
+
+        return message;
+    }
+}
+
+/// <summary>Routines and sessions to and from protobuf.</summary>
+internal static class RoutineMessages
+{
+    public static Guid Id(string value, string field) =>
+        Guid.TryParse(value, out var id) ? id : throw new ValidationException(field, "A UUID is required.");
+
+    public static DateOnly? Day(string field, string value, List<ValidationError> errors)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        errors.Add(new ValidationError(field, "A date as yyyy-MM-dd."));
+        return null;
+    }
+
+    public static SessionReport ToReport(V1.SessionReport? report)
+    {
+        if (report is null)
+        {
+            throw new ValidationException("report", "A session report is required.");
+        }
+
+        var errors = new List<ValidationError>();
+        if (report.StartedAt is null)
+        {
+            errors.Add(new ValidationError("startedAt", "Required."));
+        }
+
+        if (report.CompletedAt is null)
+        {
+            errors.Add(new ValidationError("completedAt", "Required."));
+        }
+
+        if (!Guid.TryParse(report.RoutineId, out var routineId))
+        {
+            errors.Add(new ValidationError("routineId", "A UUID is required."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors, "invalid_session");
+        }
+
+        return new SessionReport(routineId, report.StartedAt!.ToDateTimeOffset(), report.CompletedAt!.ToDateTimeOffset(), report.PainBefore, report.PainAfter,
+            [.. report.Items.Select(i => new SessionItem(i.Stretch, i.Done, i.SetsDone, i.HasPainDuring ? i.PainDuring : null, string.IsNullOrEmpty(i.Note) ? null : i.Note))]);
+    }
+
+    public static V1.Session ToMessage(Model.Session session) => new()
+    {
+        Id = session.Id.ToString(),
+        Report = new V1.SessionReport
+        {
+            RoutineId = session.RoutineId.ToString(),
+            StartedAt = Timestamp.FromDateTimeOffset(session.StartedAt),
+            CompletedAt = Timestamp.FromDateTimeOffset(session.CompletedAt),
+            PainBefore = session.PainBefore,
+            PainAfter = session.PainAfter,
+            Items =
+            {
+                session.Items.Select(i =>
+                {
+                    var item = new V1.SessionItem { Stretch = i.Stretch, Done = i.Done, SetsDone = i.SetsDone, Note = i.Note ?? string.Empty };
+                    if (i.PainDuring is { } during)
+                    {
+                        item.PainDuring = during;
+                    }
+
+                    return item;
+                }),
+            },
+        },
+        RecordedAt = Timestamp.FromDateTimeOffset(session.RecordedAt),
+    };
+
+    public static V1.Routine ToMessage(Routine routine) => new()
+    {
+        Id = routine.Id.ToString(),
+        Version = routine.Version,
+        AssessmentId = routine.AssessmentId.ToString(),
+        CreatedAt = Timestamp.FromDateTimeOffset(routine.CreatedAt),
+        MinutesPerDay = routine.MinutesPerDay,
+        EstimatedMinutes = routine.EstimatedMinutes,
+        Items =
+        {
+            routine.Items.Select(i =>
+            {
+                var item = new V1.RoutineItem
+                {
+                    Position = i.Position,
+                    Stretch = i.Stretch,
+                    Sets = i.Sets,
+                    Sides = i.Sides switch
+                    {
+                        Domain.Content.Sides.EachSide => V1.Sides.EachSide,
+                        Domain.Content.Sides.BothTogether => V1.Sides.BothTogether,
+                        Domain.Content.Sides.AffectedSide => V1.Sides.AffectedSide,
+                        _ => V1.Sides.Unspecified,
+                    },
+                    Reason = i.Reason,
+                };
+                if (i.HoldSeconds is { } hold)
+                {
+                    item.HoldSeconds = hold;
+                }
+
+                if (i.Repetitions is { } repetitions)
+                {
+                    item.Repetitions = repetitions;
+                }
+
+                return item;
+            }),
+        },
+        SafeFor = { routine.SafeFor },
+        Changes = { routine.Changes.Select(c => new V1.RoutineChange { Stretch = c.Stretch, Change = c.Change, NewStretch = c.NewStretch ?? string.Empty, Reason = c.Reason }) },
+        PreviousId = routine.PreviousId?.ToString() ?? string.Empty,
+    };
+}
