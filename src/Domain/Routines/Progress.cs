@@ -52,7 +52,10 @@ public static class ProgressCalculator
         DateOnly from, DateOnly to, DateOnly today, IReadOnlyList<Session> sessions, IReadOnlyList<Routine> routines, IReadOnlyList<Assessment> assessments)
     {
         var inRange = sessions.Where(s => Day(s.CompletedAt) >= from && Day(s.CompletedAt) <= to).ToList();
-        var firstRoutineDay = routines.Count == 0 ? (DateOnly?)null : routines.Min(r => Day(r.CreatedAt));
+        // Planned from the day a routine existed, or from the first session logged, if that is earlier (an offline
+        // client may sync sessions done before the routine reached the server).
+        var starts = routines.Select(r => Day(r.CreatedAt)).Concat(inRange.Select(se => Day(se.CompletedAt))).ToList();
+        var firstRoutineDay = starts.Count == 0 ? (DateOnly?)null : starts.Min();
 
         var weeks = new List<WeekProgress>();
         for (var weekStart = Monday(from); weekStart <= to; weekStart = weekStart.AddDays(7))
