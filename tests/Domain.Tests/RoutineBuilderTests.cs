@@ -83,6 +83,15 @@ public class RoutineBuilderTests
     }
 
     [Fact]
+    public void A_routine_takes_one_step_from_each_progression_chain()
+    {
+        var plan = RoutineBuilder.Build(Synthetic(["herniated-disc"], 0.95), Content, 60);
+
+        var mcKenzie = plan.Items.Select(i => i.Stretch).Intersect(["prone-lying", "prone-on-elbows", "prone-press-up"]).ToList();
+        Assert.Equal(["prone-lying"], mcKenzie);
+    }
+
+    [Fact]
     public void A_bigger_time_budget_never_gives_fewer_exercises()
     {
         var result = Synthetic(["herniated-disc"], 0.9);
@@ -113,7 +122,7 @@ public class RoutineBuilderTests
 
         var plan = RoutineBuilder.Build(result, Content, 30);
 
-        Assert.Contains(plan.Items, i => i.Reason.Contains("self-checks", StringComparison.Ordinal) && i.Reason.Contains("piriformis", StringComparison.Ordinal));
+        Assert.Contains(plan.Items, i => i.Reason.Contains("your answers suggest", StringComparison.Ordinal) && i.Reason.Contains("piriformis", StringComparison.Ordinal));
     }
 
     [Theory]

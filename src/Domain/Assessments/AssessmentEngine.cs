@@ -73,7 +73,8 @@ public static class AssessmentEngine
                     .ThenBy(e => e.Item, StringComparer.Ordinal)
                     .ToList();
                 var probability = Math.Round(1 / (1 + Math.Exp(-(prior.Value + items.Sum(i => i.Weight)))), 4);
-                return new ImbalanceLikelihood(prior.Key, probability, probability >= 0.5, items);
+                // A prior alone never makes an imbalance likely: some answer must point to it.
+                return new ImbalanceLikelihood(prior.Key, probability, probability >= 0.5 && items.Exists(i => i.Weight > 0), items);
             })
             .OrderByDescending(i => i.Probability)
             .ThenBy(i => i.Imbalance, StringComparer.Ordinal)

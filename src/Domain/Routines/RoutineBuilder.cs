@@ -82,10 +82,13 @@ public static class RoutineBuilder
         var budget = minutesPerDay * 60;
         var chosen = new List<(Stretch Stretch, IReadOnlyList<(ImbalanceLikelihood Likelihood, Imbalance? Imbalance)> Targets)>();
         var used = 0;
+        var bySlug = content.Stretches.ToDictionary(s => s.Slug, StringComparer.Ordinal);
         foreach (var (stretch, targets, _) in candidates)
         {
-            // One step of a progression at a time: not a stretch and its own easier or harder variant.
-            if (chosen.Any(c => c.Stretch.EasierVariant == stretch.Slug || c.Stretch.HarderVariant == stretch.Slug))
+            // One step of a progression at a time: nothing from the same easier/harder chain as a chosen exercise
+            // (prone lying, then on elbows, then press-ups: one of them, not the first and the last).
+            var chain = Chain(stretch, bySlug);
+            if (chosen.Any(c => chain.Contains(c.Stretch.Slug)))
             {
                 continue;
             }
@@ -116,6 +119,25 @@ public static class RoutineBuilder
         }
 
         return new RoutinePlan(items, [.. relevantSlugs.Order(StringComparer.Ordinal)], (int)Math.Ceiling(used / 60.0));
+    }
+
+    /// <summary>Every stretch reachable from <paramref name="stretch"/> through easier and harder variants, itself included.</summary>
+    private static HashSet<string> Chain(Stretch stretch, Dictionary<string, Stretch> bySlug)
+    {
+        var chain = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([stretch.Slug]);
+        while (pending.TryPop(out var slug))
+        {
+            if (chain.Add(slug) && bySlug.TryGetValue(slug, out var s))
+            {
+                foreach (var next in new[] { s.EasierVariant, s.HarderVariant }.OfType<string>())
+                {
+                    pending.Push(next);
+                }
+            }
+        }
+
+        return chain;
     }
 
     /// <summary>Rough seconds one exercise takes: its sets, holds or repetitions, sides, and getting into position.</summary>
@@ -163,7 +185,7 @@ public static class RoutineBuilder
                 ? stretch.TargetMuscles.Intersect(imbalance.WeakMuscles)
                 : stretch.TargetMuscles.Intersect(imbalance.TightMuscles);
             var verb = stretch.Kind == ExerciseKind.Strengthening ? "Strengthens" : "Eases";
-            return $"{verb} the {string.Join(" and ", muscles.Select(m => m.Replace('-', ' ')))}, which your self-checks point to, and suits {causeName}.";
+            return $"{verb} the {string.Join(" and ", muscles.Select(m => m.Replace('-', ' ')))}, which your answers suggest need it, and suits {causeName}.";
         }
 
         return $"Suits {causeName}, which your answers point to.";
