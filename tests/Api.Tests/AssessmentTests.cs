@@ -18,39 +18,10 @@ public sealed class AssessmentTests(ApiFixture fixture) : ApiTest(fixture), IDis
 
     public void Dispose() => _alice.Dispose();
 
-    /// <summary>A textbook disc presentation with every required item answered.</summary>
-    private static JsonObject DiscAnswers(bool saddleNumbness = false)
-    {
-        var answers = new JsonObject();
-        foreach (var flag in new[] { "saddle_numbness", "bladder_bowel_change", "progressive_weakness", "bilateral_leg_symptoms", "cancer_history",
-                     "fever_or_unwell", "unexplained_weight_loss", "night_pain_unrelenting", "recent_major_trauma", "steroids_or_osteoporosis" })
-        {
-            answers[flag] = false;
-        }
+    private static JsonObject DiscAnswers(bool saddleNumbness = false) => Journeys.DiscAnswers(saddleNumbness);
 
-        answers["saddle_numbness"] = saddleNumbness;
-        answers["age"] = 34;
-        answers["pain_location"] = "below_knee";
-        answers["worse_sitting"] = true;
-        answers["worse_bending_forward"] = true;
-        answers["worse_cough_sneeze"] = true;
-        answers["leg_raise_reproduces_leg_pain"] = true;
-        answers["onset"] = "after_lifting_or_accident";
-        answers["pain_now"] = 6;
-        answers["sbi_leg_pain"] = 5;
-        answers["sbi_numbness"] = 3;
-        answers["sbi_weakness"] = 1;
-        answers["sbi_sitting"] = 4;
-        for (var i = 1; i <= 10; i++)
-        {
-            answers[$"odi_{i}"] = 2;
-        }
-
-        return answers;
-    }
-
-    private static StringContent Body(JsonObject answers, Guid? id = null) => new(
-        new JsonObject { ["id"] = id?.ToString(), ["answers"] = answers }.ToJsonString(), Encoding.UTF8, "application/json");
+    private static StringContent Body(JsonObject answers, Guid? id = null) =>
+        Journeys.Json(new JsonObject { ["id"] = id?.ToString(), ["answers"] = answers });
 
     [Fact]
     public async Task The_questionnaire_is_public_and_carries_the_contract_items()

@@ -84,13 +84,7 @@ internal static class ContentMessages
             },
             Summary = s.Summary,
             Instructions = { s.Instructions },
-            Sides = s.Sides switch
-            {
-                Model.Sides.EachSide => V1.Sides.EachSide,
-                Model.Sides.BothTogether => V1.Sides.BothTogether,
-                Model.Sides.AffectedSide => V1.Sides.AffectedSide,
-                _ => V1.Sides.Unspecified,
-            },
+            Sides = ToMessage(s.Sides),
             Difficulty = s.Difficulty,
             Bias = s.Bias switch
             {
@@ -126,6 +120,14 @@ internal static class ContentMessages
 
         return message;
     }
+
+    public static V1.Sides ToMessage(Model.Sides sides) => sides switch
+    {
+        Model.Sides.EachSide => V1.Sides.EachSide,
+        Model.Sides.BothTogether => V1.Sides.BothTogether,
+        Model.Sides.AffectedSide => V1.Sides.AffectedSide,
+        _ => V1.Sides.Unspecified,
+    };
 
     public static V1.RoutineTemplate ToMessage(this Model.RoutineTemplate t) => new()
     {

@@ -231,13 +231,7 @@ internal static class RoutineMessages
                     Position = i.Position,
                     Stretch = i.Stretch,
                     Sets = i.Sets,
-                    Sides = i.Sides switch
-                    {
-                        Domain.Content.Sides.EachSide => V1.Sides.EachSide,
-                        Domain.Content.Sides.BothTogether => V1.Sides.BothTogether,
-                        Domain.Content.Sides.AffectedSide => V1.Sides.AffectedSide,
-                        _ => V1.Sides.Unspecified,
-                    },
+                    Sides = Content.ContentMessages.ToMessage(i.Sides),
                     Reason = i.Reason,
                 };
                 if (i.HoldSeconds is { } hold)

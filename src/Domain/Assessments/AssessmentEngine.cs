@@ -36,14 +36,19 @@ public static class AssessmentEngine
             .Where(x => x.Evidence is not null)
             .ToList();
 
+        // Each answer's weight for one cause or imbalance, leaving out the answers that say nothing about it.
+        List<EvidenceItem> EvidenceFor(string slug, Func<Evidence, IReadOnlyDictionary<string, double>?> weights) =>
+        [
+            .. contributions
+                .Select(c => (c.Answer, Weight: weights(c.Evidence!)?.GetValueOrDefault(slug) ?? 0))
+                .Where(c => c.Weight != 0)
+                .Select(c => new EvidenceItem(c.Answer.Item.Code, c.Answer.Code, c.Weight)),
+        ];
+
         var causeScores = definition.CausePriors
             .Select(prior =>
             {
-                var items = contributions
-                    .Select(c => (c.Answer, Weight: c.Evidence!.Causes?.GetValueOrDefault(prior.Key) ?? 0))
-                    .Where(c => c.Weight != 0)
-                    .Select(c => new EvidenceItem(c.Answer.Item.Code, c.Answer.Code, c.Weight))
-                    .ToList();
+                var items = EvidenceFor(prior.Key, e => e.Causes);
                 return (Condition: prior.Key, LogOdds: prior.Value + items.Sum(i => i.Weight), Items: items);
             })
             .ToList();
@@ -65,10 +70,7 @@ public static class AssessmentEngine
         var imbalances = definition.ImbalancePriors
             .Select(prior =>
             {
-                var items = contributions
-                    .Select(c => (c.Answer, Weight: c.Evidence!.Imbalances?.GetValueOrDefault(prior.Key) ?? 0))
-                    .Where(c => c.Weight != 0)
-                    .Select(c => new EvidenceItem(c.Answer.Item.Code, c.Answer.Code, c.Weight))
+                var items = EvidenceFor(prior.Key, e => e.Imbalances)
                     .OrderByDescending(e => Math.Abs(e.Weight))
                     .ThenBy(e => e.Item, StringComparer.Ordinal)
                     .ToList();
