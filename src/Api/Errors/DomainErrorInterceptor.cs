@@ -26,6 +26,10 @@ internal sealed class DomainErrorInterceptor : Interceptor
         {
             throw ToRpcException(exception);
         }
+        catch (Exception exception) when (Infrastructure.Database.DatabaseFailure.IsUnavailable(exception))
+        {
+            throw Unavailable();
+        }
     }
 
     public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
@@ -40,7 +44,15 @@ internal sealed class DomainErrorInterceptor : Interceptor
         {
             throw ToRpcException(exception);
         }
+        catch (Exception exception) when (Infrastructure.Database.DatabaseFailure.IsUnavailable(exception))
+        {
+            throw Unavailable();
+        }
     }
+
+    private static RpcException Unavailable() =>
+        new(new global::Grpc.Core.Status(StatusCode.Unavailable, "The service cannot reach its database right now; try again shortly."),
+            new Metadata { { ErrorCodeTrailer, Infrastructure.Database.DatabaseFailure.Code } });
 
     public static RpcException ToRpcException(DomainException exception)
     {

@@ -21,6 +21,8 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
                     $"The JSON body does not fit this endpoint at {json.Path ?? "$"} (line {json.LineNumber + 1}, byte {json.BytePositionInLine}): "
                     + "malformed JSON, an unknown or repeated field, a wrong type, a null, or a missing required field."),
             BadHttpRequestException bad => Problem(bad.StatusCode, "bad_request", "The request is malformed.", bad.Message),
+            _ when Infrastructure.Database.DatabaseFailure.IsUnavailable(exception) => Problem(StatusCodes.Status503ServiceUnavailable,
+                Infrastructure.Database.DatabaseFailure.Code, "The service cannot reach its database right now.", "Try again shortly."),
             _ => Problem(StatusCodes.Status500InternalServerError, "internal_error", "Something went wrong on our side.", null),
         };
         if (problem.Status == StatusCodes.Status500InternalServerError)
@@ -30,6 +32,10 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

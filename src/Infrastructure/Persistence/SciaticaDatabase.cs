@@ -24,7 +24,9 @@ public static class SciaticaDatabase
                 npgsql.MigrationsHistoryTable("__ef_migrations_history");
                 if (retryTransientFailures)
                 {
-                    npgsql.EnableRetryOnFailure(maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null);
+                    // Few, short retries: enough to ride out a dropped connection, few enough that a dead database
+                    // still gets a 503 within a few seconds.
+                    npgsql.EnableRetryOnFailure(maxRetryCount: 2, maxRetryDelay: TimeSpan.FromSeconds(1), errorCodesToAdd: null);
                 }
                 else
                 {
