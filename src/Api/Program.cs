@@ -5,6 +5,7 @@ using SciaticaService.Api.Assessments;
 using SciaticaService.Api.Content;
 using SciaticaService.Api.Errors;
 using SciaticaService.Api.Feed;
+using SciaticaService.Api.Http;
 using SciaticaService.Api.Identity;
 using SciaticaService.Api.Routines;
 using SciaticaService.Api.Security;
@@ -14,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddApiSecurity(builder.Configuration, builder.Environment);
+builder.Services.AddHardening(builder.Configuration);
 
 // Requests: an unknown member (a misspelt field) or a null where the type allows none is an error, not silently
 // dropped data. Enums travel as snake_case names, never numbers.
@@ -78,7 +80,9 @@ app.UseStatusCodePages();
 app.UseSwagger();
 app.UseSwaggerUI();
 
+app.UseRequestHardening();
 app.UseAuthentication();
+app.UseCallerHardening();
 app.UseAuthorization();
 
 app.MapContentEndpoints();

@@ -61,6 +61,22 @@ public sealed class DatabaseOutageTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task After_repeated_failures_the_circuit_opens_and_answers_at_once()
+    {
+        using var client = _factory.CreateClient();
+        for (var i = 0; i < 6; i++)
+        {
+            await client.GetAsync("/api/v1/stretches");
+        }
+
+        var clock = Stopwatch.StartNew();
+        var response = await client.GetAsync("/api/v1/stretches");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(200), $"an open circuit still took {clock.Elapsed}");
+    }
+
+    [Fact]
     public async Task Readiness_says_not_ready_while_liveness_stays_up()
     {
         using var client = _factory.CreateClient();

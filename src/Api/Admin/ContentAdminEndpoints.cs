@@ -29,7 +29,8 @@ public static class ContentAdminEndpoints
     public static RouteGroupBuilder MapContentAdminEndpoints(this RouteGroupBuilder admin)
     {
         admin.MapGet("/content", ExportContent).WithName(nameof(ExportContent));
-        admin.MapPost("/content/import", ImportContent).WithName(nameof(ImportContent)).ProducesProblem(StatusCodes.Status400BadRequest);
+        admin.MapPost("/content/import", ImportContent).WithName(nameof(ImportContent)).ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithMetadata(new LargeBody()).RequireRateLimiting(Hardening.ImportPolicy);
 
         MapKind(admin, new ContentKind<Condition, ConditionEntry>(
             "conditions", "condition", c => c.Conditions, c => c.Slug, c => c.ToEntry(), e => e.Slug, (e, slug) => e with { Slug = slug },

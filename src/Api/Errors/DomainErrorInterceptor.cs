@@ -10,8 +10,10 @@ namespace SciaticaService.Api.Errors;
 /// error code travels as an <c>ErrorInfo</c> reason in the rich status (<c>grpc-status-details-bin</c>) and as
 /// the <c>error-code</c> trailer for clients without the rich model; validation errors add a <c>BadRequest</c>.
 /// </summary>
-internal sealed class DomainErrorInterceptor : Interceptor
+internal sealed class DomainErrorInterceptor(Polly.Registry.ResiliencePipelineProvider<string> pipelines) : Interceptor
 {
+    private readonly Polly.ResiliencePipeline _circuit = pipelines.GetPipeline(Http.Hardening.DatabaseCircuit);
+
     public const string ErrorCodeTrailer = "error-code";
     public const string ErrorDomain = "sciatica.v1";
 
@@ -20,7 +22,7 @@ internal sealed class DomainErrorInterceptor : Interceptor
     {
         try
         {
-            return await continuation(request, context);
+            return await _circuit.ExecuteAsync(async _ => await continuation(request, context), context.CancellationToken);
         }
         catch (DomainException exception)
         {

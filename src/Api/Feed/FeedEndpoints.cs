@@ -60,6 +60,7 @@ public static class FeedEndpoints
 [Authorize(Policy = SecurityRegistration.PartnerPolicy)]
 public sealed class PartnerFeedGrpcService(FeedService feed, IConfiguration configuration) : V1.PartnerFeedService.PartnerFeedServiceBase
 {
+    [Microsoft.AspNetCore.Http.Timeouts.DisableRequestTimeout] // a subscription lasts as long as the partner listens
     public override async Task Subscribe(V1.SubscribeRequest request, IServerStreamWriter<V1.FeedEvent> responseStream, ServerCallContext context)
     {
         var interval = configuration.GetValue("Feed:PollInterval", TimeSpan.FromMilliseconds(500));

@@ -19,6 +19,7 @@ public static class DatabaseFailure
             switch (e)
             {
                 case RetryLimitExceededException:
+                case Polly.CircuitBreaker.BrokenCircuitException:
                 case NpgsqlException { IsTransient: true }:
                 case NpgsqlException { InnerException: System.Net.Sockets.SocketException or IOException or TimeoutException }:
                 case TimeoutException:

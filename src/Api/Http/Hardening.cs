@@ -1,0 +1,268 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Registry;
+using SciaticaService.Api.Errors;
+using SciaticaService.Api.Security;
+using SciaticaService.Infrastructure.Database;
+
+namespace SciaticaService.Api.Http;
+
+/// <summary>Limits for callers and requests; every number can be set in configuration (section <c>Limits</c>).</summary>
+public sealed class LimitOptions
+{
+    public const string Section = "Limits";
+
+    /// <summary>Largest request body, except where an endpoint allows more (the admin import).</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    public long MaxImportBodyBytes { get; set; } = 16 * 1024 * 1024;
+
+    public int AnonymousPermitsPerMinute { get; set; } = 300;
+
+    public int UserPermitsPerMinute { get; set; } = 600;
+
+    public int PartnerPermitsPerMinute { get; set; } = 3000;
+
+    public int ImportsPerMinute { get; set; } = 10;
+
+    /// <summary>Failed authentications allowed per client address per minute before its credentialed calls get 429.</summary>
+    public int AuthenticationFailuresPerMinute { get; set; } = 20;
+
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Origins of the web app allowed to call the API from a browser; none means same-origin only.</summary>
+    public IReadOnlyList<string> CorsOrigins { get; set; } = [];
+}
+
+/// <summary>An endpoint that accepts a larger body than <see cref="LimitOptions.MaxRequestBodyBytes"/>.</summary>
+public sealed record LargeBody;
+
+/// <summary>
+/// What keeps the service standing under bad input, abuse and a failing database: body-size limits, per-caller rate
+/// limits, security headers, CORS, request timeouts, and a circuit breaker in front of the database.
+/// </summary>
+public static class Hardening
+{
+    public const string ImportPolicy = "import";
+    public const string DatabaseCircuit = "database-circuit";
+
+    public static IServiceCollection AddHardening(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection(LimitOptions.Section).Get<LimitOptions>() ?? new LimitOptions();
+        services.AddSingleton(limits);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
+            kestrel.Limits.MaxRequestBodySize = Math.Max(limits.MaxRequestBodyBytes, limits.MaxImportBodyBytes));
+
+        services.AddRequestTimeouts(options => options.DefaultPolicy = new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutPolicy
+        {
+            Timeout = limits.RequestTimeout,
+            TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
+        });
+
+        if (limits.CorsOrigins.Count > 0)
+        {
+            services.AddCors(options => options.AddDefaultPolicy(policy => policy
+                .WithOrigins([.. limits.CorsOrigins])
+                .AllowAnyHeader()
+                .AllowAnyMethod()
+                .WithExposedHeaders("ETag", "Location", "Retry-After")));
+        }
+
+        services.AddSingleton(_ => PartitionedRateLimiter.Create<string, string>(address =>
+            RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = limits.AuthenticationFailuresPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            })));
+
+        services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                if (context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/grpc.health.v1.Health"))
+                {
+                    return RateLimitPartition.GetNoLimiter("health");
+                }
+
+                var (key, perMinute) = PartitionOf(context, limits);
+                return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+                {
+                    // A burst of a tenth of a minute's allowance, refilled every second.
+                    TokenLimit = Math.Max(5, perMinute / 10),
+                    TokensPerPeriod = Math.Max(1, perMinute / 60),
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                });
+            });
+            options.AddPolicy(ImportPolicy, context => RateLimitPartition.GetFixedWindowLimiter(PartitionOf(context, limits).Key, _ =>
+                new FixedWindowRateLimiterOptions { PermitLimit = limits.ImportsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.OnRejected = (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+                return new ValueTask(WriteTooManyAsync(context.HttpContext, retryAfter));
+            };
+        });
+
+        services.AddResiliencePipeline(DatabaseCircuit, pipeline => pipeline.AddCircuitBreaker(new CircuitBreakerStrategyOptions
+        {
+            // Once half the recent requests found the database unreachable, answer at once for a few seconds instead
+            // of letting every request wait on it; one trial request then tells whether it is back.
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(DatabaseFailure.IsUnavailable),
+            FailureRatio = 0.5,
+            MinimumThroughput = 5,
+            SamplingDuration = TimeSpan.FromSeconds(10),
+            BreakDuration = TimeSpan.FromSeconds(3),
+        }));
+        return services;
+    }
+
+    /// <summary>Before authentication: headers, CORS, body limits and timeouts.</summary>
+    public static WebApplication UseRequestHardening(this WebApplication app)
+    {
+        app.Use(SecurityHeaders);
+        if (app.Services.GetRequiredService<LimitOptions>().CorsOrigins.Count > 0)
+        {
+            app.UseCors();
+        }
+
+        app.Use(BodyLimit);
+        app.UseRequestTimeouts();
+        return app;
+    }
+
+    /// <summary>After authentication: rate limits (per caller), the authentication-failure limit and the database circuit.</summary>
+    public static WebApplication UseCallerHardening(this WebApplication app)
+    {
+        app.Use(AuthenticationFailureLimit);
+        app.UseRateLimiter();
+        app.Use(DatabaseCircuitBreaker);
+        return app;
+    }
+
+    private static (string Key, int PerMinute) PartitionOf(HttpContext context, LimitOptions limits)
+    {
+        var user = context.User;
+        var partner = user.Identities.FirstOrDefault(i => i.IsAuthenticated && i.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName);
+        if (partner?.FindFirst(ApiKeyAuthenticationHandler.PartnerIdClaim)?.Value is { } partnerId)
+        {
+            return ($"partner:{partnerId}", limits.PartnerPermitsPerMinute);
+        }
+
+        if (user.Identity?.IsAuthenticated == true && user.FindFirst("sub")?.Value is { } subject)
+        {
+            return ($"user:{subject}", limits.UserPermitsPerMinute);
+        }
+
+        return ($"address:{AddressOf(context)}", limits.AnonymousPermitsPerMinute);
+    }
+
+    private static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static bool IsGrpc(HttpContext context) =>
+        context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true;
+
+    private static Task SecurityHeaders(HttpContext context, RequestDelegate next)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        if (!context.Request.Path.StartsWithSegments("/swagger"))
+        {
+            // An API answers with data, never with something a browser should run or frame.
+            headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+        }
+
+        return next(context);
+    }
+
+    private static async Task BodyLimit(HttpContext context, RequestDelegate next)
+    {
+        var limits = context.RequestServices.GetRequiredService<LimitOptions>();
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<LargeBody>() is null ? limits.MaxRequestBodyBytes : limits.MaxImportBodyBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            await WriteProblemAsync(context, StatusCodes.Status413PayloadTooLarge, "body_too_large", $"The request body is larger than {limit} bytes.");
+            return;
+        }
+
+        // A body without a declared length is cut off at the same limit by the server as it streams in.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = limit;
+        }
+
+        await next(context);
+    }
+
+    private static async Task AuthenticationFailureLimit(HttpContext context, RequestDelegate next)
+    {
+        var failures = context.RequestServices.GetRequiredService<PartitionedRateLimiter<string>>();
+        var address = AddressOf(context);
+        var credentialed = context.Request.Headers.Authorization.Count > 0 || context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName);
+        if (credentialed)
+        {
+            using var check = failures.AttemptAcquire(address, 0);
+            if (!check.IsAcquired)
+            {
+                await WriteTooManyAsync(context, TimeSpan.FromMinutes(1));
+                return;
+            }
+        }
+
+        await next(context);
+
+        var failed = context.Response.StatusCode == StatusCodes.Status401Unauthorized
+                     || context.Response.Headers["grpc-status"] == ((int)global::Grpc.Core.StatusCode.Unauthenticated).ToString(CultureInfo.InvariantCulture);
+        if (failed)
+        {
+            using var _ = failures.AttemptAcquire(address);
+        }
+    }
+
+    private static async Task DatabaseCircuitBreaker(HttpContext context, RequestDelegate next)
+    {
+        // gRPC calls go through the same circuit in the interceptor, where their exceptions are still visible.
+        if (IsGrpc(context) || context.Request.Path.StartsWithSegments("/health"))
+        {
+            await next(context);
+            return;
+        }
+
+        var circuit = context.RequestServices.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(DatabaseCircuit);
+        await circuit.ExecuteAsync(async _ => await next(context), context.RequestAborted);
+    }
+
+    private static Task WriteTooManyAsync(HttpContext context, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers.RetryAfter = seconds;
+        if (IsGrpc(context))
+        {
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = "application/grpc";
+            context.Response.Headers["grpc-status"] = ((int)global::Grpc.Core.StatusCode.ResourceExhausted).ToString(CultureInfo.InvariantCulture);
+            context.Response.Headers["grpc-message"] = $"Too many requests; retry after {seconds} s.";
+            context.Response.Headers[DomainErrorInterceptor.ErrorCodeTrailer] = "rate_limited";
+            return Task.CompletedTask;
+        }
+
+        return WriteProblemAsync(context, StatusCodes.Status429TooManyRequests, "rate_limited", $"Too many requests; retry after {seconds} s.");
+    }
+
+    private static Task WriteProblemAsync(HttpContext context, int status, string code, string title)
+    {
+        context.Response.StatusCode = status;
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = status, Type = ErrorMapping.ProblemType(code), Title = title, Extensions = { ["code"] = code } },
+        }).AsTask();
+    }
+}
