@@ -78,7 +78,8 @@ public static class RoutineEndpoints
     public static async Task<Ok<SessionBatchResponse>> PutSessionBatch(
         SessionBatchRequest request, SessionService sessions, HttpContext context, CancellationToken cancellationToken)
     {
-        var outcomes = await sessions.PutBatchAsync(context.GetCaller(), [.. (request.Sessions ?? []).Select(s => (s.Id, s.Report))], cancellationToken);
+        var outcomes = await sessions.PutBatchAsync(
+            context.GetCaller(), [.. (request.Sessions ?? []).Select(s => (s?.Id ?? Guid.Empty, s?.Report))], cancellationToken);
         return TypedResults.Ok(new SessionBatchResponse([.. outcomes.Select(o => new SessionBatchResult(
             o.Id,
             o.Status,

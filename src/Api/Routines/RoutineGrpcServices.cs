@@ -52,7 +52,7 @@ public sealed class SessionGrpcService(SessionService sessions) : V1.SessionServ
     {
         var caller = context.GetHttpContext().GetCaller(request.MemberId);
         var outcomes = await sessions.PutBatchAsync(
-            caller, [.. request.Sessions.Select((s, i) => (RoutineMessages.Id(s.Id, $"sessions[{i}].id"), RoutineMessages.ToReport(s.Report)))],
+            caller, [.. request.Sessions.Select((s, i) => (RoutineMessages.Id(s.Id, $"sessions[{i}].id"), RoutineMessages.TryToReport(s.Report)))],
             context.CancellationToken);
         return new V1.PutSessionBatchResponse
         {
@@ -155,6 +155,19 @@ internal static class RoutineMessages
         return null;
     }
 
+    /// <summary>The report, or null when it is not one (the batch then reports that session as invalid).</summary>
+    public static SessionReport? TryToReport(V1.SessionReport? report)
+    {
+        try
+        {
+            return ToReport(report);
+        }
+        catch (ValidationException)
+        {
+            return null;
+        }
+    }
+
     public static SessionReport ToReport(V1.SessionReport? report)
     {
         if (report is null)
@@ -163,14 +176,16 @@ internal static class RoutineMessages
         }
 
         var errors = new List<ValidationError>();
-        if (report.StartedAt is null)
+        var startedAt = Moment("startedAt", report.StartedAt, errors);
+        var completedAt = Moment("completedAt", report.CompletedAt, errors);
+        if (!report.HasPainBefore)
         {
-            errors.Add(new ValidationError("startedAt", "Required."));
+            errors.Add(new ValidationError("painBefore", "Required."));
         }
 
-        if (report.CompletedAt is null)
+        if (!report.HasPainAfter)
         {
-            errors.Add(new ValidationError("completedAt", "Required."));
+            errors.Add(new ValidationError("painAfter", "Required."));
         }
 
         if (!Guid.TryParse(report.RoutineId, out var routineId))
@@ -183,8 +198,27 @@ internal static class RoutineMessages
             throw new ValidationException(errors, "invalid_session");
         }
 
-        return new SessionReport(routineId, report.StartedAt!.ToDateTimeOffset(), report.CompletedAt!.ToDateTimeOffset(), report.PainBefore, report.PainAfter,
+        return new SessionReport(routineId, startedAt!.Value, completedAt!.Value, report.PainBefore, report.PainAfter,
             [.. report.Items.Select(i => new SessionItem(i.Stretch, i.Done, i.SetsDone, i.HasPainDuring ? i.PainDuring : null, string.IsNullOrEmpty(i.Note) ? null : i.Note))]);
+    }
+
+    private static DateTimeOffset? Moment(string field, Timestamp? timestamp, List<ValidationError> errors)
+    {
+        if (timestamp is null)
+        {
+            errors.Add(new ValidationError(field, "Required."));
+            return null;
+        }
+
+        try
+        {
+            return timestamp.ToDateTimeOffset();
+        }
+        catch (InvalidOperationException)
+        {
+            errors.Add(new ValidationError(field, "Not a valid timestamp."));
+            return null;
+        }
     }
 
     public static V1.Session ToMessage(Model.Session session) => new()

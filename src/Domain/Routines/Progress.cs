@@ -6,7 +6,7 @@ namespace SciaticaService.Domain.Routines;
 /// <param name="WeekStart">The Monday the week starts (UTC).</param>
 /// <param name="SessionsDone">Sessions completed that week.</param>
 /// <param name="SessionsPlanned">Days that week on which a routine was planned (one session a day).</param>
-/// <param name="Adherence">Done over planned, at most 1; null when nothing was planned.</param>
+/// <param name="Adherence">Days with a session over days planned, at most 1; null when nothing was planned.</param>
 /// <param name="AveragePainBefore">Mean pain before sessions, or null without sessions.</param>
 /// <param name="AveragePainAfter">Mean pain after sessions, or null without sessions.</param>
 public sealed record WeekProgress(
@@ -27,7 +27,7 @@ public sealed record ProgressFlag(string Code, string Message);
 /// <param name="To">Last day covered.</param>
 /// <param name="Weeks">Week by week, oldest first.</param>
 /// <param name="CurrentStreak">Days in a row, up to today or yesterday, with at least one session.</param>
-/// <param name="LongestStreak">The most days in a row with a session, in the period.</param>
+/// <param name="LongestStreak">The most days in a row with a session, in the year before the period and the period itself.</param>
 /// <param name="Assessments">Outcome scores at each assessment in the period, oldest first.</param>
 /// <param name="Flags">Clinically meaningful changes between the first and the latest assessment.</param>
 /// <param name="Warnings">Things to act on, such as pain rising over two weeks.</param>
@@ -72,12 +72,13 @@ public static class ProgressCalculator
                 weekStart,
                 done.Count,
                 planned,
-                planned == 0 ? null : Math.Round(Math.Min(1.0, done.Count / (double)planned), 3),
+                planned == 0 ? null : Math.Round(Math.Min(1.0, done.Select(s => Day(s.CompletedAt)).Distinct().Count() / (double)planned), 3),
                 done.Count == 0 ? null : Math.Round(done.Average(s => s.PainBefore), 2),
                 done.Count == 0 ? null : Math.Round(done.Average(s => s.PainAfter), 2)));
         }
 
-        var days = inRange.Select(s => Day(s.CompletedAt)).Distinct().Order().ToList();
+        // Streaks run over all the sessions given (up to today), not only the period's, so they are not cut at its start.
+        var days = sessions.Select(s => Day(s.CompletedAt)).Where(d => d <= today).Distinct().Order().ToList();
         var longest = 0;
         var run = 0;
         for (var i = 0; i < days.Count; i++)
@@ -134,11 +135,11 @@ public static class ProgressCalculator
         return flags;
     }
 
-    // Rising two weeks running: each of the last two weeks with sessions had higher pain than the one before.
+    // Rising two weeks running: each of the period's last two weeks had higher pain than the week before it.
     private static List<ProgressFlag> Warnings(List<WeekProgress> weeks)
     {
-        var pain = weeks.Where(w => w.AveragePainBefore is not null).Select(w => w.AveragePainBefore!.Value).TakeLast(3).ToList();
-        return pain.Count == 3 && pain[0] < pain[1] && pain[1] < pain[2]
+        var pain = weeks.TakeLast(3).Select(w => w.AveragePainBefore).ToList();
+        return pain is [{ } first, { } second, { } third] && first < second && second < third
             ? [new ProgressFlag("pain_rising", "Your pain has been rising for two weeks. Please review your routine with a clinician before going on.")]
             : [];
     }

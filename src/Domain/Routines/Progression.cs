@@ -23,8 +23,24 @@ public static class Progression
         var ordered = sessions.Where(s => s.RoutineId == routine.Id).OrderBy(s => s.CompletedAt).ThenBy(s => s.Id).ToList();
         foreach (var item in routine.Items)
         {
+            // Content may have changed since the routine was made: an exercise now withdrawn, or now advised
+            // against for one of the routine's causes, leaves the routine at the next step whatever the sessions say.
+            if (!stretches.TryGetValue(item.Stretch, out var current) || current.Status != ContentStatus.Published)
+            {
+                changes.Add(new RoutineChange(item.Stretch, "dropped", null, "This exercise is no longer offered."));
+                continue;
+            }
+
+            if (routine.SafeFor.FirstOrDefault(current.IsContraindicatedFor) is { } unsafeFor)
+            {
+                changes.Add(new RoutineChange(item.Stretch, "dropped", null, $"This exercise is now advised against for {unsafeFor}."));
+                continue;
+            }
+
             var done = ordered.Where(s => s.Items.Any(i => i.Stretch == item.Stretch && i.Done)).ToList();
-            var worse = done.Count(s => s.PainAfter - s.PainBefore >= WorsePainPoints);
+
+            // Blame an exercise for a rise in pain by its own pain-during where the client recorded it, else by the session.
+            var worse = done.Count(s => (s.Items.First(i => i.Stretch == item.Stretch).PainDuring ?? s.PainAfter) - s.PainBefore >= WorsePainPoints);
             if (worse >= WorseSessions)
             {
                 var easier = SafeVariant(stretches.GetValueOrDefault(item.Stretch)?.EasierVariant, routine, stretches);
@@ -47,7 +63,11 @@ public static class Progression
         return changes;
     }
 
-    /// <summary>Applies the changes to the routine's items, keeping positions contiguous.</summary>
+    /// <summary>True when the routine holds something content no longer allows: it must move on at once.</summary>
+    public static bool NeedsContentCheck(Routine routine, IReadOnlyDictionary<string, Stretch> stretches) =>
+        routine.Items.Any(i => !stretches.TryGetValue(i.Stretch, out var s) || s.Status != ContentStatus.Published || routine.SafeFor.Any(s.IsContraindicatedFor));
+
+    /// <summary>Applies the changes to the routine's items, keeping positions contiguous, with doses from the current content.</summary>
     public static IReadOnlyList<RoutineItem> Apply(Routine routine, IReadOnlyList<RoutineChange> changes, IReadOnlyDictionary<string, Stretch> stretches)
     {
         var items = new List<RoutineItem>();
@@ -60,7 +80,11 @@ public static class Progression
             }
             else if (change.NewStretch is { } slug && stretches.TryGetValue(slug, out var replacement))
             {
-                items.Add(item with { Stretch = slug, HoldSeconds = replacement.HoldSeconds, Repetitions = replacement.Repetitions, Sides = replacement.Sides, Reason = change.Reason });
+                items.Add(item with
+                {
+                    Stretch = slug, Sets = RoutineBuilder.SetsFor(replacement), HoldSeconds = replacement.HoldSeconds,
+                    Repetitions = replacement.Repetitions, Sides = replacement.Sides, Reason = change.Reason,
+                });
             }
         }
 

@@ -94,13 +94,27 @@ public static class RoutineBuilder
             }
 
             var seconds = EstimatedSeconds(stretch);
-            if (chosen.Count > 0 && used + seconds > budget)
+            if (used + seconds > budget)
             {
                 continue;
             }
 
             chosen.Add((stretch, targets));
             used += seconds;
+        }
+
+        if (chosen.Count == 0 && candidates.Count > 0)
+        {
+            // Nothing fits the budget: the one exercise that comes closest is better than none.
+            var shortest = candidates.MinBy(c => EstimatedSeconds(c.Stretch));
+            chosen.Add((shortest.Stretch, shortest.Targets));
+            used = EstimatedSeconds(shortest.Stretch);
+        }
+
+        if (chosen.Count == 0)
+        {
+            throw new DomainException(ErrorKind.NotAllowedNow, "no_safe_routine",
+                "No published exercise is both safe and suitable for the causes your answers point to; please see a clinician.");
         }
 
         var items = chosen
@@ -150,7 +164,7 @@ public static class RoutineBuilder
     }
 
     // Held stretches already repeat two or three times; exercises done for repetitions get two sets.
-    private static int SetsFor(Stretch stretch) => stretch.HoldSeconds is not null && stretch.Repetitions is > 1 ? 1 : 2;
+    public static int SetsFor(Stretch stretch) => stretch.HoldSeconds is not null && stretch.Repetitions is > 1 ? 1 : 2;
 
     private static bool Works(Stretch stretch, Imbalance imbalance) =>
         stretch.Kind == ExerciseKind.Strengthening

@@ -49,6 +49,15 @@ public sealed class RoutineService(IAssessmentStore assessments, IRoutineStore r
             throw new NotFoundException("assessment", assessmentId.ToString());
         }
 
+        // A routine follows the person's latest assessment: an older, milder one cannot outvote a newer red flag.
+        var latest = await LatestAssessmentAsync(person, cancellationToken);
+        if (latest is not null && latest.Id != assessment.Id)
+        {
+            throw latest.Result.Triage.RoutineAllowed
+                ? new DomainException(ErrorKind.NotAllowedNow, "assessment_superseded", "Build the routine from your latest assessment.")
+                : NotAllowed(latest);
+        }
+
         var plan = RoutineBuilder.Build(assessment.Result, await PublishedAsync(cancellationToken), minutesPerDay);
         var previous = await routines.GetCurrentAsync(person, cancellationToken);
         var now = Persons.Now(clock);
@@ -64,8 +73,18 @@ public sealed class RoutineService(IAssessmentStore assessments, IRoutineStore r
         return routine is not null && routine.BelongsTo(Persons.Of(caller)) ? routine : throw new NotFoundException("routine", id.ToString());
     }
 
-    public async Task<Routine> GetCurrentAsync(Caller caller, CancellationToken cancellationToken) =>
-        await routines.GetCurrentAsync(Persons.Of(caller), cancellationToken) ?? throw new NotFoundException("routine", "current");
+    /// <summary>
+    /// The routine to do now. None after an emergency or urgent reassessment; and if content has changed so that an
+    /// exercise is withdrawn or advised against, the routine first moves to a version without it.
+    /// </summary>
+    public async Task<Routine> GetCurrentAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var person = Persons.Of(caller);
+        var routine = await routines.GetCurrentAsync(person, cancellationToken) ?? throw new NotFoundException("routine", "current");
+        await EnsureStillAllowedAsync(person, cancellationToken);
+        var stretches = await PublishedStretchesAsync(cancellationToken);
+        return Progression.NeedsContentCheck(routine, stretches) ? (await AdjustCurrentAsync(caller, routine, cancellationToken)).Routine : routine;
+    }
 
     /// <summary>
     /// Applies progression to the caller's current routine: a new version when an exercise should change, else the
@@ -86,19 +105,47 @@ public sealed class RoutineService(IAssessmentStore assessments, IRoutineStore r
 
     internal async Task<(Routine Routine, bool Changed)> AdjustCurrentAsync(Caller caller, Routine routine, CancellationToken cancellationToken)
     {
-        var stretches = (await content.ListStretchesAsync(new StretchCriteria(), cancellationToken)).ToDictionary(s => s.Slug, StringComparer.Ordinal);
+        await EnsureStillAllowedAsync(new PersonId(routine.PersonId), cancellationToken);
+        var stretches = await PublishedStretchesAsync(cancellationToken);
         var changes = Progression.Evaluate(routine, await sessions.ListForRoutineAsync(routine.Id, cancellationToken), stretches);
         if (changes.Count == 0)
         {
             return (routine, false);
         }
 
+        var items = Progression.Apply(routine, changes, stretches);
+        if (items.Count == 0)
+        {
+            // Stepping down would leave nothing to do: that is a question for a clinician, not for an empty routine.
+            throw new DomainException(ErrorKind.NotAllowedNow, "routine_needs_review",
+                "Every exercise in your routine has made your pain worse or is no longer offered. Please review your routine with a clinician.");
+        }
+
         var now = Persons.Now(clock);
+        var estimated = (int)Math.Ceiling(items.Sum(i => RoutineBuilder.EstimatedSeconds(stretches[i.Stretch])) / 60.0);
         var next = new Routine(Guid.CreateVersion7(now), new PersonId(routine.PersonId), routine.Version + 1, routine.AssessmentId, now,
-            routine.MinutesPerDay, routine.EstimatedMinutes, Progression.Apply(routine, changes, stretches), routine.SafeFor, changes, routine.Id);
+            routine.MinutesPerDay, estimated, items, routine.SafeFor, changes, routine.Id);
         await routines.AddAsync(next, Feed.PartnerEvent.For(caller, Feed.PartnerEvent.RoutineAdjusted, next.Id, now), cancellationToken);
         return (next, true);
     }
+
+    /// <summary>No routine is served or stepped on while the person's latest assessment needs a doctor first.</summary>
+    private async Task EnsureStillAllowedAsync(PersonId person, CancellationToken cancellationToken)
+    {
+        if (await LatestAssessmentAsync(person, cancellationToken) is { Result.Triage.RoutineAllowed: false } latest)
+        {
+            throw NotAllowed(latest);
+        }
+    }
+
+    private async Task<Assessment?> LatestAssessmentAsync(PersonId person, CancellationToken cancellationToken) =>
+        (await assessments.ListAsync(person, null, 1, cancellationToken)) is [var latest, ..] ? latest : null;
+
+    private static DomainException NotAllowed(Assessment latest) =>
+        new(ErrorKind.NotAllowedNow, "routine_not_allowed", $"No routine is given after your latest assessment. {latest.Result.Triage.Advice}");
+
+    private async Task<Dictionary<string, Stretch>> PublishedStretchesAsync(CancellationToken cancellationToken) =>
+        (await content.ListStretchesAsync(new StretchCriteria(), cancellationToken)).ToDictionary(s => s.Slug, StringComparer.Ordinal);
 
     private async Task<RoutineContent> PublishedAsync(CancellationToken cancellationToken) => new(
         await content.ListConditionsAsync(cancellationToken),
@@ -152,12 +199,20 @@ public sealed class SessionService(IRoutineStore routines, ISessionStore session
             return Same(stored, person, checkedReport) ? new LoggedSession(stored, false, null) : throw Conflict(id);
         }
 
+        // Progression is a consequence of the session, not part of it: the session is stored whatever happens here.
         var current = await routines.GetCurrentAsync(person, cancellationToken);
         Routine? adjusted = null;
         if (current?.Id == routine.Id)
         {
-            var (next, changed) = await routineService.AdjustCurrentAsync(caller, routine, cancellationToken);
-            adjusted = changed ? next : null;
+            try
+            {
+                var (next, changed) = await routineService.AdjustCurrentAsync(caller, routine, cancellationToken);
+                adjusted = changed ? next : null;
+            }
+            catch (DomainException e) when (e.Kind is ErrorKind.Conflict or ErrorKind.NotAllowedNow)
+            {
+                // Another session moved the routine on at the same moment, or it needs a clinician: nothing to add here.
+            }
         }
 
         return new LoggedSession(stored, true, adjusted);
@@ -165,7 +220,7 @@ public sealed class SessionService(IRoutineStore routines, ISessionStore session
 
     /// <summary>Logs up to 100 sessions (offline sync); each succeeds or fails on its own.</summary>
     public async Task<IReadOnlyList<BatchOutcome>> PutBatchAsync(
-        Caller caller, IReadOnlyList<(Guid Id, SessionReport Report)> batch, CancellationToken cancellationToken)
+        Caller caller, IReadOnlyList<(Guid Id, SessionReport? Report)> batch, CancellationToken cancellationToken)
     {
         Persons.Of(caller);
         if (batch.Count > MaxBatch)
@@ -176,6 +231,12 @@ public sealed class SessionService(IRoutineStore routines, ISessionStore session
         var outcomes = new List<BatchOutcome>(batch.Count);
         foreach (var (id, report) in batch)
         {
+            if (report is null)
+            {
+                outcomes.Add(new BatchOutcome(id, "invalid", [new ValidationError("session", "The session is missing or malformed.")], null));
+                continue;
+            }
+
             try
             {
                 var logged = await PutAsync(caller, id, report, cancellationToken);
@@ -211,6 +272,7 @@ public sealed class SessionService(IRoutineStore routines, ISessionStore session
 public sealed class ProgressService(ISessionStore sessions, IRoutineStore routines, IAssessmentStore assessments, TimeProvider clock)
 {
     public const int MaxDays = 366;
+    private static readonly DateOnly Earliest = new(2000, 1, 1);
 
     public async Task<ProgressReport> GetAsync(Caller caller, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
@@ -218,6 +280,14 @@ public sealed class ProgressService(ISessionStore sessions, IRoutineStore routin
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var end = to ?? today;
         var start = from ?? end.AddDays(-55);
+        foreach (var (field, day) in new[] { ("from", start), ("to", end) })
+        {
+            if (day < Earliest || day > today.AddDays(1))
+            {
+                throw new ValidationException(field, $"A date from {ProgressCalculator.Iso(Earliest)} to tomorrow.");
+            }
+        }
+
         if (start > end)
         {
             throw new ValidationException("from", "The period starts after it ends.");
@@ -228,14 +298,20 @@ public sealed class ProgressService(ISessionStore sessions, IRoutineStore routin
             throw new ValidationException("to", $"A period of at most {MaxDays} days.");
         }
 
-        var fromMoment = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var toMoment = new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        // Sessions from a year before the period too, so that a streak is counted in full, not cut at the period's start.
+        var since = Min(start, today).AddDays(-MaxDays);
+        var fromMoment = new DateTimeOffset(since.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var toMoment = new DateTimeOffset(Max(end, today).AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var history = await assessments.ListAsync(person, null, AssessmentService.MaxPageSize, cancellationToken);
         return ProgressCalculator.Compute(start, end, today,
             await sessions.ListAsync(person, fromMoment, toMoment, cancellationToken),
             await routines.ListAsync(person, cancellationToken),
             history);
     }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }
 
 internal static class Persons

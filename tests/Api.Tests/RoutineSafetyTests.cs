@@ -1,0 +1,150 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using SciaticaService.Api.Routines;
+using SciaticaService.Api.Tests.Fixtures;
+using static SciaticaService.Api.Tests.Fixtures.Journeys;
+using V1 = SciaticaService.Contracts.V1;
+
+namespace SciaticaService.Api.Tests;
+
+/// <summary>Routines stay safe when things change around them; each case was found in review.</summary>
+public sealed class RoutineSafetyTests(ApiFixture fixture) : ApiTest(fixture), IDisposable
+{
+    private readonly HttpClient _alice = fixture.Bearer(TestTokens.For("alice"));
+
+    public void Dispose() => _alice.Dispose();
+
+    private static JsonObject Urgent()
+    {
+        var answers = DiscAnswers();
+        answers["progressive_weakness"] = true;
+        return answers;
+    }
+
+    [Fact]
+    public async Task An_older_milder_assessment_cannot_outvote_a_newer_red_flag()
+    {
+        var mild = await _alice.AssessAsync(DiscAnswers());
+        var routine = await _alice.CreateRoutineAsync(mild.Id);
+        await _alice.AssessAsync(Urgent());
+
+        var fromOld = await _alice.PostAsJsonAsync("/api/v1/routines", new CreateRoutineRequest(mild.Id, 15));
+        var current = await _alice.GetAsync("/api/v1/me/routines/current");
+        var session = await _alice.PutAsync($"/api/v1/sessions/{Guid.NewGuid()}", Json(Session(routine, DateTimeOffset.UtcNow.AddMinutes(-2), 5, 4)));
+
+        Assert.Equal(HttpStatusCode.Conflict, fromOld.StatusCode);
+        Assert.Contains("routine_not_allowed", await fromOld.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, current.StatusCode);
+        // The session is still recorded (it happened), but nothing steps the routine on.
+        Assert.Equal(HttpStatusCode.Created, session.StatusCode);
+        Assert.Null((await session.Content.ReadFromJsonAsync<SessionResponse>(TestJson.Options))!.AdjustedRoutineId);
+    }
+
+    [Fact]
+    public async Task A_stretch_newly_advised_against_leaves_the_current_routine()
+    {
+        var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 60);
+        // New evidence advises against one of the routine's exercises for a disc: the admin imports the stretch with
+        // the contraindication, and the disc template without it, in one go.
+        using var admin = Fixture.Admin();
+        var victim = routine.Items.First(i => !i.Stretch.Contains("slider", StringComparison.Ordinal)).Stretch;
+        var export = JsonNode.Parse(await admin.GetStringAsync("/api/v1/admin/content"))!;
+        var stretch = export["stretches"]!.AsArray().Single(s => s!["slug"]!.GetValue<string>() == victim)!;
+        var contraindicated = stretch["contraindications"]!.AsArray().Select(c => c!["condition"]!.GetValue<string>()).ToHashSet();
+        stretch["indicatedFor"] = new JsonArray(new[] { "piriformis-syndrome", "spinal-stenosis", "isthmic-spondylolisthesis" }.First(c => !contraindicated.Contains(c)));
+        stretch["contraindications"]!.AsArray().Add(new JsonObject { ["condition"] = "herniated-disc", ["reason"] = "New evidence." });
+        var templates = export["routineTemplates"]!.AsArray()
+            .Where(t => t!["condition"]!.GetValue<string>() == "herniated-disc" || t["items"]!.AsArray().Any(i => i!["stretch"]!.GetValue<string>() == victim && contraindicated.Contains(t["condition"]!.GetValue<string>())))
+            .Select(t =>
+            {
+                var copy = t!.DeepClone();
+                copy["items"] = new JsonArray([.. copy["items"]!.AsArray().Where(i => i!["stretch"]!.GetValue<string>() != victim).Select(i => i!.DeepClone())]);
+                return copy;
+            });
+        var import = await admin.PostAsync("/api/v1/admin/content/import", Json(new JsonObject
+        {
+            ["stretches"] = new JsonArray(stretch.DeepClone()),
+            ["routineTemplates"] = new JsonArray([.. templates]),
+        }));
+        Assert.True(import.IsSuccessStatusCode, await import.Content.ReadAsStringAsync());
+
+        var current = await _alice.GetFromJsonAsync<RoutineResponse>("/api/v1/me/routines/current", TestJson.Options);
+
+        Assert.Equal(2, current!.Version);
+        Assert.DoesNotContain(current.Items, i => i.Stretch == victim);
+        Assert.Contains(current.Changes, c => c.Stretch == victim && c.Change == "dropped" && c.Reason.Contains("advised against", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Painful_sessions_never_empty_a_routine()
+    {
+        var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 5);
+        var now = DateTimeOffset.UtcNow;
+
+        for (var i = 0; i < 4; i++)
+        {
+            var response = await _alice.PutAsync($"/api/v1/sessions/{Guid.NewGuid()}", Json(Session(routine, now.AddHours(-5 + i), 2, 8, painDuring: 8)));
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+
+        var current = await _alice.GetFromJsonAsync<RoutineResponse>("/api/v1/me/routines/current", TestJson.Options);
+        Assert.NotEmpty(current!.Items);
+    }
+
+    [Fact]
+    public async Task Concurrent_different_sessions_are_all_acknowledged_as_created()
+    {
+        var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 30);
+        var now = DateTimeOffset.UtcNow;
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            _alice.PutAsync($"/api/v1/sessions/{Guid.NewGuid()}", Json(Session(routine, now.AddMinutes(-30 + i), 2, 6)))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+    }
+
+    [Theory]
+    [InlineData("to=9999-12-31")]
+    [InlineData("from=9999-12-25&to=9999-12-30")]
+    [InlineData("from=0001-01-01&to=0001-01-02")]
+    public async Task Extreme_progress_dates_are_a_400(string query)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, (await _alice.GetAsync($"/api/v1/me/progress?{query}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_null_in_a_batch_is_reported_for_that_entry()
+    {
+        var response = await _alice.PostAsync("/api/v1/sessions:batch", Json(JsonNode.Parse("""{"sessions": [null]}""")!));
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("invalid", (await response.Content.ReadFromJsonAsync<SessionBatchResponse>(TestJson.Options))!.Results.Single().Status);
+    }
+
+    [Fact]
+    public async Task Over_gRPC_a_missing_pain_or_impossible_time_is_InvalidArgument()
+    {
+        var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id);
+        var sessions = new V1.SessionService.SessionServiceClient(Fixture.CreateGrpcChannel());
+        var auth = new Metadata { { "authorization", $"Bearer {TestTokens.For("alice")}" } };
+        var report = new V1.SessionReport
+        {
+            RoutineId = routine.Id.ToString(),
+            StartedAt = new Timestamp { Seconds = -100_000_000_000 },
+            CompletedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddMinutes(-1)),
+            PainAfter = 3,
+        };
+
+        var exception = await Assert.ThrowsAsync<RpcException>(() =>
+            sessions.PutSessionAsync(new V1.PutSessionRequest { Id = Guid.NewGuid().ToString(), Report = report }, auth).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, exception.StatusCode);
+        var fields = exception.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Select(v => v.Field).ToList();
+        Assert.Contains("startedAt", fields);
+        Assert.Contains("painBefore", fields);
+    }
+}
