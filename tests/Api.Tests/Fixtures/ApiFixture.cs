@@ -22,6 +22,9 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public SciaticaApiFactory Factory { get; private set; } = null!;
 
+    /// <summary>The PostgreSQL server, for fault tests that stop and restart it.</summary>
+    public PostgresServer Server => _server ?? throw new InvalidOperationException("Not started.");
+
     public async Task InitializeAsync()
     {
         _server = await PostgresServer.StartAsync();
