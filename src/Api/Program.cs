@@ -16,6 +16,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddApiSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddHardening(builder.Configuration);
+// On SIGTERM the server stops accepting, lets in-flight requests finish (every write commits before it is
+// acknowledged, so nothing acknowledged is lost), then stops; past this it gives up on stragglers.
+builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
 // Requests: an unknown member (a misspelt field) or a null where the type allows none is an error, not silently
 // dropped data. Enums travel as snake_case names, never numbers.
