@@ -80,4 +80,31 @@ public sealed class DatabaseFaultTests(ApiFixture fixture, ITestOutputHelper out
         var ids = sessions.Select(s => s.Id).ToList();
         Assert.Equal(3, await db.Sessions.CountAsync(s => ids.Contains(s.Id)));
     }
+
+    [SkippableFact]
+    public async Task Start_up_waits_for_a_database_that_is_not_there_yet_and_is_ready_as_soon_as_it_is()
+    {
+        Skip.IfNot(Fixture.Server.CanRestart, $"The tests cannot stop and restart {Fixture.Server.Description}.");
+        await Fixture.Server.PauseAsync();
+        var resumed = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await Fixture.Server.ResumeAsync();
+        });
+
+        try
+        {
+            await using var late = new SciaticaApiFactory(Fixture.ConnectionString);
+            var clock = Stopwatch.StartNew();
+            _ = late.Server; // start-up: migrate and seed, retrying until the database answers
+            output.WriteLine($"started {clock.ElapsedMilliseconds} ms after the attempt, the database having come back after about 2000 ms");
+            using var client = late.CreateClient();
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+            Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.5));
+        }
+        finally
+        {
+            await resumed;
+        }
+    }
 }

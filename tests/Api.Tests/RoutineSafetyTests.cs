@@ -45,6 +45,21 @@ public sealed class RoutineSafetyTests(ApiFixture fixture) : ApiTest(fixture), I
     }
 
     [Fact]
+    public async Task Over_gRPC_an_emergency_gets_FailedPrecondition_with_the_advice()
+    {
+        var assessment = await _alice.AssessAsync(DiscAnswers(saddleNumbness: true));
+        var routines = new V1.RoutineService.RoutineServiceClient(Fixture.CreateGrpcChannel());
+        var auth = new Metadata { { "authorization", $"Bearer {TestTokens.For("alice")}" } };
+
+        var exception = await Assert.ThrowsAsync<RpcException>(() =>
+            routines.CreateRoutineAsync(new V1.CreateRoutineRequest { AssessmentId = assessment.Id.ToString(), MinutesPerDay = 15 }, auth).ResponseAsync);
+
+        Assert.Equal(StatusCode.FailedPrecondition, exception.StatusCode);
+        Assert.Equal("routine_not_allowed", exception.Trailers.GetValue("error-code"));
+        Assert.Contains("emergency department", exception.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_stretch_newly_advised_against_leaves_the_current_routine()
     {
         var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 60);
