@@ -35,8 +35,9 @@ public static class DependencyInjection
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.Section));
 
-        services.AddDbContext<SciaticaDbContext>(options =>
-            SciaticaDatabase.Configure(options, connectionString, retryTransientFailures: true));
+        services.AddSingleton<DatabaseCircuit>();
+        services.AddDbContext<SciaticaDbContext>((provider, options) =>
+            SciaticaDatabase.Configure(options, connectionString, retryTransientFailures: true, provider.GetRequiredService<DatabaseCircuit>()));
         services.AddKeyedScoped(DatabaseInitializer.StartupContextKey, (_, _) =>
             new SciaticaDbContext((DbContextOptions<SciaticaDbContext>)SciaticaDatabase
                 .Configure(new DbContextOptionsBuilder<SciaticaDbContext>(), connectionString, retryTransientFailures: false)
@@ -80,7 +81,7 @@ public static class DependencyInjection
                 });
         });
 
-        services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", HealthStatus.Unhealthy, [ReadyTag]);
+        services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", HealthStatus.Unhealthy, [ReadyTag], TimeSpan.FromSeconds(4));
         return services;
     }
 }

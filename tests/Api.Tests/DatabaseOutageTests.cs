@@ -10,6 +10,7 @@ using SciaticaService.Contracts.V1;
 namespace SciaticaService.Api.Tests;
 
 /// <summary>A service whose database does not answer says so quickly: 503 / Unavailable, not a hang or a 500.</summary>
+[Collection(ApiTestGroup.Name)] // not alongside the soak test, whose memory figures it would disturb
 public sealed class DatabaseOutageTests : IAsyncLifetime, IDisposable
 {
     private SciaticaApiFactory _factory = null!;
@@ -73,7 +74,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime, IDisposable
         var response = await client.GetAsync("/api/v1/stretches");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(200), $"an open circuit still took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(500), $"an open circuit still took {clock.Elapsed}");
     }
 
     [Fact]

@@ -10,10 +10,8 @@ namespace SciaticaService.Api.Errors;
 /// error code travels as an <c>ErrorInfo</c> reason in the rich status (<c>grpc-status-details-bin</c>) and as
 /// the <c>error-code</c> trailer for clients without the rich model; validation errors add a <c>BadRequest</c>.
 /// </summary>
-internal sealed class DomainErrorInterceptor(Polly.Registry.ResiliencePipelineProvider<string> pipelines) : Interceptor
+internal sealed class DomainErrorInterceptor : Interceptor
 {
-    private readonly Polly.ResiliencePipeline _circuit = pipelines.GetPipeline(Http.Hardening.DatabaseCircuit);
-
     public const string ErrorCodeTrailer = "error-code";
     public const string ErrorDomain = "sciatica.v1";
 
@@ -22,7 +20,7 @@ internal sealed class DomainErrorInterceptor(Polly.Registry.ResiliencePipelinePr
     {
         try
         {
-            return await _circuit.ExecuteAsync(async _ => await continuation(request, context), context.CancellationToken);
+            return await continuation(request, context);
         }
         catch (DomainException exception)
         {
@@ -31,6 +29,12 @@ internal sealed class DomainErrorInterceptor(Polly.Registry.ResiliencePipelinePr
         catch (Exception exception) when (Infrastructure.Database.DatabaseFailure.IsUnavailable(exception))
         {
             throw Unavailable();
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            // The request timeout (or the client) gave up: say so, instead of "Unknown".
+            throw new RpcException(new global::Grpc.Core.Status(StatusCode.DeadlineExceeded, "The request took too long."),
+                new Metadata { { ErrorCodeTrailer, "request_timeout" } });
         }
     }
 

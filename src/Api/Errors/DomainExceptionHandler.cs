@@ -31,6 +31,19 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
             LogUnexpected(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
 
+        if (Http.Hardening.IsGrpcRequest(httpContext))
+        {
+            // A failure before the gRPC service ran (the API-key lookup, say) still answers as gRPC, with the same code.
+            var grpcStatus = problem.Status switch
+            {
+                StatusCodes.Status503ServiceUnavailable => global::Grpc.Core.StatusCode.Unavailable,
+                StatusCodes.Status400BadRequest => global::Grpc.Core.StatusCode.InvalidArgument,
+                _ => global::Grpc.Core.StatusCode.Internal,
+            };
+            await Http.Hardening.WriteGrpcStatusAsync(httpContext, grpcStatus, (string)problem.Extensions["code"]!, problem.Title ?? "Error.");
+            return true;
+        }
+
         httpContext.Response.StatusCode = problem.Status!.Value;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {

@@ -3,12 +3,8 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Polly;
-using Polly.CircuitBreaker;
-using Polly.Registry;
 using SciaticaService.Api.Errors;
 using SciaticaService.Api.Security;
-using SciaticaService.Infrastructure.Database;
 
 namespace SciaticaService.Api.Http;
 
@@ -43,13 +39,12 @@ public sealed class LimitOptions
 public sealed record LargeBody;
 
 /// <summary>
-/// What keeps the service standing under bad input, abuse and a failing database: body-size limits, per-caller rate
-/// limits, security headers, CORS, request timeouts, and a circuit breaker in front of the database.
+/// What keeps the service standing under bad input and abuse: body-size limits, per-caller rate limits, security
+/// headers, CORS and request timeouts. (The database's circuit breaker sits at the connection: <c>DatabaseCircuit</c>.)
 /// </summary>
 public static class Hardening
 {
     public const string ImportPolicy = "import";
-    public const string DatabaseCircuit = "database-circuit";
 
     public static IServiceCollection AddHardening(this IServiceCollection services, IConfiguration configuration)
     {
@@ -62,6 +57,9 @@ public static class Hardening
         {
             Timeout = limits.RequestTimeout,
             TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
+            WriteTimeoutResponse = context => IsGrpc(context)
+                ? WriteGrpcStatusAsync(context, global::Grpc.Core.StatusCode.DeadlineExceeded, "request_timeout", "The request took too long.")
+                : WriteProblemAsync(context, StatusCodes.Status504GatewayTimeout, "request_timeout", "The request took too long."),
         });
 
         if (limits.CorsOrigins.Count > 0)
@@ -109,23 +107,19 @@ public static class Hardening
             };
         });
 
-        services.AddResiliencePipeline(DatabaseCircuit, pipeline => pipeline.AddCircuitBreaker(new CircuitBreakerStrategyOptions
-        {
-            // Once half the recent requests found the database unreachable, answer at once for a few seconds instead
-            // of letting every request wait on it; one trial request then tells whether it is back.
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(DatabaseFailure.IsUnavailable),
-            FailureRatio = 0.5,
-            MinimumThroughput = 5,
-            SamplingDuration = TimeSpan.FromSeconds(10),
-            BreakDuration = TimeSpan.FromSeconds(3),
-        }));
         return services;
     }
 
-    /// <summary>Before authentication: headers, CORS, body limits and timeouts.</summary>
-    public static WebApplication UseRequestHardening(this WebApplication app)
+    /// <summary>First of all: security headers, set as the response starts so that error responses keep them too.</summary>
+    public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
         app.Use(SecurityHeaders);
+        return app;
+    }
+
+    /// <summary>Before authentication: CORS, body limits and timeouts.</summary>
+    public static WebApplication UseRequestHardening(this WebApplication app)
+    {
         if (app.Services.GetRequiredService<LimitOptions>().CorsOrigins.Count > 0)
         {
             app.UseCors();
@@ -136,12 +130,11 @@ public static class Hardening
         return app;
     }
 
-    /// <summary>After authentication: rate limits (per caller), the authentication-failure limit and the database circuit.</summary>
+    /// <summary>After authentication: rate limits (per caller) and the authentication-failure limit.</summary>
     public static WebApplication UseCallerHardening(this WebApplication app)
     {
         app.Use(AuthenticationFailureLimit);
         app.UseRateLimiter();
-        app.Use(DatabaseCircuitBreaker);
         return app;
     }
 
@@ -169,16 +162,22 @@ public static class Hardening
 
     private static Task SecurityHeaders(HttpContext context, RequestDelegate next)
     {
-        var headers = context.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
-        if (!context.Request.Path.StartsWithSegments("/swagger"))
+        // Set as the response starts: the exception handler clears headers before writing an error, and error
+        // responses need these as much as any.
+        context.Response.OnStarting(() =>
         {
-            // An API answers with data, never with something a browser should run or frame.
-            headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
-        }
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            if (!context.Request.Path.StartsWithSegments("/swagger"))
+            {
+                // An API answers with data, never with something a browser should run or frame.
+                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            }
 
+            return Task.CompletedTask;
+        });
         return next(context);
     }
 
@@ -218,25 +217,16 @@ public static class Hardening
 
         await next(context);
 
-        var failed = context.Response.StatusCode == StatusCodes.Status401Unauthorized
-                     || context.Response.Headers["grpc-status"] == ((int)global::Grpc.Core.StatusCode.Unauthenticated).ToString(CultureInfo.InvariantCulture);
-        if (failed)
+        // Only a credential that was sent and refused counts: a call without one is not a guess, and counting it
+        // would let anonymous traffic from a shared address lock out everyone signed in behind it.
+        // (A valid credential never gets a 401 here, so a credentialed 401 is a refused credential.)
+        var refused = credentialed
+            && (context.Response.StatusCode == StatusCodes.Status401Unauthorized
+                || context.Response.Headers["grpc-status"] == ((int)global::Grpc.Core.StatusCode.Unauthenticated).ToString(CultureInfo.InvariantCulture));
+        if (refused)
         {
             using var _ = failures.AttemptAcquire(address);
         }
-    }
-
-    private static async Task DatabaseCircuitBreaker(HttpContext context, RequestDelegate next)
-    {
-        // gRPC calls go through the same circuit in the interceptor, where their exceptions are still visible.
-        if (IsGrpc(context) || context.Request.Path.StartsWithSegments("/health"))
-        {
-            await next(context);
-            return;
-        }
-
-        var circuit = context.RequestServices.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(DatabaseCircuit);
-        await circuit.ExecuteAsync(async _ => await next(context), context.RequestAborted);
     }
 
     private static Task WriteTooManyAsync(HttpContext context, TimeSpan retryAfter)
@@ -245,16 +235,24 @@ public static class Hardening
         context.Response.Headers.RetryAfter = seconds;
         if (IsGrpc(context))
         {
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            context.Response.ContentType = "application/grpc";
-            context.Response.Headers["grpc-status"] = ((int)global::Grpc.Core.StatusCode.ResourceExhausted).ToString(CultureInfo.InvariantCulture);
-            context.Response.Headers["grpc-message"] = $"Too many requests; retry after {seconds} s.";
-            context.Response.Headers[DomainErrorInterceptor.ErrorCodeTrailer] = "rate_limited";
-            return Task.CompletedTask;
+            return WriteGrpcStatusAsync(context, global::Grpc.Core.StatusCode.ResourceExhausted, "rate_limited", $"Too many requests; retry after {seconds} s.");
         }
 
         return WriteProblemAsync(context, StatusCodes.Status429TooManyRequests, "rate_limited", $"Too many requests; retry after {seconds} s.");
     }
+
+    /// <summary>A trailers-only gRPC response: HTTP 200 with the status and our error code in the headers.</summary>
+    public static Task WriteGrpcStatusAsync(HttpContext context, global::Grpc.Core.StatusCode status, string code, string message)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/grpc";
+        context.Response.Headers["grpc-status"] = ((int)status).ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers["grpc-message"] = message;
+        context.Response.Headers[DomainErrorInterceptor.ErrorCodeTrailer] = code;
+        return Task.CompletedTask;
+    }
+
+    public static bool IsGrpcRequest(HttpContext context) => IsGrpc(context);
 
     private static Task WriteProblemAsync(HttpContext context, int status, string code, string title)
     {

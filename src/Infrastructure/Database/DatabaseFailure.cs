@@ -18,14 +18,18 @@ public static class DatabaseFailure
         {
             switch (e)
             {
+                // The server answered. Only "shutting down / starting up / out of connections" is an outage; a
+                // constraint, a serialization failure or a deadlock is the server refusing this one query.
+                case PostgresException postgres:
+                    return postgres.SqlState.StartsWith("57P", StringComparison.Ordinal)
+                        || postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
+                        || postgres.SqlState == PostgresErrorCodes.TooManyConnections;
                 case RetryLimitExceededException:
-                case Polly.CircuitBreaker.BrokenCircuitException:
+                case DatabaseCircuitOpenException:
                 case NpgsqlException { IsTransient: true }:
                 case NpgsqlException { InnerException: System.Net.Sockets.SocketException or IOException or TimeoutException }:
                 case TimeoutException:
                     return true;
-                case PostgresException:
-                    return false; // the server answered: a constraint, a syntax error, a permission, not an outage
             }
         }
 

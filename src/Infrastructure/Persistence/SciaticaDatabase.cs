@@ -17,16 +17,20 @@ public static class SciaticaDatabase
     /// <c>Database.CreateExecutionStrategy()</c>. False for start-up, where a Polly pipeline retries the whole
     /// migrate-and-seed step until the database answers; retrying at both levels would multiply the attempts.
     /// </param>
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString, bool retryTransientFailures) =>
+    /// <param name="circuit">The replica's database circuit breaker; null for start-up, which must keep trying.</param>
+    public static DbContextOptionsBuilder Configure(
+        DbContextOptionsBuilder builder, string connectionString, bool retryTransientFailures, Database.DatabaseCircuit? circuit = null)
+    {
         builder
-            .UseNpgsql(connectionString, npgsql =>
+            .UseNpgsql(WithTimeouts(connectionString), npgsql =>
             {
                 npgsql.MigrationsHistoryTable("__ef_migrations_history");
                 if (retryTransientFailures)
                 {
                     // Few, short retries: enough to ride out a dropped connection, few enough that a dead database
-                    // still gets a 503 within a few seconds.
-                    npgsql.EnableRetryOnFailure(maxRetryCount: 2, maxRetryDelay: TimeSpan.FromSeconds(1), errorCodesToAdd: null);
+                    // still gets a 503 within a few seconds. A timeout is not retried: a database that does not
+                    // answer in seconds will not answer on the next try either.
+                    npgsql.ExecutionStrategy(dependencies => new OutageAwareExecutionStrategy(dependencies));
                 }
                 else
                 {
@@ -34,6 +38,42 @@ public static class SciaticaDatabase
                 }
             })
             .UseSnakeCaseNamingConvention();
+        if (circuit is not null)
+        {
+            builder.AddInterceptors(new Database.DatabaseCircuitInterceptor(circuit), new Database.DatabaseCircuitCommandInterceptor(circuit));
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// Npgsql waits 15 s to connect and 30 s for a command by default: far too long for a request. Unless the
+    /// connection string says otherwise, connecting gives up after 3 s and a command after 10 s.
+    /// </summary>
+    public static string WithTimeouts(string connectionString)
+    {
+        var settings = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var keys = connectionString.Split(';').Select(part => part.Split('=')[0].Trim().Replace(" ", string.Empty, StringComparison.Ordinal))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (!keys.Contains("Timeout"))
+        {
+            settings.Timeout = 3;
+        }
+
+        if (!keys.Contains("CommandTimeout"))
+        {
+            settings.CommandTimeout = 10;
+        }
+
+        return settings.ConnectionString;
+    }
+
+    private sealed class OutageAwareExecutionStrategy(ExecutionStrategyDependencies dependencies)
+        : Npgsql.EntityFrameworkCore.PostgreSQL.NpgsqlRetryingExecutionStrategy(dependencies, maxRetryCount: 2, maxRetryDelay: TimeSpan.FromSeconds(1), errorCodesToAdd: null)
+    {
+        protected override bool ShouldRetryOn(Exception? exception) =>
+            base.ShouldRetryOn(exception) && exception is not TimeoutException && exception?.InnerException is not TimeoutException;
+    }
 }
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the model without a running database.</summary>

@@ -1,0 +1,128 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace SciaticaService.Infrastructure.Database;
+
+/// <summary>The circuit is open: the database was unreachable just now, so this call does not wait on it again.</summary>
+public sealed class DatabaseCircuitOpenException() : Exception("The database was unreachable moments ago; not trying again yet.");
+
+/// <summary>
+/// A circuit breaker at the database connection itself, shared by every request of this replica: after
+/// <see cref="FailureThreshold"/> outage failures in a row it opens, and for <see cref="BreakDuration"/> every attempt
+/// to open a connection fails at once; then a single trial connection decides whether it closes again. Only real
+/// database operations count, so a request that never touches the database can neither open nor close it.
+/// <para>
+/// It sits here rather than in a Polly pipeline around requests because connections are opened deep inside EF Core
+/// and the authentication handler (API-key lookup), where no request-level pipeline can see the failure.
+/// </para>
+/// </summary>
+public sealed class DatabaseCircuit(TimeProvider clock)
+{
+    public const int FailureThreshold = 5;
+    public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(3);
+
+    private readonly Lock _lock = new();
+    private int _consecutiveFailures;
+    private DateTimeOffset? _openUntil;
+    private bool _trialInFlight;
+
+    public bool IsOpen
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _openUntil is { } until && clock.GetUtcNow() < until;
+            }
+        }
+    }
+
+    /// <summary>Throws when the circuit is open, or half-open with its one trial already under way.</summary>
+    public void BeforeConnecting()
+    {
+        lock (_lock)
+        {
+            if (_openUntil is not { } until)
+            {
+                return;
+            }
+
+            if (clock.GetUtcNow() < until || _trialInFlight)
+            {
+                throw new DatabaseCircuitOpenException();
+            }
+
+            _trialInFlight = true; // half-open: this connection is the trial
+        }
+    }
+
+    public void Succeeded()
+    {
+        lock (_lock)
+        {
+            (_consecutiveFailures, _openUntil, _trialInFlight) = (0, null, false);
+        }
+    }
+
+    public void Failed(Exception exception)
+    {
+        if (!DatabaseFailure.IsUnavailable(exception) || exception is DatabaseCircuitOpenException)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            _consecutiveFailures++;
+            if (_trialInFlight || _consecutiveFailures >= FailureThreshold)
+            {
+                (_openUntil, _trialInFlight) = (clock.GetUtcNow() + BreakDuration, false);
+            }
+        }
+    }
+}
+
+/// <summary>Feeds <see cref="DatabaseCircuit"/> from EF Core's connection and command events.</summary>
+internal sealed class DatabaseCircuitInterceptor(DatabaseCircuit circuit) : DbConnectionInterceptor
+{
+    public override ValueTask<InterceptionResult> ConnectionOpeningAsync(
+        DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        circuit.BeforeConnecting();
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        circuit.BeforeConnecting();
+        return result;
+    }
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        circuit.Succeeded();
+        return Task.CompletedTask;
+    }
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => circuit.Succeeded();
+
+    public override Task ConnectionFailedAsync(DbConnection connection, ConnectionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        circuit.Failed(eventData.Exception);
+        return Task.CompletedTask;
+    }
+
+    public override void ConnectionFailed(DbConnection connection, ConnectionErrorEventData eventData) => circuit.Failed(eventData.Exception);
+}
+
+/// <summary>Counts a database that dies in the middle of a command, not only at connection time.</summary>
+internal sealed class DatabaseCircuitCommandInterceptor(DatabaseCircuit circuit) : DbCommandInterceptor
+{
+    public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        circuit.Failed(eventData.Exception);
+        return Task.CompletedTask;
+    }
+
+    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => circuit.Failed(eventData.Exception);
+}
