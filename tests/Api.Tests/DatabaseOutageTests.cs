@@ -24,11 +24,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime, IDisposable
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        _factory = new SciaticaApiFactory($"Host=127.0.0.1;Port={port};Username=postgres;Database=none", new Dictionary<string, string?>
-        {
-            ["Database:MigrateOnStartup"] = "false",
-            ["Content:SeedOnStartup"] = "false",
-        });
+        _factory = SciaticaApiFactory.WithUnreachableDatabase(port);
         return Task.CompletedTask;
     }
 

@@ -28,11 +28,7 @@ public sealed class HungDatabaseTests : IAsyncLifetime, IDisposable
         // Connections complete in the kernel's backlog and then hear nothing back, like a hung PostgreSQL.
         _blackHole.Start();
         var port = ((IPEndPoint)_blackHole.LocalEndpoint).Port;
-        _factory = new SciaticaApiFactory($"Host=127.0.0.1;Port={port};Username=postgres;Database=none", new Dictionary<string, string?>
-        {
-            ["Database:MigrateOnStartup"] = "false",
-            ["Content:SeedOnStartup"] = "false",
-        });
+        _factory = SciaticaApiFactory.WithUnreachableDatabase(port);
         return Task.CompletedTask;
     }
 

@@ -79,6 +79,11 @@ public sealed class ApiFixture : IAsyncLifetime
 public sealed class SciaticaApiFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Testing")
     : WebApplicationFactory<Program>
 {
+    /// <summary>A service that starts without touching its database, for tests of a database that is down or hung.</summary>
+    public static SciaticaApiFactory WithUnreachableDatabase(int port) => new(
+        $"Host=127.0.0.1;Port={port};Username=postgres;Database=none",
+        new Dictionary<string, string?> { ["Database:MigrateOnStartup"] = "false", ["Content:SeedOnStartup"] = "false" });
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
