@@ -37,7 +37,9 @@ public static class DependencyInjection
 
         services.AddSingleton<DatabaseCircuit>();
         services.AddDbContext<SciaticaDbContext>((provider, options) =>
-            SciaticaDatabase.Configure(options, connectionString, retryTransientFailures: true, provider.GetRequiredService<DatabaseCircuit>()));
+            SciaticaDatabase.Configure(options, connectionString, retryTransientFailures: true, provider.GetRequiredService<DatabaseCircuit>())
+                // Interceptors the host adds (diagnostics, tests counting queries) join the built-in ones.
+                .AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         services.AddKeyedScoped(DatabaseInitializer.StartupContextKey, (_, _) =>
             new SciaticaDbContext((DbContextOptions<SciaticaDbContext>)SciaticaDatabase
                 .Configure(new DbContextOptionsBuilder<SciaticaDbContext>(), connectionString, retryTransientFailures: false)

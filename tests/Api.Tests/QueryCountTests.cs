@@ -1,0 +1,113 @@
+using System.Data.Common;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using SciaticaService.Api.Tests.Fixtures;
+using static SciaticaService.Api.Tests.Fixtures.Journeys;
+
+namespace SciaticaService.Api.Tests;
+
+/// <summary>
+/// No N+1: the number of SQL commands a request issues is fixed, whatever the amount of data behind it.
+/// </summary>
+public sealed class QueryCountTests(ApiFixture fixture) : ApiTest(fixture), IAsyncLifetime
+{
+    private readonly CommandCounter _counter = new();
+    private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> _factory = null!;
+
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        await Fixture.ResetAsync();
+        _factory = Fixture.Factory.WithWebHostBuilder(builder =>
+            builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(_counter)));
+    }
+
+    async Task IAsyncLifetime.DisposeAsync() => await _factory.DisposeAsync();
+
+    public static TheoryData<string, int> Reads => new()
+    {
+        { "/api/v1/conditions", 1 },
+        { "/api/v1/stretches", 1 },
+        { "/api/v1/stretches?condition=herniated-disc&safeFor=spinal-stenosis", 2 },
+        { "/api/v1/routine-templates/spinal-stenosis-starter", 1 },
+        { "/api/v1/questionnaire", 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Reads))]
+    public async Task Content_reads_take_a_fixed_number_of_queries(string path, int expected)
+    {
+        using var client = _factory.CreateClient();
+
+        var count = await CountAsync(() => client.GetAsync(path));
+
+        Assert.Equal(expected, count);
+    }
+
+    [Fact]
+    public async Task Person_data_endpoints_do_not_grow_their_queries_with_history()
+    {
+        using var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.For("alice"));
+        var routine = await client.CreateRoutineAsync((await client.AssessAsync(DiscAnswers())).Id, 30);
+
+        async Task<(int Session, int Progress, int History, int Current)> MeasureAsync(int day) => (
+            await CountAsync(() => client.PutAsync($"/api/v1/sessions/{Guid.NewGuid()}", Json(Session(routine, DateTimeOffset.UtcNow.AddDays(-day), 4, 4, painDuring: 3)))),
+            await CountAsync(() => client.GetAsync("/api/v1/me/progress")),
+            await CountAsync(() => client.GetAsync("/api/v1/me/assessments")),
+            await CountAsync(() => client.GetAsync("/api/v1/me/routines/current")));
+
+        var first = await MeasureAsync(20);
+        for (var day = 19; day > 3; day--)
+        {
+            await client.PutAsync($"/api/v1/sessions/{Guid.NewGuid()}", Json(Session(routine, DateTimeOffset.UtcNow.AddDays(-day), 4, 4, painDuring: 3)));
+            await client.AssessAsync(DiscAnswers());
+        }
+
+        var later = await MeasureAsync(1);
+
+        Assert.Equal(first, later);
+        Assert.True(first.Session <= 10, $"logging a session took {first.Session} commands");
+    }
+
+    private async Task<int> CountAsync(Func<Task<HttpResponseMessage>> request)
+    {
+        _counter.Reset();
+        var response = await request();
+        response.EnsureSuccessStatusCode();
+        return _counter.Count;
+    }
+
+    /// <summary>Counts the SQL commands the service sends.</summary>
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        private int _count;
+
+        public int Count => _count;
+
+        public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return ValueTask.FromResult(result);
+        }
+    }
+}
