@@ -20,18 +20,9 @@ builder.Services.AddHardening(builder.Configuration);
 // acknowledged, so nothing acknowledged is lost), then stops; past this it gives up on stragglers.
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
-// Requests: an unknown member (a misspelt field) or a null where the type allows none is an error, not silently
-// dropped data. Enums travel as snake_case names, never numbers.
-builder.Services.ConfigureHttpJsonOptions(options =>
-{
-    var json = options.SerializerOptions;
-    json.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
-    json.RespectNullableAnnotations = true;
-    json.RespectRequiredConstructorParameters = true;
-    json.AllowDuplicateProperties = false; // {"saddle_numbness": true, "saddle_numbness": false} must not quietly drop the "yes"
-    json.MaxDepth = 32;
-    json.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
-});
+// Requests use the service's one JSON dialect: an unknown or repeated member, or a null where the type allows none,
+// is an error, not silently dropped data; enums travel as snake_case names, never numbers.
+builder.Services.ConfigureHttpJsonOptions(options => SciaticaService.Infrastructure.Serialization.SciaticaJson.Configure(options.SerializerOptions));
 
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
 {

@@ -31,7 +31,7 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
             LogUnexpected(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
 
-        if (Http.Hardening.IsGrpcRequest(httpContext))
+        if (Http.Hardening.IsGrpc(httpContext))
         {
             // A failure before the gRPC service ran (the API-key lookup, say) still answers as gRPC, with the same code.
             var grpcStatus = problem.Status switch

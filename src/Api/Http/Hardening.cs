@@ -157,7 +157,7 @@ public static class Hardening
 
     private static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    private static bool IsGrpc(HttpContext context) =>
+    public static bool IsGrpc(HttpContext context) =>
         context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true;
 
     private static Task SecurityHeaders(HttpContext context, RequestDelegate next)
@@ -251,8 +251,6 @@ public static class Hardening
         context.Response.Headers[DomainErrorInterceptor.ErrorCodeTrailer] = code;
         return Task.CompletedTask;
     }
-
-    public static bool IsGrpcRequest(HttpContext context) => IsGrpc(context);
 
     private static Task WriteProblemAsync(HttpContext context, int status, string code, string title)
     {

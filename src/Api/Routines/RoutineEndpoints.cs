@@ -94,29 +94,13 @@ public static class RoutineEndpoints
         [FromQuery] string? from, [FromQuery] string? to, ProgressService progress, HttpContext context, CancellationToken cancellationToken)
     {
         var errors = new List<ValidationError>();
-        var start = ParseDay("from", from, errors);
-        var end = ParseDay("to", to, errors);
+        var start = RoutineMessages.Day("from", from, errors);
+        var end = RoutineMessages.Day("to", to, errors);
         if (errors.Count > 0)
         {
             throw new ValidationException(errors, "invalid_query");
         }
 
         return TypedResults.Ok(await progress.GetAsync(context.GetCaller(), start, end, cancellationToken));
-    }
-
-    private static DateOnly? ParseDay(string field, string? value, List<ValidationError> errors)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            return day;
-        }
-
-        errors.Add(new ValidationError(field, "A date as yyyy-MM-dd."));
-        return null;
     }
 }

@@ -139,7 +139,8 @@ internal static class RoutineMessages
     public static Guid Id(string value, string field) =>
         Guid.TryParse(value, out var id) ? id : throw new ValidationException(field, "A UUID is required.");
 
-    public static DateOnly? Day(string field, string value, List<ValidationError> errors)
+    /// <summary>A <c>yyyy-MM-dd</c> date from a query or request field; empty means none; anything else is an error.</summary>
+    public static DateOnly? Day(string field, string? value, List<ValidationError> errors)
     {
         if (string.IsNullOrEmpty(value))
         {

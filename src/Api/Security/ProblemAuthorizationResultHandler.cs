@@ -28,14 +28,9 @@ internal sealed class ProblemAuthorizationResultHandler(IProblemDetailsService p
             : (StatusCodes.Status403Forbidden, global::Grpc.Core.StatusCode.PermissionDenied, "forbidden",
                 "The caller is not allowed to do this.");
 
-        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true)
+        if (Http.Hardening.IsGrpc(context))
         {
-            // A trailers-only gRPC response: HTTP 200 with the status in the headers.
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            context.Response.ContentType = "application/grpc";
-            context.Response.Headers["grpc-status"] = ((int)grpcStatus).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            context.Response.Headers["grpc-message"] = message;
-            context.Response.Headers[DomainErrorInterceptor.ErrorCodeTrailer] = code;
+            await Http.Hardening.WriteGrpcStatusAsync(context, grpcStatus, code, message);
             return;
         }
 
