@@ -45,7 +45,10 @@ public static class DependencyInjection
                 .Configure(new DbContextOptionsBuilder<SciaticaDbContext>(), connectionString, retryTransientFailures: false)
                 .Options));
 
-        services.AddScoped<IContentReader, ContentStore>();
+        services.AddSingleton<ContentCache>();
+        services.AddSingleton<IContentReader>(provider => provider.GetRequiredService<ContentCache>());
+        services.AddHostedService(provider => new ContentChangeListener(
+            connectionString, provider.GetRequiredService<ContentCache>(), provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ContentChangeListener>>()));
         services.AddScoped<ContentImporter>();
         services.AddScoped<ContentSeeder>();
         services.AddScoped<ContentQueries>();

@@ -26,12 +26,13 @@ public sealed class QueryCountTests(ApiFixture fixture) : ApiTest(fixture), IAsy
 
     async Task IAsyncLifetime.DisposeAsync() => await _factory.DisposeAsync();
 
+    // Catalogue reads come from the content cache once it is warm; the questionnaire is read by version.
     public static TheoryData<string, int> Reads => new()
     {
-        { "/api/v1/conditions", 1 },
-        { "/api/v1/stretches", 1 },
-        { "/api/v1/stretches?condition=herniated-disc&safeFor=spinal-stenosis", 2 },
-        { "/api/v1/routine-templates/spinal-stenosis-starter", 1 },
+        { "/api/v1/conditions", 0 },
+        { "/api/v1/stretches", 0 },
+        { "/api/v1/stretches?condition=herniated-disc&safeFor=spinal-stenosis", 0 },
+        { "/api/v1/routine-templates/spinal-stenosis-starter", 0 },
         { "/api/v1/questionnaire", 1 },
     };
 
@@ -40,10 +41,13 @@ public sealed class QueryCountTests(ApiFixture fixture) : ApiTest(fixture), IAsy
     public async Task Content_reads_take_a_fixed_number_of_queries(string path, int expected)
     {
         using var client = _factory.CreateClient();
+        await _factory.Services.WaitUntilContentCacheListensAsync();
+        var cold = await CountAsync(() => client.GetAsync(path));
 
-        var count = await CountAsync(() => client.GetAsync(path));
+        var warm = await CountAsync(() => client.GetAsync(path));
 
-        Assert.Equal(expected, count);
+        Assert.InRange(cold, expected, expected + 4); // at most the four catalogue reads that fill the cache
+        Assert.Equal(expected, warm);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class ContentChangeResult
 /// through here. A PostgreSQL advisory lock serialises content writers across replicas, so concurrent imports and
 /// edits see each other's results and an If-Match check inside <see cref="ApplyAsync"/> cannot race.
 /// </summary>
-public sealed class ContentImporter(SciaticaDbContext db, TimeProvider clock)
+public sealed class ContentImporter(SciaticaDbContext db, ContentCache cache, TimeProvider clock)
 {
     private const long ContentWriteLockKey = 0x5C1A71CA_0000_0001;
 
@@ -106,7 +106,14 @@ public sealed class ContentImporter(SciaticaDbContext db, TimeProvider clock)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (result.Created.Count + result.Updated.Count + result.Removed.Count > 0)
+        {
+            // Delivered to every replica's listener when, and only if, this transaction commits.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({ContentCache.ChangeChannel}, '')", cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
+        cache.Invalidate();
         result.Applied = true;
         return result;
     }
