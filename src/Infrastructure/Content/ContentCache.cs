@@ -6,8 +6,8 @@ using SciaticaService.Infrastructure.Persistence;
 namespace SciaticaService.Infrastructure.Content;
 
 /// <summary>
-/// Reads published content from memory: content changes rarely and is read on every catalogue request, assessment
-/// and routine. Drafts are for admins, who read them through the content export.
+/// Reads published content and the latest questionnaire from memory: content changes rarely and is read on every
+/// catalogue request, assessment and routine. Drafts are for admins, who read them through the content export.
 /// <para>
 /// Invalidation: every content write goes through <see cref="ContentImporter"/>, which sends a PostgreSQL
 /// <c>NOTIFY</c> on <see cref="ChangeChannel"/> inside its transaction (delivered only if it commits) and invalidates
@@ -45,6 +45,10 @@ public sealed class ContentCache(IServiceScopeFactory scopes) : IContentReader, 
         Volatile.Write(ref _listening, 0);
         Invalidate();
     }
+
+    /// <summary>The questionnaire new assessments answer; null before any is stored.</summary>
+    public async Task<Domain.Assessments.Questionnaire?> GetLatestQuestionnaireAsync(CancellationToken cancellationToken) =>
+        (await GetAsync(cancellationToken)).LatestQuestionnaire;
 
     public async Task<IReadOnlyList<Condition>> ListConditionsAsync(CancellationToken cancellationToken) =>
         await (await GetAsync(cancellationToken)).ListConditionsAsync(cancellationToken);
@@ -116,7 +120,7 @@ public sealed class ContentCache(IServiceScopeFactory scopes) : IContentReader, 
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SciaticaDbContext>();
-        // One snapshot of the database for all four reads, so a template never names a stretch the list lacks.
+        // One snapshot of the database for all the reads, so a template never names a stretch the list lacks.
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(cancellationToken, async ct =>
         {
@@ -125,7 +129,8 @@ public sealed class ContentCache(IServiceScopeFactory scopes) : IContentReader, 
                 await db.Conditions.AsNoTracking().Where(c => c.Status == ContentStatus.Published).OrderBy(c => c.Name).ToListAsync(ct),
                 await db.Imbalances.AsNoTracking().Where(i => i.Status == ContentStatus.Published).OrderBy(i => i.Name).ToListAsync(ct),
                 await db.Stretches.AsNoTracking().Where(s => s.Status == ContentStatus.Published).OrderBy(s => s.Difficulty).ThenBy(s => s.Name).ToListAsync(ct),
-                await db.RoutineTemplates.AsNoTracking().Where(t => t.Status == ContentStatus.Published).OrderBy(t => t.Name).ToListAsync(ct));
+                await db.RoutineTemplates.AsNoTracking().Where(t => t.Status == ContentStatus.Published).OrderBy(t => t.Name).ToListAsync(ct),
+                await db.Questionnaires.AsNoTracking().OrderByDescending(q => q.Version).FirstOrDefaultAsync(ct));
             await transaction.CommitAsync(ct);
             return content;
         });

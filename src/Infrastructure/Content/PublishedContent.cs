@@ -24,12 +24,15 @@ internal sealed class PublishedContent : IContentReader
     /// <param name="imbalances">Published imbalances, by name.</param>
     /// <param name="stretches">Published stretches, gentlest first, then by name.</param>
     /// <param name="routineTemplates">Published routine templates, by name.</param>
+    /// <param name="latestQuestionnaire">The questionnaire new assessments answer; null before any is stored.</param>
     public PublishedContent(
         IReadOnlyList<Condition> conditions,
         IReadOnlyList<Imbalance> imbalances,
         IReadOnlyList<Stretch> stretches,
-        IReadOnlyList<RoutineTemplate> routineTemplates)
+        IReadOnlyList<RoutineTemplate> routineTemplates,
+        Domain.Assessments.Questionnaire? latestQuestionnaire)
     {
+        LatestQuestionnaire = latestQuestionnaire;
         _conditions = conditions;
         _imbalances = imbalances;
         _stretches = stretches;
@@ -44,6 +47,9 @@ internal sealed class PublishedContent : IContentReader
             .Concat(imbalances.SelectMany(i => i.WeakMuscles))
             .ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>The questionnaire new assessments answer: 36 KB of JSON that every assessment would otherwise read and parse.</summary>
+    public Domain.Assessments.Questionnaire? LatestQuestionnaire { get; }
 
     public Task<IReadOnlyList<Condition>> ListConditionsAsync(CancellationToken cancellationToken) => Task.FromResult(_conditions);
 
