@@ -94,6 +94,30 @@ public sealed class ContentCacheTests(ApiFixture fixture) : ApiTest(fixture), IA
     }
 
     [Fact]
+    public async Task A_new_questionnaire_version_is_what_every_replica_asks_next()
+    {
+        using var reader = _otherReplica.CreateClient();
+        Assert.Equal(1, JsonNode.Parse(await reader.GetStringAsync("/api/v1/questionnaire"))!["version"]!.GetValue<int>());
+
+        using var admin = Fixture.Admin();
+        var document = JsonNode.Parse(await admin.GetStringAsync("/api/v1/admin/content"))!;
+        document["questionnaire"]!["title"] = "A reworded questionnaire";
+        var import = await admin.PostAsync("/api/v1/admin/content/import", new StringContent(document.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.True(import.IsSuccessStatusCode, await import.Content.ReadAsStringAsync());
+
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        JsonNode questionnaire;
+        do
+        {
+            questionnaire = JsonNode.Parse(await reader.GetStringAsync("/api/v1/questionnaire"))!;
+        }
+        while (questionnaire["version"]!.GetValue<int>() != 2 && DateTime.UtcNow < deadline);
+
+        Assert.Equal(2, questionnaire["version"]!.GetValue<int>());
+        Assert.Equal("A reworded questionnaire", questionnaire["title"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Reads_come_from_memory_while_listening_and_from_the_database_while_not()
     {
         var cache = _otherReplica.Services.GetRequiredService<ContentCache>();
