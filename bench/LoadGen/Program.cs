@@ -1,0 +1,367 @@
+// The benchmark's load generator (see bench/run and docs/benchmarks.md).
+//   tokens --key <base64> --issuer <iss> --audience <aud> --count <n> --out <file>
+//       signs one HS256 bearer token per bench user, a line each.
+//   seed --rest <url> --tokens <file> --history <sessions per user> --out <dir>
+//       gives every user an assessment, a routine and a history of sessions over the past weeks, then writes
+//       users.tsv (token, assessment id, session body) for wrk's script and users.json for this tool.
+//   run --transport rest|grpc --op <op> --target <url> --users <dir> --concurrency <c> --seconds <s> [--warmup <s>] [--rate <rps>]
+//       drives one operation for a bounded time and prints one JSON line: throughput, p50/p95/p99 latency, errors.
+//       Without --rate, closed loop (as fast as the service answers, for peak throughput); with --rate, an open loop
+//       at that many requests a second, latency measured from when each request was due (no coordinated omission).
+// Operations: stretches, template, assessment, routine, session, progress.
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Grpc.Net.Client;
+using SciaticaService.Contracts.V1;
+
+var arguments = Arguments.Parse(args.Skip(1));
+switch (args.FirstOrDefault())
+{
+    case "tokens":
+        await Tokens.WriteAsync(arguments);
+        break;
+    case "seed":
+        await Seeding.SeedAsync(arguments);
+        break;
+    case "run":
+        await Load.RunAsync(arguments);
+        break;
+    default:
+        Console.Error.WriteLine("usage: sciatica-loadgen tokens|seed|run [--name value ...] (see the comment at the top of Program.cs)");
+        return 2;
+}
+
+return 0;
+
+internal sealed class Arguments(Dictionary<string, string> values)
+{
+    public static Arguments Parse(IEnumerable<string> args)
+    {
+        var list = args.ToList();
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < list.Count; i += 2)
+        {
+            values[list[i].TrimStart('-')] = list[i + 1];
+        }
+
+        return new Arguments(values);
+    }
+
+    public string this[string name] => values.TryGetValue(name, out var value) ? value : throw new ArgumentException($"--{name} is required");
+
+    public int Int(string name, int fallback) => values.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+    public double? Double(string name) => values.TryGetValue(name, out var value) ? double.Parse(value, CultureInfo.InvariantCulture) : null;
+}
+
+internal static class Tokens
+{
+    public static async Task WriteAsync(Arguments arguments)
+    {
+        var key = Convert.FromBase64String(arguments["key"]);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var lines = Enumerable.Range(1, arguments.Int("count", 100)).Select(i =>
+        {
+            var header = Base64Url("""{"alg":"HS256","typ":"JWT"}"""u8.ToArray());
+            var payload = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+            {
+                ["sub"] = $"bench-user-{i:D5}", ["iss"] = arguments["issuer"], ["aud"] = arguments["audience"],
+                ["iat"] = now, ["nbf"] = now, ["exp"] = now + 4 * 3600,
+            }));
+            var signature = Base64Url(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes($"{header}.{payload}")));
+            return $"{header}.{payload}.{signature}";
+        });
+        await File.WriteAllLinesAsync(arguments["out"], lines);
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+/// <summary>One bench user: a token, their assessment, and a session report for their routine.</summary>
+internal sealed record BenchUser(string Token, string AssessmentId, string RoutineId, JsonObject Session);
+
+internal static class Seeding
+{
+    public static async Task SeedAsync(Arguments arguments)
+    {
+        var tokens = await File.ReadAllLinesAsync(arguments["tokens"]);
+        var history = arguments.Int("history", 10);
+        var outDir = arguments["out"];
+        var answers = JsonNode.Parse(await File.ReadAllTextAsync(arguments["answers"]))!;
+        using var http = new HttpClient { BaseAddress = new Uri(arguments["rest"]) };
+        var users = new BenchUser[tokens.Length];
+        var now = DateTimeOffset.UtcNow;
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, tokens.Length), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        {
+            var token = tokens[i];
+            var assessment = await SendAsync(http, HttpMethod.Post, "/api/v1/assessments", token, answers, ct);
+            var assessmentId = assessment!["id"]!.GetValue<string>();
+            var routine = await SendAsync(http, HttpMethod.Post, "/api/v1/routines", token, new JsonObject { ["assessmentId"] = assessmentId, ["minutesPerDay"] = 15 }, ct);
+            var routineId = routine!["id"]!.GetValue<string>();
+            var items = routine["items"]!.AsArray();
+            JsonObject Report(DateTimeOffset completedAt, int before, int after) => new()
+            {
+                ["routineId"] = routineId,
+                ["startedAt"] = completedAt.AddMinutes(-15),
+                ["completedAt"] = completedAt,
+                ["painBefore"] = before,
+                ["painAfter"] = after,
+                ["items"] = new JsonArray([.. items.Select(item => (JsonNode)new JsonObject
+                {
+                    ["stretch"] = item!["stretch"]!.GetValue<string>(), ["done"] = true, ["setsDone"] = item["sets"]!.GetValue<int>(), ["painDuring"] = 2,
+                })]),
+            };
+
+            // A history spread over the past weeks, pain easing, so progress has weeks to summarise.
+            for (var day = history; day >= 1; day--)
+            {
+                var completedAt = now.AddDays(-day * 3).AddHours(-i % 12);
+                await SendAsync(http, HttpMethod.Put, $"/api/v1/sessions/{Guid.NewGuid()}", token, Report(completedAt, 6 - (history - day) * 3 / history, 4), ct);
+            }
+
+            users[i] = new BenchUser(token, assessmentId, routineId, Report(now.AddHours(-1), 5, 3));
+        });
+
+        Directory.CreateDirectory(outDir);
+        await File.WriteAllTextAsync(Path.Combine(outDir, "users.json"), JsonSerializer.Serialize(users));
+        await File.WriteAllLinesAsync(Path.Combine(outDir, "users.tsv"),
+            users.Select(u => $"{u.Token}\t{u.AssessmentId}\t{u.Session.ToJsonString()}"));
+        Console.WriteLine($"seeded {users.Length} users with {history} sessions each");
+    }
+
+    private static async Task<JsonNode?> SendAsync(HttpClient http, HttpMethod method, string path, string token, JsonNode body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{method} {path}: {(int)response.StatusCode} {text}");
+        }
+
+        return JsonNode.Parse(text);
+    }
+}
+
+internal static class Load
+{
+    private const string Condition = "herniated-disc";
+    private const string Template = "herniated-disc-starter";
+
+    public static async Task RunAsync(Arguments arguments)
+    {
+        var users = JsonSerializer.Deserialize<BenchUser[]>(await File.ReadAllTextAsync(Path.Combine(arguments["users"], "users.json")))!;
+        var answers = JsonNode.Parse(await File.ReadAllTextAsync(arguments["answers"]))!;
+        var transport = arguments["transport"];
+        var op = arguments["op"];
+        var concurrency = arguments.Int("concurrency", 16);
+        var target = new Uri(arguments["target"]);
+
+        Func<int, Task> call = transport switch
+        {
+            "grpc" => GrpcCall(target, op, users, answers, concurrency),
+            "rest" => RestCall(target, op, users, answers, concurrency),
+            _ => throw new ArgumentException("--transport is rest or grpc"),
+        };
+
+        var warmup = TimeSpan.FromSeconds(arguments.Int("warmup", 2));
+        var duration = TimeSpan.FromSeconds(arguments.Int("seconds", 10));
+        if (arguments.Double("rate") is { } rate)
+        {
+            await new Recorder().OpenLoopAsync(call, rate, warmup, CancellationToken.None);
+            var result = await new Recorder().OpenLoopAsync(call, rate, duration, CancellationToken.None);
+            Console.WriteLine(result);
+        }
+        else
+        {
+            await new Recorder().ClosedLoopAsync(call, concurrency, warmup);
+            var result = await new Recorder().ClosedLoopAsync(call, concurrency, duration);
+            Console.WriteLine(result);
+        }
+    }
+
+    private static Func<int, Task> GrpcCall(Uri target, string op, BenchUser[] users, JsonNode answers, int concurrency)
+    {
+        // A few HTTP/2 connections, as a client pool would open; each multiplexes its share of the workers.
+        var channel = GrpcChannel.ForAddress(target, new GrpcChannelOptions
+        {
+            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true, PooledConnectionLifetime = Timeout.InfiniteTimeSpan },
+        });
+        var content = new ContentService.ContentServiceClient(channel);
+        var assessments = new AssessmentService.AssessmentServiceClient(channel);
+        var routines = new RoutineService.RoutineServiceClient(channel);
+        var sessions = new SessionService.SessionServiceClient(channel);
+        var progress = new ProgressService.ProgressServiceClient(channel);
+        var answerMap = answers["answers"]!.AsObject().ToDictionary(p => p.Key, p => Value.Parser.ParseJson(p.Value!.ToJsonString()));
+        var reports = users.Select(ToReport).ToArray();
+        Metadata Auth(int i) => [new("authorization", "Bearer " + users[i % users.Length].Token)];
+
+        return op switch
+        {
+            "stretches" => async _ => await content.ListStretchesAsync(new ListStretchesRequest { Condition = Condition }),
+            "template" => async _ => await content.GetRoutineTemplateAsync(new GetRoutineTemplateRequest { Slug = Template }),
+            "assessment" => async i =>
+            {
+                var request = new SubmitAssessmentRequest();
+                request.Answers.Add(answerMap);
+                await assessments.SubmitAssessmentAsync(request, Auth(i));
+            },
+            "routine" => async i => await routines.CreateRoutineAsync(new CreateRoutineRequest { AssessmentId = users[i % users.Length].AssessmentId, MinutesPerDay = 15 }, Auth(i)),
+            "session" => async i => await sessions.PutSessionAsync(new PutSessionRequest { Id = Guid.NewGuid().ToString(), Report = reports[i % users.Length] }, Auth(i)),
+            "progress" => async i => await progress.GetProgressAsync(new GetProgressRequest(), Auth(i)),
+            _ => throw new ArgumentException($"unknown operation {op}"),
+        };
+    }
+
+    private static SessionReport ToReport(BenchUser user)
+    {
+        var session = user.Session;
+        var report = new SessionReport
+        {
+            RoutineId = session["routineId"]!.GetValue<string>(),
+            StartedAt = Timestamp.FromDateTimeOffset(session["startedAt"]!.GetValue<DateTimeOffset>()),
+            CompletedAt = Timestamp.FromDateTimeOffset(session["completedAt"]!.GetValue<DateTimeOffset>()),
+            PainBefore = session["painBefore"]!.GetValue<int>(),
+            PainAfter = session["painAfter"]!.GetValue<int>(),
+        };
+        report.Items.Add(session["items"]!.AsArray().Select(item => new SessionItem
+        {
+            Stretch = item!["stretch"]!.GetValue<string>(),
+            Done = true,
+            SetsDone = item["setsDone"]!.GetValue<int>(),
+            PainDuring = item["painDuring"]!.GetValue<int>(),
+        }));
+        return report;
+    }
+
+    private static Func<int, Task> RestCall(Uri target, string op, BenchUser[] users, JsonNode answers, int concurrency)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            BaseAddress = target,
+        };
+        var answersBody = answers.ToJsonString();
+        var sessionBodies = users.Select(u => u.Session.ToJsonString()).ToArray();
+
+        async Task SendAsync(HttpMethod method, string path, int i, string? body)
+        {
+            using var request = new HttpRequestMessage(method, path);
+            if (body is not null)
+            {
+                request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+            }
+
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", users[i % users.Length].Token);
+            using var response = await http.SendAsync(request);
+            await response.Content.LoadIntoBufferAsync();
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new HttpRequestException($"{method} {path}: {(int)response.StatusCode}");
+            }
+        }
+
+        return op switch
+        {
+            "stretches" => i => SendAsync(HttpMethod.Get, $"/api/v1/stretches?condition={Condition}", i, null),
+            "template" => i => SendAsync(HttpMethod.Get, $"/api/v1/routine-templates/{Template}", i, null),
+            "assessment" => i => SendAsync(HttpMethod.Post, "/api/v1/assessments", i, answersBody),
+            "routine" => i => SendAsync(HttpMethod.Post, "/api/v1/routines", i, $$"""{"assessmentId":"{{users[i % users.Length].AssessmentId}}","minutesPerDay":15}"""),
+            "session" => i => SendAsync(HttpMethod.Put, $"/api/v1/sessions/{Guid.NewGuid()}", i, sessionBodies[i % users.Length]),
+            "progress" => i => SendAsync(HttpMethod.Get, "/api/v1/me/progress", i, null),
+            _ => throw new ArgumentException($"unknown operation {op}"),
+        };
+    }
+}
+
+/// <summary>Runs calls and records each one's latency; errors are counted, not thrown.</summary>
+internal sealed class Recorder
+{
+    private readonly List<double>[] _latencies = [.. Enumerable.Range(0, 1024).Select(_ => new List<double>())];
+    private long _errors;
+    private string? _firstError;
+
+    public async Task<string> ClosedLoopAsync(Func<int, Task> call, int concurrency, TimeSpan duration)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var next = 0;
+        var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
+        {
+            var latencies = _latencies[worker];
+            while (stopwatch.Elapsed < duration)
+            {
+                var started = stopwatch.Elapsed;
+                await TimeAsync(call, Interlocked.Increment(ref next), latencies, started, stopwatch);
+            }
+        }));
+        await Task.WhenAll(workers);
+        return Report(stopwatch.Elapsed);
+    }
+
+    public async Task<string> OpenLoopAsync(Func<int, Task> call, double rate, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var inFlight = new List<Task>();
+        var total = (int)(rate * duration.TotalSeconds);
+        for (var i = 0; i < total; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / rate);
+            var wait = due - stopwatch.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(wait, cancellationToken);
+            }
+
+            var latencies = _latencies[i % _latencies.Length];
+            var index = i;
+            inFlight.Add(Task.Run(() => TimeAsync(call, index, latencies, due, stopwatch), cancellationToken));
+        }
+
+        await Task.WhenAll(inFlight);
+        return Report(duration);
+    }
+
+    private async Task TimeAsync(Func<int, Task> call, int index, List<double> latencies, TimeSpan started, Stopwatch stopwatch)
+    {
+        try
+        {
+            await call(index);
+            var elapsed = (stopwatch.Elapsed - started).TotalMilliseconds;
+            lock (latencies)
+            {
+                latencies.Add(elapsed);
+            }
+        }
+        catch (Exception exception) when (exception is RpcException or HttpRequestException or TaskCanceledException)
+        {
+            Interlocked.Increment(ref _errors);
+            Interlocked.CompareExchange(ref _firstError, exception.Message, null);
+        }
+    }
+
+    private string Report(TimeSpan elapsed)
+    {
+        var all = _latencies.SelectMany(l => l).Order().ToArray();
+        static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
+        double? Percentile(double p) => all.Length == 0 ? null : all[Math.Min(all.Length - 1, (int)Math.Ceiling(p * all.Length) - 1)];
+        return JsonSerializer.Serialize(new
+        {
+            requests = all.Length,
+            seconds = Math.Round(elapsed.TotalSeconds, 2),
+            rps = Math.Round(all.Length / elapsed.TotalSeconds, 1),
+            p50_ms = Round(Percentile(0.50)),
+            p95_ms = Round(Percentile(0.95)),
+            p99_ms = Round(Percentile(0.99)),
+            errors = _errors,
+            first_error = _firstError,
+        });
+    }
+}

@@ -1,0 +1,319 @@
+// The framework floor for docs/benchmarks.md: each benchmarked operation as a bare ASP.NET Core endpoint that runs
+// the operation's essential SQL with raw Npgsql and writes JSON straight from the reader, in the style of the
+// TechEmpower benchmarks. No authentication (the person is read from the token's payload unverified), no
+// validation, no domain logic, no EF Core: what is left is the cost of HTTP, the database and the JSON.
+// The same statements are in bench/sql/*.sql for pgbench, the database floor.
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.ClearProviders();
+var dataSource = NpgsqlDataSource.Create(builder.Configuration.GetConnectionString("Sciatica")
+    ?? throw new InvalidOperationException("ConnectionStrings__Sciatica is required"));
+var app = builder.Build();
+
+// Realistic payloads for the inserts: a stored assessment result and routine, so rows have the service's sizes.
+string storedResult, storedRoutineItems;
+await using (var sample = dataSource.CreateCommand("SELECT a.result::text, r.items::text FROM assessments a JOIN routines r ON r.assessment_id = a.id LIMIT 1"))
+await using (var reader = await sample.ExecuteReaderAsync())
+{
+    if (!await reader.ReadAsync())
+    {
+        throw new InvalidOperationException("Seed the database first: the floor copies a stored assessment and routine.");
+    }
+
+    (storedResult, storedRoutineItems) = (reader.GetString(0), reader.GetString(1));
+}
+
+app.MapGet("/api/v1/stretches", async (HttpContext context) =>
+{
+    await using var command = dataSource.CreateCommand(Sql.Stretches);
+    command.Parameters.Add(new NpgsqlParameter { Value = context.Request.Query["condition"].ToString() });
+    await using var reader = await command.ExecuteReaderAsync();
+    await WriteJsonAsync(context, async json =>
+    {
+        json.WriteStartArray();
+        string? current = null;
+        (string[] Cautions, string? Easier, string? Harder) tail = ([], null, null);
+        while (await reader.ReadAsync())
+        {
+            var slug = reader.GetString(0);
+            if (slug != current)
+            {
+                if (current is not null)
+                {
+                    EndStretch(json, tail);
+                }
+
+                current = slug;
+                json.WriteStartObject();
+                json.WriteString("slug", slug);
+                json.WriteString("name", reader.GetString(10));
+                json.WriteString("kind", reader.GetString(9));
+                json.WriteString("summary", reader.GetString(14));
+                WriteStrings(json, "instructions", reader.GetFieldValue<string[]>(8));
+                WriteNullableInt(json, "holdSeconds", reader, 6);
+                WriteNullableInt(json, "repetitions", reader, 11);
+                json.WriteString("sides", reader.GetString(12));
+                json.WriteNumber("difficulty", reader.GetInt32(3));
+                json.WriteString("bias", reader.GetString(1));
+                WriteStrings(json, "targetMuscles", reader.GetFieldValue<string[]>(15));
+                WriteStrings(json, "indicatedFor", reader.GetFieldValue<string[]>(7));
+                json.WriteStartArray("contraindications");
+            }
+
+            if (!reader.IsDBNull(17))
+            {
+                json.WriteStartObject();
+                json.WriteString("condition", reader.GetString(17));
+                json.WriteString("reason", reader.GetString(18));
+                json.WriteEndObject();
+            }
+
+            // Keep what the object's tail needs from this row; the reader moves on before the tail is written.
+            tail = (reader.GetFieldValue<string[]>(2), reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5));
+        }
+
+        if (current is not null)
+        {
+            EndStretch(json, tail);
+        }
+
+        json.WriteEndArray();
+    });
+});
+
+app.MapGet("/api/v1/routine-templates/{slug}", async (string slug, HttpContext context) =>
+{
+    await using var command = dataSource.CreateCommand(Sql.Template);
+    command.Parameters.Add(new NpgsqlParameter { Value = slug });
+    await using var reader = await command.ExecuteReaderAsync();
+    if (!await reader.ReadAsync())
+    {
+        context.Response.StatusCode = 404;
+        return;
+    }
+
+    await WriteJsonAsync(context, async json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("slug", reader.GetString(0));
+        json.WriteString("name", reader.GetString(2));
+        json.WriteString("summary", reader.GetString(4));
+        json.WriteString("condition", reader.GetString(1));
+        json.WriteStartArray("items");
+        do
+        {
+            if (reader.IsDBNull(6))
+            {
+                continue;
+            }
+
+            json.WriteStartObject();
+            json.WriteNumber("position", reader.GetInt32(6));
+            json.WriteString("stretch", reader.GetString(10));
+            json.WriteNumber("sets", reader.GetInt32(9));
+            WriteNullableInt(json, "holdSeconds", reader, 7);
+            WriteNullableInt(json, "repetitions", reader, 8);
+            json.WriteEndObject();
+        }
+        while (await reader.ReadAsync());
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
+});
+
+app.MapPost("/api/v1/assessments", async (HttpContext context) =>
+{
+    using var body = await JsonDocument.ParseAsync(context.Request.Body);
+    var id = Guid.CreateVersion7();
+    await using var command = dataSource.CreateCommand(Sql.InsertAssessment);
+    command.Parameters.Add(new NpgsqlParameter { Value = id });
+    command.Parameters.Add(new NpgsqlParameter { Value = body.RootElement.GetProperty("answers").GetRawText(), NpgsqlDbType = NpgsqlDbType.Jsonb });
+    command.Parameters.Add(new NpgsqlParameter { Value = DateTimeOffset.UtcNow });
+    command.Parameters.Add(new NpgsqlParameter { Value = Person(context) });
+    command.Parameters.Add(new NpgsqlParameter { Value = 1 });
+    command.Parameters.Add(new NpgsqlParameter { Value = storedResult, NpgsqlDbType = NpgsqlDbType.Jsonb });
+    command.Parameters.Add(new NpgsqlParameter { Value = "self_care" });
+    await command.ExecuteNonQueryAsync();
+    await WriteCreatedAsync(context, id);
+});
+
+app.MapPost("/api/v1/routines", async (HttpContext context) =>
+{
+    using var body = await JsonDocument.ParseAsync(context.Request.Body);
+    var id = Guid.CreateVersion7();
+    await using var command = dataSource.CreateCommand(Sql.InsertRoutine);
+    command.Parameters.Add(new NpgsqlParameter { Value = id });
+    command.Parameters.Add(new NpgsqlParameter { Value = body.RootElement.GetProperty("assessmentId").GetGuid() });
+    command.Parameters.Add(new NpgsqlParameter { Value = DateTimeOffset.UtcNow });
+    command.Parameters.Add(new NpgsqlParameter { Value = body.RootElement.GetProperty("minutesPerDay").GetInt32() });
+    command.Parameters.Add(new NpgsqlParameter { Value = storedRoutineItems, NpgsqlDbType = NpgsqlDbType.Jsonb });
+    command.Parameters.Add(new NpgsqlParameter { Value = Person(context) });
+    await command.ExecuteNonQueryAsync();
+    await WriteCreatedAsync(context, id);
+});
+
+app.MapPut("/api/v1/sessions/{id:guid}", async (Guid id, HttpContext context) =>
+{
+    using var body = await JsonDocument.ParseAsync(context.Request.Body);
+    var report = body.RootElement;
+    await using var command = dataSource.CreateCommand(Sql.InsertSession);
+    command.Parameters.Add(new NpgsqlParameter { Value = id });
+    command.Parameters.Add(new NpgsqlParameter { Value = report.GetProperty("completedAt").GetDateTimeOffset() });
+    command.Parameters.Add(new NpgsqlParameter { Value = report.GetProperty("items").GetRawText(), NpgsqlDbType = NpgsqlDbType.Jsonb });
+    command.Parameters.Add(new NpgsqlParameter { Value = report.GetProperty("painAfter").GetInt32() });
+    command.Parameters.Add(new NpgsqlParameter { Value = report.GetProperty("painBefore").GetInt32() });
+    command.Parameters.Add(new NpgsqlParameter { Value = Person(context) });
+    command.Parameters.Add(new NpgsqlParameter { Value = DateTimeOffset.UtcNow });
+    command.Parameters.Add(new NpgsqlParameter { Value = report.GetProperty("routineId").GetGuid() });
+    command.Parameters.Add(new NpgsqlParameter { Value = report.GetProperty("startedAt").GetDateTimeOffset() });
+    await command.ExecuteNonQueryAsync();
+    await WriteCreatedAsync(context, id);
+});
+
+app.MapGet("/api/v1/me/progress", async (HttpContext context) =>
+{
+    var person = Person(context);
+    var until = DateTimeOffset.UtcNow;
+    await using var batch = dataSource.CreateBatch();
+    batch.BatchCommands.Add(new NpgsqlBatchCommand(Sql.ProgressAssessments) { Parameters = { new() { Value = person } } });
+    batch.BatchCommands.Add(new NpgsqlBatchCommand(Sql.ProgressSessions) { Parameters = { new() { Value = person }, new() { Value = until.AddDays(-56) }, new() { Value = until } } });
+    batch.BatchCommands.Add(new NpgsqlBatchCommand(Sql.ProgressRoutines) { Parameters = { new() { Value = person } } });
+    await using var reader = await batch.ExecuteReaderAsync();
+    await WriteJsonAsync(context, async json =>
+    {
+        json.WriteStartObject();
+        foreach (var name in (string[])["assessments", "sessions", "routines"])
+        {
+            json.WriteStartArray(name);
+            while (await reader.ReadAsync())
+            {
+                json.WriteStartObject();
+                json.WriteString("id", reader.GetGuid(0));
+                json.WriteString("at", reader.GetDateTime(1));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            await reader.NextResultAsync();
+        }
+
+        json.WriteEndObject();
+    });
+});
+
+app.Run();
+
+// Closes a stretch object: its contraindications, then the fields that follow them, kept from its last row.
+static void EndStretch(Utf8JsonWriter json, (string[] Cautions, string? Easier, string? Harder) tail)
+{
+    json.WriteEndArray();
+    WriteStrings(json, "cautions", tail.Cautions);
+    json.WriteString("easierVariant", tail.Easier);
+    json.WriteString("harderVariant", tail.Harder);
+    json.WriteEndObject();
+}
+
+static void WriteStrings(Utf8JsonWriter json, string name, string[] values)
+{
+    json.WriteStartArray(name);
+    foreach (var value in values)
+    {
+        json.WriteStringValue(value);
+    }
+
+    json.WriteEndArray();
+}
+
+static void WriteNullableInt(Utf8JsonWriter json, string name, NpgsqlDataReader reader, int ordinal)
+{
+    if (reader.IsDBNull(ordinal))
+    {
+        json.WriteNull(name);
+    }
+    else
+    {
+        json.WriteNumber(name, reader.GetInt32(ordinal));
+    }
+}
+
+static async Task WriteJsonAsync(HttpContext context, Func<Utf8JsonWriter, Task> write)
+{
+    var buffer = new ArrayBufferWriter<byte>(8192);
+    await using (var json = new Utf8JsonWriter(buffer))
+    {
+        await write(json);
+    }
+
+    context.Response.ContentType = "application/json; charset=utf-8";
+    context.Response.ContentLength = buffer.WrittenCount;
+    await context.Response.Body.WriteAsync(buffer.WrittenMemory);
+}
+
+static Task WriteCreatedAsync(HttpContext context, Guid id)
+{
+    context.Response.StatusCode = 201;
+    return WriteJsonAsync(context, json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("id", id);
+        json.WriteEndObject();
+        return Task.CompletedTask;
+    });
+}
+
+// The person is the token's subject, read without checking the signature: the floor measures no authentication.
+static string Person(HttpContext context)
+{
+    var token = context.Request.Headers.Authorization.ToString()["Bearer ".Length..];
+    var payload = token.Split('.')[1].Replace('-', '+').Replace('_', '/');
+    payload = payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '=');
+    using var claims = JsonDocument.Parse(Convert.FromBase64String(payload));
+    return "user:" + claims.RootElement.GetProperty("sub").GetString();
+}
+
+/// <summary>The operations' SQL, as the service issues it (captured from EF Core's command log).</summary>
+internal static class Sql
+{
+    public const string Stretches = """
+        SELECT s.slug, s.bias, s.cautions, s.difficulty, s.easier_variant, s.harder_variant, s.hold_seconds, s.indicated_for,
+               s.instructions, s.kind, s.name, s.repetitions, s.sides, s.status, s.summary, s.target_muscles,
+               s0.stretch_slug, s0.condition_slug, s0.reason
+        FROM stretches AS s LEFT JOIN stretch_contraindications AS s0 ON s.slug = s0.stretch_slug
+        WHERE s.status = 'published' AND $1 = ANY (s.indicated_for)
+        ORDER BY s.difficulty, s.name, s.slug, s0.stretch_slug
+        """;
+
+    public const string Template = """
+        SELECT r.slug, r.condition_slug, r.name, r.status, r.summary, r0.template_slug, r0.position, r0.hold_seconds,
+               r0.repetitions, r0.sets, r0.stretch_slug
+        FROM routine_templates AS r LEFT JOIN routine_template_items AS r0 ON r.slug = r0.template_slug
+        WHERE r.status = 'published' AND r.slug = $1
+        ORDER BY r0.position
+        """;
+
+    public const string InsertAssessment =
+        "INSERT INTO assessments (id, answers, created_at, person_id, questionnaire_version, result, triage) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+
+    // The version is the person's next one; the unique index catches a concurrent insert, as in the service.
+    public const string InsertRoutine = """
+        INSERT INTO routines (id, assessment_id, changes, created_at, estimated_minutes, items, minutes_per_day, person_id, previous_id, safe_for, version)
+        SELECT $1, $2, '[]', $3, 14, $5, $4, $6, NULL, ARRAY['herniated-disc'], coalesce(max(version), 0) + 1 FROM routines WHERE person_id = $6
+        """;
+
+    public const string InsertSession =
+        "INSERT INTO sessions (id, completed_at, items, pain_after, pain_before, person_id, recorded_at, routine_id, started_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+
+    public const string ProgressAssessments =
+        "SELECT a.id, a.created_at, a.answers, a.person_id, a.questionnaire_version, a.result, a.triage FROM assessments AS a WHERE a.person_id = $1 ORDER BY a.created_at DESC, a.id DESC LIMIT 100";
+
+    public const string ProgressSessions =
+        "SELECT s.id, s.completed_at, s.items, s.pain_after, s.pain_before, s.person_id, s.recorded_at, s.routine_id, s.started_at FROM sessions AS s WHERE s.person_id = $1 AND s.completed_at >= $2 AND s.completed_at < $3 ORDER BY s.completed_at";
+
+    public const string ProgressRoutines =
+        "SELECT r.id, r.created_at, r.assessment_id, r.changes, r.estimated_minutes, r.items, r.minutes_per_day, r.person_id, r.previous_id, r.safe_for, r.version FROM routines AS r WHERE r.person_id = $1 ORDER BY r.version";
+}

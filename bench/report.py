@@ -1,0 +1,93 @@
+"""Turns bench/run's results (one JSON line per measurement) into the markdown table of docs/benchmarks.md."""
+import argparse
+import json
+import platform
+import subprocess
+from datetime import datetime, timezone
+
+parser = argparse.ArgumentParser()
+parser.add_argument("results")
+parser.add_argument("--ready-ms", type=int, required=True)
+parser.add_argument("--cold-ms", type=int, required=True)
+parser.add_argument("--peak-rss-mb", type=int, required=True)
+parser.add_argument("--seconds", type=int, required=True)
+parser.add_argument("--connections", type=int, required=True)
+parser.add_argument("--users", type=int, required=True)
+args = parser.parse_args()
+
+rows = [json.loads(line) for line in open(args.results) if line.strip()]
+by = {(r["op"], r["subject"]): r for r in rows}
+ops = list(dict.fromkeys(r["op"] for r in rows))
+reads = {"stretches", "template"}
+writes = {"assessment", "session"}
+names = {
+    "stretches": "stretch list, `condition=herniated-disc`",
+    "template": "routine template",
+    "assessment": "submit assessment",
+    "routine": "create routine",
+    "session": "PUT session",
+    "progress": "read progress",
+}
+
+
+def get(op, subject, key):
+    row = by.get((op, subject))
+    return None if row is None else row.get(key)
+
+
+def num(value, digits=0):
+    if value is None:
+        return "–"
+    return f"{value:,.{digits}f}"
+
+
+def ratio(a, b):
+    return None if not a or not b else a / b
+
+
+cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True, text=True).stdout.strip()
+print(f"Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on {platform.node()}: {cpu}, {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores; "
+      f"{args.seconds} s per measurement, {args.connections} connections, {args.users} seeded users. Load generator, service and PostgreSQL share the machine.")
+print()
+print("| operation | REST req/s | gRPC req/s | raw floor req/s | pgbench tx/s | REST ÷ floor | gRPC ÷ floor | gRPC ÷ REST | floor ÷ pgbench |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+for op in ops:
+    rest, grpc, floor, db = (get(op, s, "rps") for s in ("rest", "grpc", "floor", "pgbench"))
+    print(f"| {names.get(op, op)} | {num(rest)} | {num(grpc)} | {num(floor)} | {num(db)} | {num(ratio(rest, floor), 2)} | {num(ratio(grpc, floor), 2)} | {num(ratio(grpc, rest), 2)} | {num(ratio(floor, db), 2)} |")
+
+print()
+print("Latency at peak (closed loop) and at half of peak (open loop, from when each request was due), ms; errors; service CPU (% of one core):")
+print()
+print("| operation | REST p50 / p95 / p99 | gRPC p50 / p95 / p99 | floor p50 / p95 / p99 | REST p99 at ½ peak | gRPC p99 at ½ peak | errors (REST, gRPC, floor) | service CPU REST / gRPC |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|")
+for op in ops:
+    def lat(subject):
+        return " / ".join(num(get(op, subject, k), 1) for k in ("p50_ms", "p95_ms", "p99_ms"))
+    errors = ", ".join(str(get(op, s, "errors") if get(op, s, "errors") is not None else "–") for s in ("rest", "grpc", "floor"))
+    print(f"| {names.get(op, op)} | {lat('rest')} | {lat('grpc')} | {lat('floor')} | {num(get(op, 'rest-half', 'p99_ms'), 1)} | {num(get(op, 'grpc-half', 'p99_ms'), 1)} | {errors} | {num(get(op, 'rest', 'cpu_pct'))} / {num(get(op, 'grpc', 'cpu_pct'))} |")
+
+print()
+print("Targets:")
+print()
+
+
+def verdict(ok):
+    return "met" if ok else "**missed**"
+
+
+for op in ops:
+    floor = get(op, "floor", "rps")
+    best = max(filter(None, [get(op, "rest", "rps"), get(op, "grpc", "rps")]), default=None)
+    if op in reads:
+        r = ratio(get(op, "rest", "rps"), floor)
+        print(f"- content read {op}: REST at {num(r, 2)}x the raw floor (target 1.0x): {verdict(r is not None and r >= 1.0)}")
+    if op in writes:
+        r = ratio(get(op, "rest", "rps"), floor)
+        print(f"- write {op}: REST at {num(r, 2)}x the raw floor (target 0.7x): {verdict(r is not None and r >= 0.7)}")
+slower = [op for op in ops if (get(op, "grpc", "rps") or 0) < (get(op, "rest", "rps") or 0)]
+print(f"- gRPC at least as fast as REST: {verdict(not slower)}" + (f" (slower for {', '.join(slower)})" if slower else ""))
+halves = [v for op in ops for v in (get(op, "rest-half", "p99_ms"), get(op, "grpc-half", "p99_ms")) if v is not None]
+worst = max(halves, default=None)
+print(f"- p99 at half of peak under 25 ms: worst {num(worst, 1)} ms: {verdict(worst is not None and worst < 25)}")
+print(f"- peak RSS under load under 250 MB: {args.peak_rss_mb} MB: {verdict(args.peak_rss_mb < 250)}")
+print(f"- ready within 3 s on a warm database: {args.ready_ms} ms (cold start with migrations and seeding: {args.cold_ms} ms): {verdict(args.ready_ms < 3000)}")
