@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -32,29 +33,36 @@ internal sealed partial class DatabaseInitializer(
         var content = contentOptions.Value;
         var pipeline = pipelines.GetPipeline(StartupPipeline);
 
+        var migration = TimeSpan.Zero;
+        var seeding = TimeSpan.Zero;
         await pipeline.ExecuteAsync(async ct =>
         {
             await using var scope = services.CreateAsyncScope();
             await using var db = scope.ServiceProvider.GetRequiredKeyedService<SciaticaDbContext>(StartupContextKey);
+            var started = Stopwatch.GetTimestamp();
             if (database.MigrateOnStartup)
             {
                 await db.Database.MigrateAsync(ct);
             }
 
+            migration = Stopwatch.GetElapsedTime(started);
+            started = Stopwatch.GetTimestamp();
             if (content.SeedOnStartup)
             {
                 var importer = ActivatorUtilities.CreateInstance<ContentImporter>(scope.ServiceProvider, db);
                 var seeder = ActivatorUtilities.CreateInstance<ContentSeeder>(scope.ServiceProvider, importer);
                 await seeder.SeedAsync(content.ResolvedPath, ct);
             }
+
+            seeding = Stopwatch.GetElapsedTime(started);
         }, cancellationToken);
 
         readiness.MarkInitialized();
-        LogReady(logger);
+        LogReady(logger, (long)migration.TotalMilliseconds, (long)seeding.TotalMilliseconds);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated and seeded; ready")]
-    private static partial void LogReady(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated ({MigrationMs} ms) and seeded ({SeedingMs} ms); ready")]
+    private static partial void LogReady(ILogger logger, long migrationMs, long seedingMs);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
