@@ -306,9 +306,14 @@ internal sealed class Recorder
         return Report(stopwatch.Elapsed);
     }
 
+    // At most this many requests outstanding: a client that falls behind waits for a slot (the wait counts in the
+    // latency, measured from when the request was due) instead of piling up unbounded work on both sides.
+    private const int MaxInFlight = 64;
+
     public async Task<string> OpenLoopAsync(Func<int, Task> call, double rate, TimeSpan duration, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
+        using var slots = new SemaphoreSlim(MaxInFlight);
         var inFlight = new List<Task>();
         var total = (int)(rate * duration.TotalSeconds);
         for (var i = 0; i < total; i++)
@@ -322,7 +327,20 @@ internal sealed class Recorder
 
             var latencies = _latencies[i % _latencies.Length];
             var index = i;
-            inFlight.Add(Task.Run(() => TimeAsync(call, index, latencies, due, stopwatch), cancellationToken));
+            await slots.WaitAsync(cancellationToken);
+            inFlight.Add(Task.Run(
+                async () =>
+                {
+                    try
+                    {
+                        await TimeAsync(call, index, latencies, due, stopwatch);
+                    }
+                    finally
+                    {
+                        slots.Release();
+                    }
+                },
+                cancellationToken));
         }
 
         await Task.WhenAll(inFlight);
