@@ -30,6 +30,45 @@ public sealed class SeedingTests(ApiFixture fixture) : ApiTest(fixture), IDispos
     }
 
     [Fact]
+    public async Task A_restart_with_the_same_files_after_an_admin_edit_still_applies_the_files()
+    {
+        // Seeding records the files' digest and skips a restart's work when nothing changed since; an admin edit
+        // since the last seed is a change, so the files are applied as they always were.
+        var slug = (await QueryAsync(db => db.Stretches.AsNoTracking().OrderBy(s => s.Slug).FirstAsync())).Slug;
+        using var admin = Fixture.Admin();
+        var current = await admin.GetAsync($"/api/v1/admin/stretches/{slug}");
+        var entry = JsonNode.Parse(await current.Content.ReadAsStringAsync())!;
+        var shippedName = entry["name"]!.GetValue<string>();
+        entry["name"] = "Edited by an admin";
+        using var update = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/admin/stretches/{slug}")
+        {
+            Content = new StringContent(entry.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        update.Headers.IfMatch.Add(current.Headers.ETag!);
+        Assert.True((await admin.SendAsync(update)).IsSuccessStatusCode);
+
+        var report = await SeedAsync(ShippedContentPath());
+
+        Assert.Equal([$"stretch:{slug}"], report.Updated);
+        Assert.Equal(shippedName, (await QueryAsync(db => db.Stretches.AsNoTracking().SingleAsync(s => s.Slug == slug))).Name);
+    }
+
+    [Fact]
+    public async Task A_seed_is_recorded_so_that_a_restart_with_the_same_files_has_nothing_to_do()
+    {
+        var first = await SeedAsync(ShippedContentPath());
+        var auditBefore = await QueryAsync(db => db.AuditEntries.CountAsync());
+
+        var second = await SeedAsync(ShippedContentPath());
+
+        Assert.Equal(ContentImporter.SeededAction, (await QueryAsync(db => db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).FirstAsync())).Action);
+        Assert.Equal(auditBefore, await QueryAsync(db => db.AuditEntries.CountAsync()));
+        Assert.Equal(first.Unchanged, second.Unchanged);
+        Assert.Empty(second.Created);
+        Assert.Empty(second.Updated);
+    }
+
+    [Fact]
     public async Task A_changed_file_updates_the_entry_in_place_without_duplicating_rows()
     {
         var content = CopyShippedContent();

@@ -17,6 +17,10 @@ public sealed record ContentDocument
 
     /// <summary>The assessment questionnaire; a change to it makes a new version.</summary>
     public Assessments.QuestionnaireDefinition? Questionnaire { get; init; }
+
+    /// <summary>How many entries the document holds, the questionnaire counting as one.</summary>
+    public int EntryCount =>
+        (Conditions?.Count ?? 0) + (Imbalances?.Count ?? 0) + (Stretches?.Count ?? 0) + (RoutineTemplates?.Count ?? 0) + (Questionnaire is null ? 0 : 1);
 }
 
 public sealed record ConditionEntry

@@ -43,6 +43,36 @@ public sealed class ContentImporter(SciaticaDbContext db, ContentCache cache, Ti
 {
     private const long ContentWriteLockKey = 0x5C1A71CA_0000_0001;
 
+    /// <summary>The audit action that marks a completed seed; its <c>after</c> names the files' digest.</summary>
+    public const string SeededAction = "content.seeded";
+
+    /// <summary>
+    /// True when the latest audited change of any kind is the seed of exactly these files. Every content change is
+    /// audited, so the store then holds exactly what that seed left, and applying the same files again would change
+    /// nothing.
+    /// </summary>
+    public async Task<bool> IsLatestSeedAsync(string filesDigest, CancellationToken cancellationToken)
+    {
+        var latest = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).FirstOrDefaultAsync(cancellationToken);
+        // The marker is stored as jsonb, which lays the JSON out its own way: look for the digest, not the text.
+        return latest is { Action: SeededAction, After: { } marker } && marker.Contains(filesDigest, StringComparison.Ordinal);
+    }
+
+    /// <summary>Records that the files with this digest have just been applied in full.</summary>
+    public async Task RecordSeedAsync(string actor, string filesDigest, CancellationToken cancellationToken)
+    {
+        if (await IsLatestSeedAsync(filesDigest, cancellationToken))
+        {
+            return;
+        }
+
+        db.ChangeTracker.Clear();
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), actor, SeededAction, "content:files", before: null, SeedMarker(filesDigest)));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string SeedMarker(string filesDigest) => $$"""{"sha256":"{{filesDigest}}"}""";
+
     /// <summary>Every stored entry, drafts included, as admins see them.</summary>
     public async Task<ContentCatalog> LoadAsync(CancellationToken cancellationToken) => new(
         await db.Conditions.AsNoTracking().OrderBy(c => c.Slug).ToListAsync(cancellationToken),
