@@ -47,8 +47,10 @@ public sealed partial class ContentChangeListener(string connectionString, Conte
             {
                 break;
             }
-            catch (Exception exception) when (exception is NpgsqlException or TimeoutException or System.IO.IOException or System.Net.Sockets.SocketException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
+                // Whatever broke the connection, the listener must live on: a background service that throws stops
+                // the whole host.
                 cache.ListeningStopped();
                 LogLost(logger, backoff.TotalSeconds, exception.Message);
                 await Task.Delay(backoff, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
