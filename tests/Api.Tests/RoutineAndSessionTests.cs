@@ -81,6 +81,34 @@ public sealed class RoutineAndSessionTests(ApiFixture fixture) : ApiTest(fixture
     }
 
     [Fact]
+    public async Task Progress_shows_each_assessments_scores_as_stored_and_only_those_in_its_period()
+    {
+        var better = DiscAnswers();
+        better["pain_now"] = 3;
+        better["sbi_leg_pain"] = 1;
+        better.Remove("odi_1"); // still enough sections for an ODI, now out of 45
+        var first = await _alice.AssessAsync(DiscAnswers());
+        var second = await _alice.AssessAsync(better);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var past = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var progress = await _alice.GetFromJsonAsync<JsonObject>($"/api/v1/me/progress?from={past}&to={today}", TestJson.Options);
+        var before = await _alice.GetFromJsonAsync<JsonObject>($"/api/v1/me/progress?from={past}&to={past}", TestJson.Options);
+
+        var points = progress!["assessments"]!.AsArray();
+        Assert.Equal([first.Id, second.Id], points.Select(p => p!["assessmentId"]!.GetValue<Guid>()));
+        foreach (var (point, assessment) in points.Zip([first, second]))
+        {
+            Assert.Equal(assessment.Scores.PainNow.Value, point!["painNow"]!.GetValue<int>());
+            Assert.Equal(assessment.Scores.Sbi.Value, point["sbi"]!.GetValue<int>());
+            Assert.Equal(assessment.Scores.Odi?.Value, point["odi"]?.GetValue<int>());
+        }
+
+        Assert.Equal((6, 3), (points[0]!["painNow"]!.GetValue<int>(), points[1]!["painNow"]!.GetValue<int>()));
+        Assert.Empty(before!["assessments"]!.AsArray());
+    }
+
+    [Fact]
     public async Task A_conflicting_PUT_under_the_same_id_is_a_409_and_changes_nothing()
     {
         var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id);

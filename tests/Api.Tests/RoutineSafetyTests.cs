@@ -45,6 +45,32 @@ public sealed class RoutineSafetyTests(ApiFixture fixture) : ApiTest(fixture), I
     }
 
     [Fact]
+    public async Task After_a_red_flag_sessions_that_would_step_an_exercise_up_step_nothing()
+    {
+        var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 30);
+        await _alice.AssessAsync(Urgent());
+        var now = DateTimeOffset.UtcNow;
+
+        // Four easy sessions with falling pain: enough to step an exercise up, were a routine still allowed.
+        var adjusted = new List<Guid?>();
+        for (var day = 4; day >= 1; day--)
+        {
+            var response = await _alice.PutAsync($"/api/v1/sessions/{Guid.NewGuid()}", Json(Session(routine, now.AddDays(-day), 4, 3, painDuring: 1)));
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            adjusted.Add((await response.Content.ReadFromJsonAsync<SessionResponse>(TestJson.Options))!.AdjustedRoutineId);
+        }
+
+        var adjust = await _alice.PostAsync($"/api/v1/routines/{routine.Id}/adjust", null);
+
+        Assert.All(adjusted, Assert.Null);
+        // Refused as not allowed, not as superseded: the routine is still the current version, unstepped.
+        Assert.Equal(HttpStatusCode.Conflict, adjust.StatusCode);
+        var problem = await adjust.Content.ReadAsStringAsync();
+        Assert.Contains("routine_not_allowed", problem, StringComparison.Ordinal);
+        Assert.Contains("within 24 hours", problem, StringComparison.Ordinal); // the latest assessment's advice
+    }
+
+    [Fact]
     public async Task Over_gRPC_an_emergency_gets_FailedPrecondition_with_the_advice()
     {
         var assessment = await _alice.AssessAsync(DiscAnswers(saddleNumbness: true));

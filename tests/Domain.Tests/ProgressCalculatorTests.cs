@@ -15,13 +15,13 @@ public class ProgressCalculatorTests
 
     private static DateTimeOffset At(int year, int month, int day, int hour = 18) => new(year, month, day, hour, 0, 0, TimeSpan.Zero);
 
-    private static Session SessionOn(int month, int day, int before, int after) =>
-        new(Guid.NewGuid(), Person, new SessionReport(Routine.Id, At(2026, month, day).AddMinutes(-15), At(2026, month, day), before, after,
-            [new SessionItem("prone-lying", true, 1, 2)]), At(2026, month, day));
+    private static SessionSummary SessionOn(int month, int day, int before, int after) =>
+        SessionSummary.Of(new Session(Guid.NewGuid(), Person, new SessionReport(Routine.Id, At(2026, month, day).AddMinutes(-15), At(2026, month, day), before, after,
+            [new SessionItem("prone-lying", true, 1, 2)]), At(2026, month, day)));
 
-    private static Assessment AssessmentOn(int day, int pain, int sbiLeg, int odiEach) =>
-        new(Guid.NewGuid(), Person, At(2026, 11, day, 9), new Dictionary<string, AnswerValue>(),
-            Evaluate(Baseline().With([("pain_now", pain), ("sbi_leg_pain", sbiLeg), .. Enumerable.Range(1, 10).Select(i => ($"odi_{i}", (object)odiEach))])));
+    private static AssessmentPoint AssessmentOn(int day, int pain, int sbiLeg, int odiEach) =>
+        AssessmentPoint.Of(new Assessment(Guid.NewGuid(), Person, At(2026, 11, day, 9), new Dictionary<string, AnswerValue>(),
+            Evaluate(Baseline().With([("pain_now", pain), ("sbi_leg_pain", sbiLeg), .. Enumerable.Range(1, 10).Select(i => ($"odi_{i}", (object)odiEach))]))));
 
     [Fact]
     public void Two_weeks_worked_by_hand()
@@ -34,7 +34,7 @@ public class ProgressCalculatorTests
         };
         var assessments = new[] { AssessmentOn(3, pain: 6, sbiLeg: 5, odiEach: 2), AssessmentOn(15, pain: 3, sbiLeg: 0, odiEach: 1) };
 
-        var report = ProgressCalculator.Compute(new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 15), new DateOnly(2026, 11, 15), sessions, [Routine], assessments);
+        var report = ProgressCalculator.Compute(new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 15), new DateOnly(2026, 11, 15), sessions, Routine.CreatedAt, assessments);
 
         Assert.Equal(2, report.Weeks.Count);
         // Week of 2 November: planned Wednesday to Sunday (5 days), done 3: adherence 0.6; pain before (6+6+5)/3, after (5+4+4)/3.
@@ -55,7 +55,7 @@ public class ProgressCalculatorTests
         var sessions = new[] { SessionOn(11, 4, 3, 3), SessionOn(11, 10, 4, 4), SessionOn(11, 17, 6, 6) };
         var assessments = new[] { AssessmentOn(3, pain: 5, sbiLeg: 2, odiEach: 2), AssessmentOn(17, pain: 4, sbiLeg: 2, odiEach: 2) };
 
-        var report = ProgressCalculator.Compute(new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 22), new DateOnly(2026, 11, 20), sessions, [Routine], assessments);
+        var report = ProgressCalculator.Compute(new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 22), new DateOnly(2026, 11, 20), sessions, Routine.CreatedAt, assessments);
 
         Assert.Equal("pain_rising", Assert.Single(report.Warnings).Code);
         Assert.Empty(report.Flags); // pain 5 -> 4 is under 2 points and under 30%
@@ -66,7 +66,7 @@ public class ProgressCalculatorTests
     [Fact]
     public void Nothing_is_planned_before_the_first_routine()
     {
-        var report = ProgressCalculator.Compute(new DateOnly(2026, 10, 26), new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 20), [], [Routine], []);
+        var report = ProgressCalculator.Compute(new DateOnly(2026, 10, 26), new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 20), [], Routine.CreatedAt, []);
 
         Assert.Equal(new WeekProgress(new DateOnly(2026, 10, 26), 0, 0, null, null, null), Assert.Single(report.Weeks));
     }

@@ -28,7 +28,11 @@ public sealed record RaisedFlag(string Code, string Name, TriageLevel Level, IRe
 /// <param name="Flags">Every flag raised, most urgent first.</param>
 /// <param name="Advice">What to do now.</param>
 /// <param name="RoutineAllowed">Whether a stretch routine may be built: never for emergency or urgent.</param>
-public sealed record TriageResult(TriageLevel Level, IReadOnlyList<RaisedFlag> Flags, string Advice, bool RoutineAllowed);
+public sealed record TriageResult(TriageLevel Level, IReadOnlyList<RaisedFlag> Flags, string Advice, bool RoutineAllowed)
+{
+    /// <summary>Whether a routine may be given at this level: self-care and see-a-GP only.</summary>
+    public static bool AllowsRoutine(TriageLevel level) => level <= TriageLevel.SeeGp;
+}
 
 /// <summary>
 /// The red-flag rules. They live in code, not in questionnaire content, because they must never be switched off by
@@ -143,7 +147,7 @@ public static class RedFlagRules
         var ordered = flags.OrderByDescending(f => f.Level).ToList();
         var level = ordered.Count == 0 ? TriageLevel.SelfCare : ordered[0].Level;
         var advice = ordered.Count == 0 ? SelfCareAdvice : ordered[0].Advice;
-        return new TriageResult(level, ordered, advice, RoutineAllowed: level <= TriageLevel.SeeGp);
+        return new TriageResult(level, ordered, advice, RoutineAllowed: TriageResult.AllowsRoutine(level));
     }
 
     private static List<string> Present(AnswerSheet answers, params string[] items) => [.. items.Where(answers.IsYes)];

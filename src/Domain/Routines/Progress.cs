@@ -17,7 +17,11 @@ public sealed record WeekProgress(
 /// <param name="PainNow">Pain then, 0 to 10.</param>
 /// <param name="Sbi">SBI total, 0 to 24.</param>
 /// <param name="Odi">ODI percent, when scored.</param>
-public sealed record AssessmentPoint(Guid AssessmentId, DateTimeOffset Date, int PainNow, int Sbi, int? Odi);
+public sealed record AssessmentPoint(Guid AssessmentId, DateTimeOffset Date, int PainNow, int Sbi, int? Odi)
+{
+    public static AssessmentPoint Of(Assessment assessment) => new(assessment.Id, assessment.CreatedAt,
+        assessment.Result.Scores.PainNow.Value, assessment.Result.Scores.Sbi.Value, assessment.Result.Scores.Odi?.Value);
+}
 
 /// <param name="Code">Stable code, e.g. <c>pain_meaningfully_better</c> or <c>pain_rising</c>.</param>
 /// <param name="Message">What it means, in plain words.</param>
@@ -41,20 +45,31 @@ public sealed record ProgressReport(
     IReadOnlyList<ProgressFlag> Flags,
     IReadOnlyList<ProgressFlag> Warnings);
 
-/// <summary>Computes progress from sessions, routines and assessments: a pure function of them and today's date.</summary>
+/// <summary>Computes progress from sessions, routines and assessment scores: a pure function of them and today's date.</summary>
 public static class ProgressCalculator
 {
     public const int MeaningfulPainDrop = 2;
     public const double MeaningfulPainDropShare = 0.30;
     public const int MeaningfulOdiDrop = 10;
 
+    /// <param name="from">The period's first day.</param>
+    /// <param name="to">The period's last day.</param>
+    /// <param name="today">Today, which ends streaks and plans.</param>
+    /// <param name="sessions">The person's sessions in the period and before it, for streaks.</param>
+    /// <param name="firstRoutineAt">When the person's first routine was made, if there is one.</param>
+    /// <param name="assessments">The scores of the person's assessments, at least those in the period.</param>
     public static ProgressReport Compute(
-        DateOnly from, DateOnly to, DateOnly today, IReadOnlyList<Session> sessions, IReadOnlyList<Routine> routines, IReadOnlyList<Assessment> assessments)
+        DateOnly from, DateOnly to, DateOnly today, IReadOnlyList<SessionSummary> sessions, DateTimeOffset? firstRoutineAt, IReadOnlyList<AssessmentPoint> assessments)
     {
         var inRange = sessions.Where(s => Day(s.CompletedAt) >= from && Day(s.CompletedAt) <= to).ToList();
         // Planned from the day a routine existed, or from the first session logged, if that is earlier (an offline
         // client may sync sessions done before the routine reached the server).
-        var starts = routines.Select(r => Day(r.CreatedAt)).Concat(inRange.Select(se => Day(se.CompletedAt))).ToList();
+        var starts = inRange.Select(se => Day(se.CompletedAt)).ToList();
+        if (firstRoutineAt is { } routineAt)
+        {
+            starts.Add(Day(routineAt));
+        }
+
         var firstRoutineDay = starts.Count == 0 ? (DateOnly?)null : starts.Min();
 
         var weeks = new List<WeekProgress>();
@@ -96,9 +111,8 @@ public static class ProgressCalculator
         }
 
         var points = assessments
-            .Where(a => Day(a.CreatedAt) >= from && Day(a.CreatedAt) <= to)
-            .OrderBy(a => a.CreatedAt)
-            .Select(a => new AssessmentPoint(a.Id, a.CreatedAt, a.Result.Scores.PainNow.Value, a.Result.Scores.Sbi.Value, a.Result.Scores.Odi?.Value))
+            .Where(a => Day(a.Date) >= from && Day(a.Date) <= to)
+            .OrderBy(a => a.Date)
             .ToList();
 
         return new ProgressReport(from, to, weeks, current, longest, points, Flags(points), Warnings(weeks));

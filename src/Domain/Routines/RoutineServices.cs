@@ -10,9 +10,16 @@ public interface IRoutineStore
 {
     Task<Routine?> FindAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>The routine, and whether it is its person's current version (no later version exists).</summary>
+    Task<(Routine Routine, bool IsCurrent)?> FindWithStandingAsync(Guid id, CancellationToken cancellationToken);
+
     Task<Routine?> GetCurrentAsync(PersonId person, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<Routine>> ListAsync(PersonId person, CancellationToken cancellationToken);
+    /// <summary>The id and version number of the person's current routine, without loading it.</summary>
+    Task<(Guid Id, int Version)?> GetCurrentVersionAsync(PersonId person, CancellationToken cancellationToken);
+
+    /// <summary>When the person's first routine was made; null if they have none.</summary>
+    Task<DateTimeOffset?> GetFirstCreatedAtAsync(PersonId person, CancellationToken cancellationToken);
 
     /// <summary>
     /// Stores a new version, with the partner's feed event if there is one, in one transaction; a concurrent writer
@@ -25,7 +32,8 @@ public interface ISessionStore
 {
     /// <summary>
     /// Stores the session, with the partner's feed event if there is one, in one transaction, unless a session with
-    /// its id exists; returns the stored one and whether this call stored it.
+    /// its id exists; returns the stored one and whether this call stored it. A resend costs a failed insert, so a
+    /// new session costs no read first.
     /// </summary>
     Task<(Session Session, bool Created)> AddOrGetAsync(Session session, Feed.PartnerEvent? partnerEvent, CancellationToken cancellationToken);
 
@@ -33,8 +41,8 @@ public interface ISessionStore
 
     Task<IReadOnlyList<Session>> ListForRoutineAsync(Guid routineId, CancellationToken cancellationToken);
 
-    /// <summary>The person's sessions completed in [<paramref name="since"/>, <paramref name="until"/>).</summary>
-    Task<IReadOnlyList<Session>> ListAsync(PersonId person, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
+    /// <summary>The person's sessions completed in [<paramref name="since"/>, <paramref name="until"/>), oldest first.</summary>
+    Task<IReadOnlyList<SessionSummary>> ListSummariesAsync(PersonId person, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
 }
 
 /// <summary>Routines: built from an assessment, read, and stepped along their variants.</summary>
@@ -50,16 +58,15 @@ public sealed class RoutineService(IAssessmentStore assessments, IRoutineStore r
         }
 
         // A routine follows the person's latest assessment: an older, milder one cannot outvote a newer red flag.
-        var latest = await LatestAssessmentAsync(person, cancellationToken);
-        if (latest is not null && latest.Id != assessment.Id)
+        if (await assessments.GetLatestTriageAsync(person, cancellationToken) is var (latestId, latestLevel) && latestId != assessment.Id)
         {
-            throw latest.Result.Triage.RoutineAllowed
+            throw TriageResult.AllowsRoutine(latestLevel)
                 ? new DomainException(ErrorKind.NotAllowedNow, "assessment_superseded", "Build the routine from your latest assessment.")
-                : NotAllowed(latest);
+                : await NotAllowedAsync(person, cancellationToken);
         }
 
         var plan = RoutineBuilder.Build(assessment.Result, await PublishedAsync(cancellationToken), minutesPerDay);
-        var previous = await routines.GetCurrentAsync(person, cancellationToken);
+        var previous = await routines.GetCurrentVersionAsync(person, cancellationToken);
         var now = Persons.Now(clock);
         var routine = new Routine(Guid.CreateVersion7(now), person, (previous?.Version ?? 0) + 1, assessment.Id, now, minutesPerDay,
             plan.EstimatedMinutes, plan.Items, plan.SafeFor, [], previous?.Id);
@@ -92,26 +99,37 @@ public sealed class RoutineService(IAssessmentStore assessments, IRoutineStore r
     /// </summary>
     public async Task<(Routine Routine, bool Changed)> AdjustAsync(Caller caller, Guid id, CancellationToken cancellationToken)
     {
-        var routine = await GetAsync(caller, id, cancellationToken);
-        var current = await routines.GetCurrentAsync(Persons.Of(caller), cancellationToken);
-        if (current?.Id != routine.Id)
+        var person = Persons.Of(caller);
+        if (await routines.FindWithStandingAsync(id, cancellationToken) is not var (routine, isCurrent) || !routine.BelongsTo(person))
         {
+            throw new NotFoundException("routine", id.ToString());
+        }
+
+        if (!isCurrent)
+        {
+            var current = await routines.GetCurrentVersionAsync(person, cancellationToken);
             throw new DomainException(ErrorKind.NotAllowedNow, "routine_superseded",
                 $"Routine {id} has been replaced by version {current?.Version}; adjust the current routine.");
         }
 
+        await EnsureStillAllowedAsync(person, cancellationToken);
         return await AdjustCurrentAsync(caller, routine, cancellationToken);
     }
 
+    /// <summary>
+    /// Moves the current routine on if its sessions or content say so. Whether a routine is allowed at all is
+    /// checked only when there is a change to make: the check reads the latest assessment, and most sessions change nothing.
+    /// </summary>
     internal async Task<(Routine Routine, bool Changed)> AdjustCurrentAsync(Caller caller, Routine routine, CancellationToken cancellationToken)
     {
-        await EnsureStillAllowedAsync(new PersonId(routine.PersonId), cancellationToken);
         var stretches = await PublishedStretchesAsync(cancellationToken);
         var changes = Progression.Evaluate(routine, await sessions.ListForRoutineAsync(routine.Id, cancellationToken), stretches);
         if (changes.Count == 0)
         {
             return (routine, false);
         }
+
+        await EnsureStillAllowedAsync(new PersonId(routine.PersonId), cancellationToken);
 
         var items = Progression.Apply(routine, changes, stretches);
         if (items.Count == 0)
@@ -132,17 +150,18 @@ public sealed class RoutineService(IAssessmentStore assessments, IRoutineStore r
     /// <summary>No routine is served or stepped on while the person's latest assessment needs a doctor first.</summary>
     private async Task EnsureStillAllowedAsync(PersonId person, CancellationToken cancellationToken)
     {
-        if (await LatestAssessmentAsync(person, cancellationToken) is { Result.Triage.RoutineAllowed: false } latest)
+        if (await assessments.GetLatestTriageAsync(person, cancellationToken) is var (_, level) && !TriageResult.AllowsRoutine(level))
         {
-            throw NotAllowed(latest);
+            throw await NotAllowedAsync(person, cancellationToken);
         }
     }
 
-    private async Task<Assessment?> LatestAssessmentAsync(PersonId person, CancellationToken cancellationToken) =>
-        (await assessments.ListAsync(person, null, 1, cancellationToken)) is [var latest, ..] ? latest : null;
-
-    private static DomainException NotAllowed(Assessment latest) =>
-        new(ErrorKind.NotAllowedNow, "routine_not_allowed", $"No routine is given after your latest assessment. {latest.Result.Triage.Advice}");
+    // The refusal quotes the latest assessment's advice, so only a refusal loads it.
+    private async Task<DomainException> NotAllowedAsync(PersonId person, CancellationToken cancellationToken)
+    {
+        var advice = (await assessments.ListAsync(person, null, 1, cancellationToken)) is [var latest, ..] ? " " + latest.Result.Triage.Advice : "";
+        return new DomainException(ErrorKind.NotAllowedNow, "routine_not_allowed", $"No routine is given after your latest assessment.{advice}");
+    }
 
     private async Task<Dictionary<string, Stretch>> PublishedStretchesAsync(CancellationToken cancellationToken) =>
         (await content.ListStretchesAsync(new StretchCriteria(), cancellationToken)).ToDictionary(s => s.Slug, StringComparer.Ordinal);
@@ -179,18 +198,12 @@ public sealed class SessionService(IRoutineStore routines, ISessionStore session
             throw new ValidationException("sessionId", "The empty UUID is not a session id.");
         }
 
-        var routine = await routines.FindAsync(report.RoutineId, cancellationToken);
-        if (routine is null || !routine.BelongsTo(person))
+        if (await routines.FindWithStandingAsync(report.RoutineId, cancellationToken) is not var (routine, isCurrent) || !routine.BelongsTo(person))
         {
             throw new ValidationException([new ValidationError("routineId", "No such routine of yours.")], "invalid_session");
         }
 
         var checkedReport = SessionRules.Check(report, routine, clock.GetUtcNow());
-        if (await sessions.FindAsync(id, cancellationToken) is { } existing)
-        {
-            return Same(existing, person, checkedReport) ? new LoggedSession(existing, false, null) : throw Conflict(id);
-        }
-
         var recordedAt = Persons.Now(clock);
         var (stored, created) = await sessions.AddOrGetAsync(
             new Session(id, person, checkedReport, recordedAt), Feed.PartnerEvent.For(caller, Feed.PartnerEvent.SessionLogged, id, recordedAt), cancellationToken);
@@ -200,9 +213,9 @@ public sealed class SessionService(IRoutineStore routines, ISessionStore session
         }
 
         // Progression is a consequence of the session, not part of it: the session is stored whatever happens here.
-        var current = await routines.GetCurrentAsync(person, cancellationToken);
+        // A routine superseded since it was read is caught by the version's unique index, as a conflict below.
         Routine? adjusted = null;
-        if (current?.Id == routine.Id)
+        if (isCurrent)
         {
             try
             {
@@ -272,6 +285,9 @@ public sealed class SessionService(IRoutineStore routines, ISessionStore session
 public sealed class ProgressService(ISessionStore sessions, IRoutineStore routines, IAssessmentStore assessments, TimeProvider clock)
 {
     public const int MaxDays = 366;
+
+    /// <summary>A period's scores come from at most its latest 100 assessments.</summary>
+    public const int MaxAssessments = 100;
     private static readonly DateOnly Earliest = new(2000, 1, 1);
 
     public async Task<ProgressReport> GetAsync(Caller caller, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
@@ -300,14 +316,15 @@ public sealed class ProgressService(ISessionStore sessions, IRoutineStore routin
 
         // Sessions from a year before the period too, so that a streak is counted in full, not cut at the period's start.
         var since = Min(start, today).AddDays(-MaxDays);
-        var fromMoment = new DateTimeOffset(since.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var toMoment = new DateTimeOffset(Max(end, today).AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var history = await assessments.ListAsync(person, null, AssessmentService.MaxPageSize, cancellationToken);
+        var fromMoment = Moment(since);
+        var toMoment = Moment(Max(end, today).AddDays(1));
         return ProgressCalculator.Compute(start, end, today,
-            await sessions.ListAsync(person, fromMoment, toMoment, cancellationToken),
-            await routines.ListAsync(person, cancellationToken),
-            history);
+            await sessions.ListSummariesAsync(person, fromMoment, toMoment, cancellationToken),
+            await routines.GetFirstCreatedAtAsync(person, cancellationToken),
+            await assessments.ListScoresAsync(person, Moment(start), Moment(end.AddDays(1)), MaxAssessments, cancellationToken));
     }
+
+    private static DateTimeOffset Moment(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 

@@ -20,6 +20,12 @@ public sealed record SessionItem(string Stretch, bool Done, int SetsDone, int? P
 public sealed record SessionReport(
     Guid RoutineId, DateTimeOffset StartedAt, DateTimeOffset CompletedAt, int PainBefore, int PainAfter, IReadOnlyList<SessionItem> Items);
 
+/// <summary>What progress needs of a session: when it ended and the pain around it.</summary>
+public sealed record SessionSummary(DateTimeOffset CompletedAt, int PainBefore, int PainAfter)
+{
+    public static SessionSummary Of(Session session) => new(session.CompletedAt, session.PainBefore, session.PainAfter);
+}
+
 /// <summary>One time a person did their routine.</summary>
 public sealed class Session
 {

@@ -16,16 +16,20 @@ internal static class PartnerFeedWriter
     /// <param name="partnerEvent">The event to number and store, or null for a change no partner follows.</param>
     /// <param name="addEntities">Adds the change's entities; called again if the execution strategy retries.</param>
     /// <param name="cancellationToken">Cancels the save.</param>
-    public static Task SaveAsync(SciaticaDbContext db, PartnerEvent? partnerEvent, Action addEntities, CancellationToken cancellationToken)
+    public static async Task SaveAsync(SciaticaDbContext db, PartnerEvent? partnerEvent, Action addEntities, CancellationToken cancellationToken)
     {
+        // Nothing stays tracked after a save: the stores read without tracking, and a second Add of the same key in
+        // one request (a resend inside a batch) must reach the database's unique index, not trip the change tracker.
         if (partnerEvent is null)
         {
             addEntities();
-            return db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return;
         }
 
         var strategy = db.Database.CreateExecutionStrategy();
-        return strategy.ExecuteAsync(async ct =>
+        await strategy.ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -39,6 +43,7 @@ internal static class PartnerFeedWriter
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }, cancellationToken);
+        db.ChangeTracker.Clear();
     }
 }
 

@@ -12,8 +12,13 @@ internal static class JsonColumn
         value => JsonSerializer.Serialize(value, SciaticaJson.Options),
         json => JsonSerializer.Deserialize<T>(json, SciaticaJson.Options)!);
 
+    /// <summary>
+    /// Compares by JSON; the snapshot is the value itself, because these values are immutable records and read-only
+    /// collections that the service replaces, never edits in place. A deep copy by JSON round trip cost every insert
+    /// a serialisation and a parse for nothing (an assessment's result is about 3 KB).
+    /// </summary>
     public static ValueComparer<T> Comparer<T>() => new(
         (a, b) => JsonSerializer.Serialize(a, SciaticaJson.Options) == JsonSerializer.Serialize(b, SciaticaJson.Options),
         value => JsonSerializer.Serialize(value, SciaticaJson.Options).GetHashCode(StringComparison.Ordinal),
-        value => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, SciaticaJson.Options), SciaticaJson.Options)!);
+        value => value);
 }

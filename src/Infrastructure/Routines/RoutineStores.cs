@@ -12,11 +12,25 @@ internal sealed class RoutineStore(SciaticaDbContext db) : IRoutineStore
     public Task<Routine?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Routines.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
 
+    public async Task<(Routine Routine, bool IsCurrent)?> FindWithStandingAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Routines.AsNoTracking()
+            .Where(r => r.Id == id)
+            .Select(r => new { Routine = r, IsCurrent = !db.Routines.Any(later => later.PersonId == r.PersonId && later.Version > r.Version) })
+            .SingleOrDefaultAsync(cancellationToken) is { } found
+            ? (found.Routine, found.IsCurrent)
+            : null;
+
     public Task<Routine?> GetCurrentAsync(PersonId person, CancellationToken cancellationToken) =>
         db.Routines.AsNoTracking().Where(r => r.PersonId == person.Value).OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<Routine>> ListAsync(PersonId person, CancellationToken cancellationToken) =>
-        await db.Routines.AsNoTracking().Where(r => r.PersonId == person.Value).OrderBy(r => r.Version).ToListAsync(cancellationToken);
+    public async Task<(Guid Id, int Version)?> GetCurrentVersionAsync(PersonId person, CancellationToken cancellationToken) =>
+        await db.Routines.Where(r => r.PersonId == person.Value).OrderByDescending(r => r.Version)
+            .Select(r => new { r.Id, r.Version }).FirstOrDefaultAsync(cancellationToken) is { } current
+            ? (current.Id, current.Version)
+            : null;
+
+    public Task<DateTimeOffset?> GetFirstCreatedAtAsync(PersonId person, CancellationToken cancellationToken) =>
+        db.Routines.Where(r => r.PersonId == person.Value).MinAsync(r => (DateTimeOffset?)r.CreatedAt, cancellationToken);
 
     public async Task AddAsync(Routine routine, Domain.Feed.PartnerEvent? partnerEvent, CancellationToken cancellationToken)
     {
@@ -56,9 +70,11 @@ internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
     public async Task<IReadOnlyList<Session>> ListForRoutineAsync(Guid routineId, CancellationToken cancellationToken) =>
         await db.Sessions.AsNoTracking().Where(s => s.RoutineId == routineId).OrderBy(s => s.CompletedAt).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<Session>> ListAsync(PersonId person, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
-        await db.Sessions.AsNoTracking()
+    public async Task<IReadOnlyList<SessionSummary>> ListSummariesAsync(
+        PersonId person, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
+        await db.Sessions
             .Where(s => s.PersonId == person.Value && s.CompletedAt >= since && s.CompletedAt < until)
             .OrderBy(s => s.CompletedAt)
+            .Select(s => new SessionSummary(s.CompletedAt, s.PainBefore, s.PainAfter))
             .ToListAsync(cancellationToken);
 }
