@@ -67,8 +67,22 @@ internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
     public Task<Session?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
 
-    public async Task<IReadOnlyList<Session>> ListForRoutineAsync(Guid routineId, CancellationToken cancellationToken) =>
-        await db.Sessions.AsNoTracking().Where(s => s.RoutineId == routineId).OrderBy(s => s.CompletedAt).ToListAsync(cancellationToken);
+    // A routine used daily for months has hundreds of sessions; progression needs a handful of them. The database
+    // picks that handful (a superset of what the rules read: ties on time are kept, and "pain may have risen" is
+    // checked on every item), and the rules themselves stay in Progression. JSON names as in SessionItem.
+    public async Task<IReadOnlyList<Session>> ListForProgressionAsync(Guid routineId, CancellationToken cancellationToken) =>
+        await db.Sessions.FromSql($"""
+            SELECT s.* FROM sessions AS s
+            WHERE s.routine_id = {routineId}
+              AND (s.pain_after - s.pain_before >= {Progression.WorsePainPoints}
+                   OR EXISTS (SELECT 1 FROM jsonb_array_elements(s.items) AS item
+                              WHERE (item ->> 'painDuring')::int - s.pain_before >= {Progression.WorsePainPoints})
+                   OR s.id IN (SELECT ranked.id FROM (
+                                   SELECT d.id, rank() OVER (PARTITION BY item ->> 'stretch' ORDER BY d.completed_at DESC) AS recency
+                                   FROM sessions AS d, jsonb_array_elements(d.items) AS item
+                                   WHERE d.routine_id = {routineId} AND (item ->> 'done')::boolean) AS ranked
+                               WHERE ranked.recency <= {Progression.EasySessions}))
+            """).AsNoTracking().OrderBy(s => s.CompletedAt).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<SessionSummary>> ListSummariesAsync(
         PersonId person, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
