@@ -116,11 +116,13 @@ internal static class Seeding
                 ["painAfter"] = after,
                 ["items"] = new JsonArray([.. items.Select(item => (JsonNode)new JsonObject
                 {
-                    ["stretch"] = item!["stretch"]!.GetValue<string>(), ["done"] = true, ["setsDone"] = item["sets"]!.GetValue<int>(), ["painDuring"] = 2,
+                    ["stretch"] = item!["stretch"]!.GetValue<string>(), ["done"] = true, ["setsDone"] = item["sets"]!.GetValue<int>(), ["painDuring"] = 3,
                 })]),
             };
 
-            // A history spread over the past weeks, pain easing, so progress has weeks to summarise.
+            // A history spread over the past weeks, pain easing, so progress has weeks to summarise. Pain during 3 is
+            // neither easy nor worse: no session steps the routine on, so it stays the current version and every
+            // bench session is logged against it and runs progression, as a typical session does.
             for (var day = history; day >= 1; day--)
             {
                 var completedAt = now.AddDays(-day * 3).AddHours(-i % 12);

@@ -1,8 +1,8 @@
 // The framework floor for docs/benchmarks.md: each benchmarked operation as a bare ASP.NET Core endpoint that runs
-// the operation's essential SQL with raw Npgsql and writes JSON straight from the reader, in the style of the
-// TechEmpower benchmarks. No authentication (the person is read from the token's payload unverified), no
-// validation, no domain logic, no EF Core: what is left is the cost of HTTP, the database and the JSON.
-// The same statements are in bench/sql/*.sql for pgbench, the database floor.
+// the statements the service issues for it (captured from EF Core's command log), in the same order, with raw
+// Npgsql, and writes JSON straight from the reader, in the style of the TechEmpower benchmarks. No authentication
+// (the person is read from the token's payload unverified), no validation, no domain logic, no EF Core: what is
+// left is the cost of HTTP, the database and the JSON. bench/run gives pgbench, the database floor, the same SQL.
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
@@ -142,26 +142,59 @@ app.MapPost("/api/v1/assessments", async (HttpContext context) =>
     await WriteCreatedAsync(context, id);
 });
 
+// The service reads the assessment, the latest triage and the current version, then inserts the next version.
 app.MapPost("/api/v1/routines", async (HttpContext context) =>
 {
     using var body = await JsonDocument.ParseAsync(context.Request.Body);
+    var person = Person(context);
+    var assessmentId = body.RootElement.GetProperty("assessmentId").GetGuid();
+    await using var connection = await dataSource.OpenConnectionAsync();
+    await using (var assessment = new NpgsqlCommand(Sql.FindAssessment, connection) { Parameters = { new() { Value = assessmentId } } })
+    await using (var reader = await assessment.ExecuteReaderAsync())
+    {
+        await reader.ReadAsync();
+    }
+
+    await using (var triage = new NpgsqlCommand(Sql.LatestTriage, connection) { Parameters = { new() { Value = person } } })
+    {
+        await triage.ExecuteScalarAsync();
+    }
+
+    var version = 0;
+    await using (var current = new NpgsqlCommand(Sql.CurrentVersion, connection) { Parameters = { new() { Value = person } } })
+    await using (var reader = await current.ExecuteReaderAsync())
+    {
+        version = await reader.ReadAsync() ? reader.GetInt32(1) : 0;
+    }
+
     var id = Guid.CreateVersion7();
-    await using var command = dataSource.CreateCommand(Sql.InsertRoutine);
+    await using var command = new NpgsqlCommand(Sql.InsertRoutine, connection);
     command.Parameters.Add(new NpgsqlParameter { Value = id });
-    command.Parameters.Add(new NpgsqlParameter { Value = body.RootElement.GetProperty("assessmentId").GetGuid() });
+    command.Parameters.Add(new NpgsqlParameter { Value = assessmentId });
     command.Parameters.Add(new NpgsqlParameter { Value = DateTimeOffset.UtcNow });
     command.Parameters.Add(new NpgsqlParameter { Value = body.RootElement.GetProperty("minutesPerDay").GetInt32() });
     command.Parameters.Add(new NpgsqlParameter { Value = storedRoutineItems, NpgsqlDbType = NpgsqlDbType.Jsonb });
-    command.Parameters.Add(new NpgsqlParameter { Value = Person(context) });
+    command.Parameters.Add(new NpgsqlParameter { Value = person });
+    command.Parameters.Add(new NpgsqlParameter { Value = version + 1 });
     await command.ExecuteNonQueryAsync();
     await WriteCreatedAsync(context, id);
 });
 
+// The service reads the routine with whether it is current, inserts, and reads the sessions progression needs.
 app.MapPut("/api/v1/sessions/{id:guid}", async (Guid id, HttpContext context) =>
 {
     using var body = await JsonDocument.ParseAsync(context.Request.Body);
     var report = body.RootElement;
-    await using var command = dataSource.CreateCommand(Sql.InsertSession);
+    var routineId = report.GetProperty("routineId").GetGuid();
+    await using var connection = await dataSource.OpenConnectionAsync();
+    var isCurrent = false;
+    await using (var routine = new NpgsqlCommand(Sql.RoutineWithStanding, connection) { Parameters = { new() { Value = routineId } } })
+    await using (var reader = await routine.ExecuteReaderAsync())
+    {
+        isCurrent = await reader.ReadAsync() && reader.GetBoolean(11);
+    }
+
+    await using var command = new NpgsqlCommand(Sql.InsertSession, connection);
     command.Parameters.Add(new NpgsqlParameter { Value = id });
     command.Parameters.Add(new NpgsqlParameter { Value = report.GetProperty("completedAt").GetDateTimeOffset() });
     command.Parameters.Add(new NpgsqlParameter { Value = report.GetProperty("items").GetRawText(), NpgsqlDbType = NpgsqlDbType.Jsonb });
@@ -172,6 +205,16 @@ app.MapPut("/api/v1/sessions/{id:guid}", async (Guid id, HttpContext context) =>
     command.Parameters.Add(new NpgsqlParameter { Value = report.GetProperty("routineId").GetGuid() });
     command.Parameters.Add(new NpgsqlParameter { Value = report.GetProperty("startedAt").GetDateTimeOffset() });
     await command.ExecuteNonQueryAsync();
+    if (isCurrent)
+    {
+        await using var progression = new NpgsqlCommand(Sql.SessionsForProgression, connection) { Parameters = { new() { Value = routineId } } };
+        await using var reader = await progression.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            reader.GetString(2); // the items, which progression reads
+        }
+    }
+
     await WriteCreatedAsync(context, id);
 });
 
@@ -179,22 +222,22 @@ app.MapGet("/api/v1/me/progress", async (HttpContext context) =>
 {
     var person = Person(context);
     var until = DateTimeOffset.UtcNow;
+    // One round trip for the three statements: a raw floor may batch where EF Core cannot.
     await using var batch = dataSource.CreateBatch();
-    batch.BatchCommands.Add(new NpgsqlBatchCommand(Sql.ProgressAssessments) { Parameters = { new() { Value = person } } });
-    batch.BatchCommands.Add(new NpgsqlBatchCommand(Sql.ProgressSessions) { Parameters = { new() { Value = person }, new() { Value = until.AddDays(-56) }, new() { Value = until } } });
-    batch.BatchCommands.Add(new NpgsqlBatchCommand(Sql.ProgressRoutines) { Parameters = { new() { Value = person } } });
+    batch.BatchCommands.Add(new NpgsqlBatchCommand(Sql.ProgressSessions) { Parameters = { new() { Value = person }, new() { Value = until.AddDays(-56 - 366) }, new() { Value = until.AddDays(1) } } });
+    batch.BatchCommands.Add(new NpgsqlBatchCommand(Sql.ProgressFirstRoutine) { Parameters = { new() { Value = person } } });
+    batch.BatchCommands.Add(new NpgsqlBatchCommand(Sql.ProgressScores) { Parameters = { new() { Value = person }, new() { Value = until.AddDays(-56) }, new() { Value = until.AddDays(1) }, new() { Value = 100 } } });
     await using var reader = await batch.ExecuteReaderAsync();
     await WriteJsonAsync(context, async json =>
     {
         json.WriteStartObject();
-        foreach (var name in (string[])["assessments", "sessions", "routines"])
+        foreach (var name in (string[])["sessions", "firstRoutine", "assessments"])
         {
             json.WriteStartArray(name);
             while (await reader.ReadAsync())
             {
                 json.WriteStartObject();
-                json.WriteString("id", reader.GetGuid(0));
-                json.WriteString("at", reader.GetDateTime(1));
+                json.WriteString("at", reader.IsDBNull(0) ? default : reader.GetDateTime(0));
                 json.WriteEndObject();
             }
 
@@ -299,21 +342,56 @@ internal static class Sql
     public const string InsertAssessment =
         "INSERT INTO assessments (id, answers, created_at, person_id, questionnaire_version, result, triage) VALUES ($1, $2, $3, $4, $5, $6, $7)";
 
-    // The version is the person's next one; the unique index catches a concurrent insert, as in the service.
+    public const string FindAssessment =
+        "SELECT a.id, a.answers, a.created_at, a.person_id, a.questionnaire_version, a.result, a.triage FROM assessments AS a WHERE a.id = $1 LIMIT 2";
+
+    public const string LatestTriage =
+        "SELECT a.id, a.triage FROM assessments AS a WHERE a.person_id = $1 ORDER BY a.created_at DESC, a.id DESC LIMIT 1";
+
+    public const string CurrentVersion =
+        "SELECT r.id, r.version FROM routines AS r WHERE r.person_id = $1 ORDER BY r.version DESC LIMIT 1";
+
+    // The unique (person, version) index catches a concurrent insert, as in the service.
     public const string InsertRoutine = """
         INSERT INTO routines (id, assessment_id, changes, created_at, estimated_minutes, items, minutes_per_day, person_id, previous_id, safe_for, version)
-        SELECT $1, $2, '[]', $3, 14, $5, $4, $6, NULL, ARRAY['herniated-disc'], coalesce(max(version), 0) + 1 FROM routines WHERE person_id = $6
+        VALUES ($1, $2, '[]', $3, 14, $5, $4, $6, NULL, ARRAY['herniated-disc'], $7)
+        """;
+
+    public const string RoutineWithStanding = """
+        SELECT r.id, r.assessment_id, r.changes, r.created_at, r.estimated_minutes, r.items, r.minutes_per_day, r.person_id, r.previous_id, r.safe_for, r.version,
+               NOT EXISTS (SELECT 1 FROM routines AS r0 WHERE r0.person_id = r.person_id AND r0.version > r.version)
+        FROM routines AS r WHERE r.id = $1 LIMIT 2
+        """;
+
+    public const string SessionsForProgression = """
+        SELECT s.id, s.completed_at, s.items::text, s.pain_after, s.pain_before FROM sessions AS s
+        WHERE s.routine_id = $1
+          AND (s.pain_after - s.pain_before >= 2
+               OR EXISTS (SELECT 1 FROM jsonb_array_elements(s.items) AS item WHERE (item ->> 'painDuring')::int - s.pain_before >= 2)
+               OR s.id IN (SELECT ranked.id FROM (
+                               SELECT d.id, rank() OVER (PARTITION BY item ->> 'stretch' ORDER BY d.completed_at DESC) AS recency
+                               FROM sessions AS d, jsonb_array_elements(d.items) AS item
+                               WHERE d.routine_id = $1 AND (item ->> 'done')::boolean) AS ranked
+                           WHERE ranked.recency <= 4))
+        ORDER BY s.completed_at
         """;
 
     public const string InsertSession =
         "INSERT INTO sessions (id, completed_at, items, pain_after, pain_before, person_id, recorded_at, routine_id, started_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 
-    public const string ProgressAssessments =
-        "SELECT a.id, a.created_at, a.answers, a.person_id, a.questionnaire_version, a.result, a.triage FROM assessments AS a WHERE a.person_id = $1 ORDER BY a.created_at DESC, a.id DESC LIMIT 100";
-
     public const string ProgressSessions =
-        "SELECT s.id, s.completed_at, s.items, s.pain_after, s.pain_before, s.person_id, s.recorded_at, s.routine_id, s.started_at FROM sessions AS s WHERE s.person_id = $1 AND s.completed_at >= $2 AND s.completed_at < $3 ORDER BY s.completed_at";
+        "SELECT s.completed_at, s.pain_before, s.pain_after FROM sessions AS s WHERE s.person_id = $1 AND s.completed_at >= $2 AND s.completed_at < $3 ORDER BY s.completed_at";
 
-    public const string ProgressRoutines =
-        "SELECT r.id, r.created_at, r.assessment_id, r.changes, r.estimated_minutes, r.items, r.minutes_per_day, r.person_id, r.previous_id, r.safe_for, r.version FROM routines AS r WHERE r.person_id = $1 ORDER BY r.version";
+    public const string ProgressFirstRoutine = "SELECT min(r.created_at) FROM routines AS r WHERE r.person_id = $1";
+
+    public const string ProgressScores = """
+        SELECT created_at, id,
+               (result -> 'scores' -> 'painNow' ->> 'value')::int AS pain_now,
+               (result -> 'scores' -> 'sbi' ->> 'value')::int AS sbi,
+               (result -> 'scores' -> 'odi' ->> 'value')::int AS odi
+        FROM assessments
+        WHERE person_id = $1 AND created_at >= $2 AND created_at < $3
+        ORDER BY created_at DESC, id DESC
+        LIMIT $4
+        """;
 }
