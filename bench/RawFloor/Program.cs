@@ -188,10 +188,16 @@ app.MapPut("/api/v1/sessions/{id:guid}", async (Guid id, HttpContext context) =>
     var routineId = report.GetProperty("routineId").GetGuid();
     await using var connection = await dataSource.OpenConnectionAsync();
     var isCurrent = false;
+    var stretches = new List<string>();
     await using (var routine = new NpgsqlCommand(Sql.RoutineWithStanding, connection) { Parameters = { new() { Value = routineId } } })
     await using (var reader = await routine.ExecuteReaderAsync())
     {
-        isCurrent = await reader.ReadAsync() && reader.GetBoolean(11);
+        if (await reader.ReadAsync())
+        {
+            isCurrent = reader.GetBoolean(11);
+            using var items = JsonDocument.Parse(reader.GetString(5));
+            stretches.AddRange(items.RootElement.EnumerateArray().Select(item => item.GetProperty("stretch").GetString()!));
+        }
     }
 
     await using var command = new NpgsqlCommand(Sql.InsertSession, connection);
@@ -207,7 +213,10 @@ app.MapPut("/api/v1/sessions/{id:guid}", async (Guid id, HttpContext context) =>
     await command.ExecuteNonQueryAsync();
     if (isCurrent)
     {
-        await using var progression = new NpgsqlCommand(Sql.SessionsForProgression, connection) { Parameters = { new() { Value = routineId } } };
+        await using var progression = new NpgsqlCommand(Sql.SessionsForProgression, connection)
+        {
+            Parameters = { new() { Value = routineId }, new() { Value = stretches.ToArray() } },
+        };
         await using var reader = await progression.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
@@ -367,12 +376,11 @@ internal static class Sql
         SELECT s.id, s.completed_at, s.items::text, s.pain_after, s.pain_before FROM sessions AS s
         WHERE s.routine_id = $1
           AND (s.pain_after - s.pain_before >= 2
-               OR EXISTS (SELECT 1 FROM jsonb_array_elements(s.items) AS item WHERE (item ->> 'painDuring')::int - s.pain_before >= 2)
-               OR s.id IN (SELECT ranked.id FROM (
-                               SELECT d.id, rank() OVER (PARTITION BY item ->> 'stretch' ORDER BY d.completed_at DESC) AS recency
-                               FROM sessions AS d, jsonb_array_elements(d.items) AS item
-                               WHERE d.routine_id = $1 AND (item ->> 'done')::boolean) AS ranked
-                           WHERE ranked.recency <= 4))
+               OR jsonb_path_exists(s.items, '$[*] ? (@.painDuring - $before >= $points)', jsonb_build_object('before', s.pain_before, 'points', 2), true)
+               OR s.id IN (SELECT recent.id FROM unnest($2::text[]) AS stretch(slug)
+                           CROSS JOIN LATERAL (SELECT d.id FROM sessions AS d
+                                               WHERE d.routine_id = $1 AND d.items @> jsonb_build_array(jsonb_build_object('stretch', stretch.slug, 'done', true))
+                                               ORDER BY d.completed_at DESC, d.id DESC LIMIT 4) AS recent))
         ORDER BY s.completed_at
         """;
 

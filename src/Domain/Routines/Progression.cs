@@ -20,7 +20,10 @@ public static class Progression
     public static IReadOnlyList<RoutineChange> Evaluate(Routine routine, IReadOnlyList<Session> sessions, IReadOnlyDictionary<string, Stretch> stretches)
     {
         var changes = new List<RoutineChange>();
-        var ordered = sessions.Where(s => s.RoutineId == routine.Id).OrderBy(s => s.CompletedAt).ThenBy(s => s.Id).ToList();
+        // Sessions ending at the same moment are ordered by id as PostgreSQL orders uuids (byte by byte, as their
+        // text reads), so that the store can pick "the last four" exactly as this does.
+        var ordered = sessions.Where(s => s.RoutineId == routine.Id)
+            .OrderBy(s => s.CompletedAt).ThenBy(s => s.Id.ToString("N"), StringComparer.Ordinal).ToList();
         foreach (var item in routine.Items)
         {
             // Content may have changed since the routine was made: an exercise now withdrawn, or now advised

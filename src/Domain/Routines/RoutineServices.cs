@@ -40,12 +40,12 @@ public interface ISessionStore
     Task<Session?> FindAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The routine's sessions that <see cref="Progression.Evaluate"/> can act on, however many the routine has: for
-    /// each stretch the last <see cref="Progression.EasySessions"/> sessions in which it was done (with any tied on
-    /// time), and every session in which pain may have risen by <see cref="Progression.WorsePainPoints"/> or more.
-    /// Evaluating these gives the same changes as evaluating all of them.
+    /// The sessions of <paramref name="routine"/> that <see cref="Progression.Evaluate"/> can act on, however many
+    /// it has: for each of its stretches the last <see cref="Progression.EasySessions"/> sessions in which it was
+    /// done (in the order Evaluate uses), and every session in which pain may have risen by
+    /// <see cref="Progression.WorsePainPoints"/> or more. Evaluating these gives the same changes as evaluating all.
     /// </summary>
-    Task<IReadOnlyList<Session>> ListForProgressionAsync(Guid routineId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Session>> ListForProgressionAsync(Routine routine, CancellationToken cancellationToken);
 
     /// <summary>The person's sessions completed in [<paramref name="since"/>, <paramref name="until"/>), oldest first.</summary>
     Task<IReadOnlyList<SessionSummary>> ListSummariesAsync(PersonId person, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
@@ -129,7 +129,7 @@ public sealed class RoutineService(IAssessmentStore assessments, IRoutineStore r
     internal async Task<(Routine Routine, bool Changed)> AdjustCurrentAsync(Caller caller, Routine routine, CancellationToken cancellationToken)
     {
         var stretches = await PublishedStretchesAsync(cancellationToken);
-        var changes = Progression.Evaluate(routine, await sessions.ListForProgressionAsync(routine.Id, cancellationToken), stretches);
+        var changes = Progression.Evaluate(routine, await sessions.ListForProgressionAsync(routine, cancellationToken), stretches);
         if (changes.Count == 0)
         {
             return (routine, false);

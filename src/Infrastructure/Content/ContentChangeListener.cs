@@ -16,7 +16,7 @@ public sealed partial class ContentChangeListener(string connectionString, Conte
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var settings = new NpgsqlConnectionStringBuilder(Persistence.SciaticaDatabase.WithTimeouts(connectionString))
+        var settings = new NpgsqlConnectionStringBuilder(Persistence.SciaticaDatabase.WithServiceDefaults(connectionString))
         {
             KeepAlive = 5,
             Pooling = false,

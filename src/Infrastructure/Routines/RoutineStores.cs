@@ -67,22 +67,30 @@ internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
     public Task<Session?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
 
-    // A routine used daily for months has hundreds of sessions; progression needs a handful of them. The database
-    // picks that handful (a superset of what the rules read: ties on time are kept, and "pain may have risen" is
-    // checked on every item), and the rules themselves stay in Progression. JSON names as in SessionItem.
-    public async Task<IReadOnlyList<Session>> ListForProgressionAsync(Guid routineId, CancellationToken cancellationToken) =>
-        await db.Sessions.FromSql($"""
+    // A routine used daily for months has hundreds of sessions; progression needs a handful of them. For each
+    // stretch, the index on (routine, completed_at, id) is walked from the newest session until four in which it
+    // was done are found; sessions in which pain may have risen are a superset of what the rules count as worse
+    // (any item's pain during, or pain after, two points above pain before). The rules stay in Progression.
+    // JSON names as in SessionItem.
+    public async Task<IReadOnlyList<Session>> ListForProgressionAsync(Routine routine, CancellationToken cancellationToken)
+    {
+        var stretches = routine.Items.Select(i => i.Stretch).Distinct().ToArray();
+        return await db.Sessions.FromSql($"""
             SELECT s.* FROM sessions AS s
-            WHERE s.routine_id = {routineId}
+            WHERE s.routine_id = {routine.Id}
               AND (s.pain_after - s.pain_before >= {Progression.WorsePainPoints}
-                   OR EXISTS (SELECT 1 FROM jsonb_array_elements(s.items) AS item
-                              WHERE (item ->> 'painDuring')::int - s.pain_before >= {Progression.WorsePainPoints})
-                   OR s.id IN (SELECT ranked.id FROM (
-                                   SELECT d.id, rank() OVER (PARTITION BY item ->> 'stretch' ORDER BY d.completed_at DESC) AS recency
-                                   FROM sessions AS d, jsonb_array_elements(d.items) AS item
-                                   WHERE d.routine_id = {routineId} AND (item ->> 'done')::boolean) AS ranked
-                               WHERE ranked.recency <= {Progression.EasySessions}))
+                   OR jsonb_path_exists(s.items, '$[*] ? (@.painDuring - $before >= $points)',
+                                        jsonb_build_object('before', s.pain_before, 'points', {Progression.WorsePainPoints}), true)
+                   OR s.id IN (SELECT recent.id
+                               FROM unnest({stretches}) AS stretch(slug)
+                               CROSS JOIN LATERAL (
+                                   SELECT d.id FROM sessions AS d
+                                   WHERE d.routine_id = {routine.Id}
+                                     AND d.items @> jsonb_build_array(jsonb_build_object('stretch', stretch.slug, 'done', true))
+                                   ORDER BY d.completed_at DESC, d.id DESC
+                                   LIMIT {Progression.EasySessions}) AS recent))
             """).AsNoTracking().OrderBy(s => s.CompletedAt).ToListAsync(cancellationToken);
+    }
 
     public async Task<IReadOnlyList<SessionSummary>> ListSummariesAsync(
         PersonId person, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>

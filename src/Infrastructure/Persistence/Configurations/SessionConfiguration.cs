@@ -17,7 +17,8 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.PersonId).HasMaxLength(300);
         builder.HasIndex(s => new { s.PersonId, s.CompletedAt });
-        builder.HasIndex(s => s.RoutineId);
+        // Progression walks a routine's sessions newest first (RoutineStores.ListForProgressionAsync).
+        builder.HasIndex(s => new { s.RoutineId, s.CompletedAt, s.Id });
         builder.HasOne<Routine>().WithMany().HasForeignKey(s => s.RoutineId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(s => s.Report);
         builder.Property(s => s.Items)

@@ -599,11 +599,11 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_sessions");
 
-                    b.HasIndex("RoutineId")
-                        .HasDatabaseName("ix_sessions_routine_id");
-
                     b.HasIndex("PersonId", "CompletedAt")
                         .HasDatabaseName("ix_sessions_person_id_completed_at");
+
+                    b.HasIndex("RoutineId", "CompletedAt", "Id")
+                        .HasDatabaseName("ix_sessions_routine_id_completed_at_id");
 
                     b.ToTable("sessions", null, t =>
                         {
