@@ -58,6 +58,8 @@ public class PartnerJourneyAndFeedTests(ApiFixture fixture) : ApiTest(fixture)
             var id = Guid.NewGuid().ToString();
             var put = await sessions.PutSessionAsync(new V1.PutSessionRequest { Id = id, Report = report, MemberId = "m-1" }, key);
             Assert.True(put.Created);
+            // A resend neither adds an event nor takes a number: the feed below stays gap-free, one event a session.
+            Assert.False((await sessions.PutSessionAsync(new V1.PutSessionRequest { Id = id, Report = report, MemberId = "m-1" }, key)).Created);
             sessionIds.Add(id);
         }
 

@@ -32,7 +32,7 @@ public interface ISessionStore
 {
     /// <summary>
     /// Stores the session, with the partner's feed event if there is one, in one transaction, unless a session with
-    /// its id exists; returns the stored one and whether this call stored it. A resend costs a failed insert, so a
+    /// its id exists; returns the stored one and whether this call stored it. The insert itself finds a resend, so a
     /// new session costs no read first.
     /// </summary>
     Task<(Session Session, bool Created)> AddOrGetAsync(Session session, Feed.PartnerEvent? partnerEvent, CancellationToken cancellationToken);

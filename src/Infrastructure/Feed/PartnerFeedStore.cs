@@ -33,11 +33,7 @@ internal static class PartnerFeedWriter
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var sequence = await db.Database.SqlQuery<long>($"""
-                INSERT INTO partner_event_counters (partner_id, last_sequence) VALUES ({partnerEvent.PartnerId}, 1)
-                ON CONFLICT (partner_id) DO UPDATE SET last_sequence = partner_event_counters.last_sequence + 1
-                RETURNING last_sequence AS "Value"
-                """).AsAsyncEnumerable().SingleAsync(ct);
+            var sequence = await NextSequenceAsync(db, partnerEvent.PartnerId, ct);
             addEntities();
             db.PartnerEvents.Add(partnerEvent with { Sequence = sequence });
             await db.SaveChangesAsync(ct);
@@ -45,6 +41,45 @@ internal static class PartnerFeedWriter
         }, cancellationToken);
         db.ChangeTracker.Clear();
     }
+
+    /// <summary>
+    /// Runs an insert that says whether it stored a new row and, when it did and a partner follows the change,
+    /// numbers and stores the partner's event in the same transaction. The insert comes before the counter, so an
+    /// insert that finds its row there takes no lock on the partner's counter.
+    /// </summary>
+    public static async Task<bool> InsertAsync(
+        SciaticaDbContext db, PartnerEvent? partnerEvent, Func<CancellationToken, Task<bool>> insert, CancellationToken cancellationToken)
+    {
+        if (partnerEvent is null)
+        {
+            return await insert(cancellationToken);
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (!await insert(ct))
+            {
+                return false; // nothing written; the transaction rolls back as it is disposed
+            }
+
+            db.PartnerEvents.Add(partnerEvent with { Sequence = await NextSequenceAsync(db, partnerEvent.PartnerId, ct) });
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+            return true;
+        }, cancellationToken);
+    }
+
+    // Takes the partner's next number; the row stays locked until the transaction ends.
+    private static Task<long> NextSequenceAsync(SciaticaDbContext db, Guid partnerId, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<long>($"""
+            INSERT INTO partner_event_counters (partner_id, last_sequence) VALUES ({partnerId}, 1)
+            ON CONFLICT (partner_id) DO UPDATE SET last_sequence = partner_event_counters.last_sequence + 1
+            RETURNING last_sequence AS "Value"
+            """).AsAsyncEnumerable().SingleAsync(cancellationToken).AsTask();
 }
 
 internal sealed class PartnerFeedStore(SciaticaDbContext db) : IPartnerFeed

@@ -1,9 +1,11 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SciaticaService.Domain.Errors;
 using SciaticaService.Domain.Identity;
 using SciaticaService.Domain.Routines;
 using SciaticaService.Infrastructure.Persistence;
+using SciaticaService.Infrastructure.Serialization;
 
 namespace SciaticaService.Infrastructure.Routines;
 
@@ -51,17 +53,22 @@ internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
 {
     public async Task<(Session Session, bool Created)> AddOrGetAsync(Session session, Domain.Feed.PartnerEvent? partnerEvent, CancellationToken cancellationToken)
     {
-        try
-        {
-            await Feed.PartnerFeedWriter.SaveAsync(db, partnerEvent, () => db.Sessions.Add(session), cancellationToken);
-            return (session, true);
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // A concurrent resend of the same id won the insert: answer with what it stored.
-            db.ChangeTracker.Clear();
-            return (await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == session.Id, cancellationToken), false);
-        }
+        var created = await Feed.PartnerFeedWriter.InsertAsync(db, partnerEvent, token => InsertIfNewAsync(session, token), cancellationToken);
+        return created ? (session, true) : (await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == session.Id, cancellationToken), false);
+    }
+
+    // ON CONFLICT rather than EF Core's insert: a resend (an offline client syncing again) finds its row without an
+    // error raised and logged twice, and without taking a partner's feed counter. Columns and JSON as in
+    // SessionConfiguration; timestamptz takes UTC only.
+    private async Task<bool> InsertIfNewAsync(Session session, CancellationToken cancellationToken)
+    {
+        var items = JsonSerializer.Serialize(session.Items, SciaticaJson.Options);
+        return await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO sessions (id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items, recorded_at)
+            VALUES ({session.Id}, {session.PersonId}, {session.RoutineId}, {session.StartedAt.ToUniversalTime()}, {session.CompletedAt.ToUniversalTime()},
+                    {session.PainBefore}, {session.PainAfter}, {items}::jsonb, {session.RecordedAt.ToUniversalTime()})
+            ON CONFLICT (id) DO NOTHING
+            """, cancellationToken) == 1;
     }
 
     public Task<Session?> FindAsync(Guid id, CancellationToken cancellationToken) =>
