@@ -18,8 +18,8 @@ internal static class PartnerFeedWriter
     /// <param name="cancellationToken">Cancels the save.</param>
     public static async Task SaveAsync(SciaticaDbContext db, PartnerEvent? partnerEvent, Action addEntities, CancellationToken cancellationToken)
     {
-        // Nothing stays tracked after a save: the stores read without tracking, and a second Add of the same key in
-        // one request (a resend inside a batch) must reach the database's unique index, not trip the change tracker.
+        // Nothing stays tracked after a save: the stores read without tracking, and a later Add of the same key in
+        // the same request must reach the database's unique index, not trip the change tracker.
         if (partnerEvent is null)
         {
             addEntities();
