@@ -15,13 +15,14 @@ public class ProgressCalculatorTests
 
     private static DateTimeOffset At(int year, int month, int day, int hour = 18) => new(year, month, day, hour, 0, 0, TimeSpan.Zero);
 
-    private static SessionSummary SessionOn(int month, int day, int before, int after) =>
-        SessionSummary.Of(new Session(Guid.NewGuid(), Person, new SessionReport(Routine.Id, At(2026, month, day).AddMinutes(-15), At(2026, month, day), before, after,
-            [new SessionItem("prone-lying", true, 1, 2)]), At(2026, month, day)));
+    private static SessionSummary SessionOn(int month, int day, int before, int after) => new(At(2026, month, day), before, after);
 
-    private static AssessmentPoint AssessmentOn(int day, int pain, int sbiLeg, int odiEach) =>
-        AssessmentPoint.Of(new Assessment(Guid.NewGuid(), Person, At(2026, 11, day, 9), new Dictionary<string, AnswerValue>(),
-            Evaluate(Baseline().With([("pain_now", pain), ("sbi_leg_pain", sbiLeg), .. Enumerable.Range(1, 10).Select(i => ($"odi_{i}", (object)odiEach))]))));
+    // Scored by the engine from answers, as the service stores them.
+    private static AssessmentPoint AssessmentOn(int day, int pain, int sbiLeg, int odiEach)
+    {
+        var scores = Evaluate(Baseline().With([("pain_now", pain), ("sbi_leg_pain", sbiLeg), .. Enumerable.Range(1, 10).Select(i => ($"odi_{i}", (object)odiEach))])).Scores;
+        return new AssessmentPoint(Guid.NewGuid(), At(2026, 11, day, 9), scores.PainNow.Value, scores.Sbi.Value, scores.Odi?.Value);
+    }
 
     [Fact]
     public void Two_weeks_worked_by_hand()

@@ -17,11 +17,7 @@ public sealed record WeekProgress(
 /// <param name="PainNow">Pain then, 0 to 10.</param>
 /// <param name="Sbi">SBI total, 0 to 24.</param>
 /// <param name="Odi">ODI percent, when scored.</param>
-public sealed record AssessmentPoint(Guid AssessmentId, DateTimeOffset Date, int PainNow, int Sbi, int? Odi)
-{
-    public static AssessmentPoint Of(Assessment assessment) => new(assessment.Id, assessment.CreatedAt,
-        assessment.Result.Scores.PainNow.Value, assessment.Result.Scores.Sbi.Value, assessment.Result.Scores.Odi?.Value);
-}
+public sealed record AssessmentPoint(Guid AssessmentId, DateTimeOffset Date, int PainNow, int Sbi, int? Odi);
 
 /// <param name="Code">Stable code, e.g. <c>pain_meaningfully_better</c> or <c>pain_rising</c>.</param>
 /// <param name="Message">What it means, in plain words.</param>

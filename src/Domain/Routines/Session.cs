@@ -21,10 +21,7 @@ public sealed record SessionReport(
     Guid RoutineId, DateTimeOffset StartedAt, DateTimeOffset CompletedAt, int PainBefore, int PainAfter, IReadOnlyList<SessionItem> Items);
 
 /// <summary>What progress needs of a session: when it ended and the pain around it.</summary>
-public sealed record SessionSummary(DateTimeOffset CompletedAt, int PainBefore, int PainAfter)
-{
-    public static SessionSummary Of(Session session) => new(session.CompletedAt, session.PainBefore, session.PainAfter);
-}
+public sealed record SessionSummary(DateTimeOffset CompletedAt, int PainBefore, int PainAfter);
 
 /// <summary>One time a person did their routine.</summary>
 public sealed class Session

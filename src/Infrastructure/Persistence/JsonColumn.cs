@@ -9,7 +9,7 @@ namespace SciaticaService.Infrastructure.Persistence;
 internal static class JsonColumn
 {
     public static ValueConverter<T, string> Converter<T>() => new(
-        value => JsonSerializer.Serialize(value, SciaticaJson.Options),
+        value => Write(value),
         json => JsonSerializer.Deserialize<T>(json, SciaticaJson.Options)!);
 
     /// <summary>
@@ -18,7 +18,10 @@ internal static class JsonColumn
     /// a serialisation and a parse for nothing (an assessment's result is about 3 KB).
     /// </summary>
     public static ValueComparer<T> Comparer<T>() => new(
-        (a, b) => JsonSerializer.Serialize(a, SciaticaJson.Options) == JsonSerializer.Serialize(b, SciaticaJson.Options),
-        value => JsonSerializer.Serialize(value, SciaticaJson.Options).GetHashCode(StringComparison.Ordinal),
+        (a, b) => Write(a) == Write(b),
+        value => Write(value).GetHashCode(StringComparison.Ordinal),
         value => value);
+
+    /// <summary>The stored JSON of a value, for SQL written by hand that fills such a column.</summary>
+    public static string Write<T>(T value) => JsonSerializer.Serialize(value, SciaticaJson.Options);
 }

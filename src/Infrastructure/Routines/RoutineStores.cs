@@ -1,11 +1,9 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SciaticaService.Domain.Errors;
 using SciaticaService.Domain.Identity;
 using SciaticaService.Domain.Routines;
 using SciaticaService.Infrastructure.Persistence;
-using SciaticaService.Infrastructure.Serialization;
 
 namespace SciaticaService.Infrastructure.Routines;
 
@@ -62,7 +60,7 @@ internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
     // SessionConfiguration; timestamptz takes UTC only.
     private async Task<bool> InsertIfNewAsync(Session session, CancellationToken cancellationToken)
     {
-        var items = JsonSerializer.Serialize(session.Items, SciaticaJson.Options);
+        var items = JsonColumn.Write(session.Items);
         return await db.Database.ExecuteSqlAsync($"""
             INSERT INTO sessions (id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items, recorded_at)
             VALUES ({session.Id}, {session.PersonId}, {session.RoutineId}, {session.StartedAt.ToUniversalTime()}, {session.CompletedAt.ToUniversalTime()},
