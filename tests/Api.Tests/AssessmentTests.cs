@@ -125,6 +125,24 @@ public sealed class AssessmentTests(ApiFixture fixture) : ApiTest(fixture), IDis
     }
 
     [Fact]
+    public async Task The_same_submission_sent_ten_times_at_once_stores_one_assessment()
+    {
+        var id = Guid.NewGuid();
+        var body = Body(DiscAnswers(), id);
+        var json = await body.ReadAsStringAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            _alice.PostAsync("/api/v1/assessments", new StringContent(json, Encoding.UTF8, "application/json"))));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.Equal(9, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
+        Assert.Single(bodies.Distinct());
+        Assert.Equal(bodies[0], await _alice.GetStringAsync($"/api/v1/assessments/{id}"));
+        Assert.Single((await _alice.GetFromJsonAsync<AssessmentPageResponse>("/api/v1/me/assessments", TestJson.Options))!.Items);
+    }
+
+    [Fact]
     public async Task Nobody_else_can_read_an_assessment_not_even_the_same_member_id_at_another_partner()
     {
         var partnerA = await Fixture.CreatePartnerAsync("A");

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using SciaticaService.Domain.Assessments;
+using SciaticaService.Domain.Content;
 using SciaticaService.Domain.Identity;
 using SciaticaService.Domain.Routines;
 using SciaticaService.Infrastructure.Persistence;
@@ -23,17 +23,26 @@ internal sealed class AssessmentStore(SciaticaDbContext db) : IAssessmentStore
     public async Task<Domain.Assessments.Assessment> AddOrGetAsync(
         Domain.Assessments.Assessment assessment, Domain.Feed.PartnerEvent? partnerEvent, CancellationToken cancellationToken)
     {
-        try
-        {
-            await Feed.PartnerFeedWriter.SaveAsync(db, partnerEvent, () => db.Assessments.Add(assessment), cancellationToken);
-            return assessment;
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // A concurrent resend with the same id won the insert: answer with what it stored.
-            db.ChangeTracker.Clear();
-            return await db.Assessments.AsNoTracking().SingleAsync(a => a.Id == assessment.Id, cancellationToken);
-        }
+        var created = await Feed.PartnerFeedWriter.InsertAsync(db, partnerEvent, token => InsertIfNewAsync(assessment, token), cancellationToken);
+        // Not inserted: an earlier or concurrent send with the same id stored it; answer with what that stored.
+        return created ? assessment : await db.Assessments.AsNoTracking().SingleAsync(a => a.Id == assessment.Id, cancellationToken);
+    }
+
+    // ON CONFLICT rather than EF Core's insert, as for sessions: a resend finds its row without an error raised and
+    // logged, and EF Core's change tracking cost a submission more CPU than everything else it does to store its
+    // result (it serialised the 3 KB result once more to detect changes on an entity it was only adding).
+    // Columns and JSON as in AssessmentConfiguration; timestamptz takes UTC only.
+    private async Task<bool> InsertIfNewAsync(Domain.Assessments.Assessment assessment, CancellationToken cancellationToken)
+    {
+        var answers = JsonColumn.Write(assessment.Answers);
+        var result = JsonColumn.Write(assessment.Result);
+        var triage = WireName.Of(assessment.Triage);
+        return await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO assessments (id, person_id, created_at, questionnaire_version, answers, result, triage)
+            VALUES ({assessment.Id}, {assessment.PersonId}, {assessment.CreatedAt.ToUniversalTime()}, {assessment.QuestionnaireVersion},
+                    {answers}::jsonb, {result}::jsonb, {triage})
+            ON CONFLICT (id) DO NOTHING
+            """, cancellationToken) == 1;
     }
 
     public Task<Domain.Assessments.Assessment?> FindAsync(Guid id, CancellationToken cancellationToken) =>

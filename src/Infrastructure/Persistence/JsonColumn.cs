@@ -14,11 +14,12 @@ internal static class JsonColumn
 
     /// <summary>
     /// Compares by JSON; the snapshot is the value itself, because these values are immutable records and read-only
-    /// collections that the service replaces, never edits in place. A deep copy by JSON round trip cost every insert
-    /// a serialisation and a parse for nothing (an assessment's result is about 3 KB).
+    /// collections that the service replaces, never edits in place. So an unchanged value is its own snapshot and
+    /// compares by reference, without serialising both sides; a deep copy by JSON round trip cost every insert a
+    /// serialisation and a parse for nothing (an assessment's result is about 3 KB).
     /// </summary>
     public static ValueComparer<T> Comparer<T>() => new(
-        (a, b) => Write(a) == Write(b),
+        (a, b) => ReferenceEquals(a, b) || Write(a) == Write(b),
         value => Write(value).GetHashCode(StringComparison.Ordinal),
         value => value);
 

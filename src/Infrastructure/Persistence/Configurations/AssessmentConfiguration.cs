@@ -25,7 +25,7 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
             .HasColumnType("jsonb")
             .HasConversion(
                 new ValueConverter<IReadOnlyDictionary<string, AnswerValue>, string>(
-                    answers => JsonSerializer.Serialize(answers, SciaticaJson.Options),
+                    answers => JsonColumn.Write(answers),
                     json => SortedAnswers(json)),
                 JsonColumn.Comparer<IReadOnlyDictionary<string, AnswerValue>>());
         builder.Property(a => a.Result)
