@@ -24,6 +24,12 @@ public sealed class ProgressionHistoryTests(ApiFixture fixture) : ApiTest(fixtur
     {
         var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 30);
         var stretches = routine.Items.Select(i => i.Stretch).ToList();
+        var published = await PublishedStretchesAsync();
+        var last = stretches.Count - 1;
+        // An exercise that can step up, done easily four times and then skipped in the last twenty sessions: its last
+        // four are far back, behind pages of sessions without it.
+        var skipped = Enumerable.Range(0, last).First(i =>
+            published[stretches[i]].HarderVariant is { } harder && published.ContainsKey(harder) && !stretches.Contains(harder));
         var random = new Random(20261127);
         var start = DateTimeOffset.UtcNow.AddDays(-60);
         var logged = new List<Session>();
@@ -32,16 +38,17 @@ public sealed class ProgressionHistoryTests(ApiFixture fixture) : ApiTest(fixtur
             var before = random.Next(2, 7);
             // Calm sessions with noise, except: pain rose after the last exercise twice, once by its pain during
             // (session 5) and once by pain after with its pain during unrecorded (session 20); the last exercise is
-            // skipped in the last twenty sessions, so that its last four are far back; some sessions end at the same
+            // skipped in the last twenty sessions, and so is another one after four easy sessions (36 to 39), so
+            // that their last four are far back and decide whether the other one steps up; some sessions end at the same
             // moment, a dozen of them among the last; the last six are easy, so that the other exercises step up.
             var easy = n >= 54;
-            var last = stretches.Count - 1;
             var painAfter = n == 20 ? before + 2 : Math.Max(0, before - random.Next(0, 2));
             var items = stretches.Select((stretch, i) =>
             {
-                var done = !(i == last && n >= 40) && (easy || n is 5 or 20 || random.Next(10) > 0);
+                var done = !(i == last && n >= 40) && (i != skipped || n < 40) && (easy || n is 5 or 20 or (>= 36 and < 40) || random.Next(10) > 0);
                 int? during = (n, i == last) switch
                 {
+                    (>= 36 and < 40, false) when i == skipped => 1,
                     (5, true) => before + 3,
                     (20, true) => null,
                     (20, false) => random.Next(0, 3),
@@ -66,17 +73,23 @@ public sealed class ProgressionHistoryTests(ApiFixture fixture) : ApiTest(fixtur
         await using var scope = Fixture.Factory.Services.CreateAsyncScope();
         var stored = (await scope.ServiceProvider.GetRequiredService<IRoutineStore>().FindAsync(routine.Id, CancellationToken.None))!;
         var read = await scope.ServiceProvider.GetRequiredService<ISessionStore>().ListForProgressionAsync(stored, CancellationToken.None);
-        var published = (await scope.ServiceProvider.GetRequiredService<IContentReader>().ListStretchesAsync(new StretchCriteria(), CancellationToken.None))
-            .ToDictionary(s => s.Slug, StringComparer.Ordinal);
 
         var fromAll = Progression.Evaluate(stored, logged, published);
         var fromRead = Progression.Evaluate(stored, read, published);
 
         Assert.Equal(fromAll, fromRead);
         // The history calls for both kinds of change, so the comparison means something.
-        Assert.Contains(fromAll, c => c.Change == "harder");
+        Assert.Contains(fromAll, c => c.Change == "harder" && c.Stretch == stretches[skipped]);
+        Assert.Contains(fromAll, c => c.Change == "harder" && c.Stretch != stretches[skipped]);
         Assert.Contains(fromAll, c => c.Change is "easier" or "dropped");
         Assert.InRange(read.Count, 1, 30);
         Assert.Subset(logged.Select(s => s.Id).ToHashSet(), read.Select(s => s.Id).ToHashSet());
+    }
+
+    private async Task<Dictionary<string, Stretch>> PublishedStretchesAsync()
+    {
+        await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<IContentReader>().ListStretchesAsync(new StretchCriteria(), CancellationToken.None))
+            .ToDictionary(s => s.Slug, StringComparer.Ordinal);
     }
 }

@@ -20,10 +20,7 @@ public static class Progression
     public static IReadOnlyList<RoutineChange> Evaluate(Routine routine, IReadOnlyList<Session> sessions, IReadOnlyDictionary<string, Stretch> stretches)
     {
         var changes = new List<RoutineChange>();
-        // Sessions ending at the same moment are ordered by id as PostgreSQL orders uuids (byte by byte, as their
-        // text reads), so that the store can pick "the last four" exactly as this does.
-        var ordered = sessions.Where(s => s.RoutineId == routine.Id)
-            .OrderBy(s => s.CompletedAt).ThenBy(s => s.Id.ToString("N"), StringComparer.Ordinal).ToList();
+        var ordered = Chronologically(sessions.Where(s => s.RoutineId == routine.Id)).ToList();
         foreach (var item in routine.Items)
         {
             // Content may have changed since the routine was made: an exercise now withdrawn, or now advised
@@ -65,6 +62,13 @@ public static class Progression
 
         return changes;
     }
+
+    /// <summary>
+    /// Sessions oldest first; those ending at the same moment by id as PostgreSQL orders uuids (byte by byte, as their
+    /// text reads), so that a store reading "the newest sessions" in SQL agrees exactly with this order.
+    /// </summary>
+    public static IEnumerable<Session> Chronologically(IEnumerable<Session> sessions) =>
+        sessions.OrderBy(s => s.CompletedAt).ThenBy(s => s.Id.ToString("N"), StringComparer.Ordinal);
 
     /// <summary>True when the routine holds something content no longer allows: it must move on at once.</summary>
     public static bool NeedsContentCheck(Routine routine, IReadOnlyDictionary<string, Stretch> stretches) =>

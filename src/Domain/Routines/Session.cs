@@ -37,6 +37,7 @@ public sealed class Session
         PainAfter = report.PainAfter;
         Items = report.Items;
         RecordedAt = recordedAt;
+        PainRise = Math.Max(report.PainAfter, report.Items.Max(i => i.PainDuring) ?? report.PainAfter) - report.PainBefore;
     }
 
     // For EF Core.
@@ -64,6 +65,13 @@ public sealed class Session
     public IReadOnlyList<SessionItem> Items { get; private set; }
 
     public DateTimeOffset RecordedAt { get; private set; }
+
+    /// <summary>
+    /// The highest pain reported in the session, during any exercise or after it, less the pain before (negative when
+    /// pain only fell). Kept with the session so that the sessions in which pain rose can be found without reading
+    /// every session of a routine.
+    /// </summary>
+    public int PainRise { get; private set; }
 
     public SessionReport Report => new(RoutineId, StartedAt, CompletedAt, PainBefore, PainAfter, Items);
 

@@ -62,9 +62,9 @@ internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
     {
         var items = JsonColumn.Write(session.Items);
         return await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO sessions (id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items, recorded_at)
+            INSERT INTO sessions (id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items, recorded_at, pain_rise)
             VALUES ({session.Id}, {session.PersonId}, {session.RoutineId}, {session.StartedAt.ToUniversalTime()}, {session.CompletedAt.ToUniversalTime()},
-                    {session.PainBefore}, {session.PainAfter}, {items}::jsonb, {session.RecordedAt.ToUniversalTime()})
+                    {session.PainBefore}, {session.PainAfter}, {items}::jsonb, {session.RecordedAt.ToUniversalTime()}, {session.PainRise})
             ON CONFLICT (id) DO NOTHING
             """, cancellationToken) == 1;
     }
@@ -72,29 +72,50 @@ internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
     public Task<Session?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
 
-    // A routine used daily for months has hundreds of sessions; progression needs a handful of them. For each
-    // stretch, the index on (routine, completed_at, id) is walked from the newest session until four in which it
-    // was done are found; sessions in which pain may have risen are a superset of what the rules count as worse
-    // (any item's pain during, or pain after, two points above pain before). The rules stay in Progression.
-    // JSON names as in SessionItem.
+    // A routine used daily for months has hundreds of sessions; progression needs a handful of them: for each
+    // stretch the last EasySessions in which it was done, and every session in which pain rose by WorsePainPoints
+    // or more (a superset of what the rules blame on an exercise). The newest sessions are read a page at a time,
+    // walking the index on (routine, completed_at, id), until every stretch has its last few, which the first page
+    // usually gives; the sessions in which pain rose come from the index on (routine, pain_rise), however old. Both
+    // are bounded by what they find, not by the routine's history. The rules stay in Progression.
+    private const int FirstPage = 2 * Progression.EasySessions;
+
     public async Task<IReadOnlyList<Session>> ListForProgressionAsync(Routine routine, CancellationToken cancellationToken)
     {
-        var stretches = routine.Items.Select(i => i.Stretch).Distinct().ToArray();
-        return await db.Sessions.FromSql($"""
-            SELECT s.* FROM sessions AS s
-            WHERE s.routine_id = {routine.Id}
-              AND (s.pain_after - s.pain_before >= {Progression.WorsePainPoints}
-                   OR jsonb_path_exists(s.items, '$[*] ? (@.painDuring - $before >= $points)',
-                                        jsonb_build_object('before', s.pain_before, 'points', {Progression.WorsePainPoints}), true)
-                   OR s.id IN (SELECT recent.id
-                               FROM unnest({stretches}) AS stretch(slug)
-                               CROSS JOIN LATERAL (
-                                   SELECT d.id FROM sessions AS d
-                                   WHERE d.routine_id = {routine.Id}
-                                     AND d.items @> jsonb_build_array(jsonb_build_object('stretch', stretch.slug, 'done', true))
-                                   ORDER BY d.completed_at DESC, d.id DESC
-                                   LIMIT {Progression.EasySessions}) AS recent))
-            """).AsNoTracking().OrderBy(s => s.CompletedAt).ToListAsync(cancellationToken);
+        var read = await db.Sessions.FromSql($"""
+            (SELECT * FROM sessions WHERE routine_id = {routine.Id} ORDER BY completed_at DESC, id DESC LIMIT {FirstPage})
+            UNION ALL
+            (SELECT * FROM sessions WHERE routine_id = {routine.Id} AND pain_rise >= {Progression.WorsePainPoints})
+            """).AsNoTracking().ToListAsync(cancellationToken);
+        var sessions = read.DistinctBy(s => s.Id).ToList();
+        if (sessions.Count < FirstPage)
+        {
+            return sessions; // the first page held the routine's whole history
+        }
+
+        // The newest FirstPage of what was read are that page: a session in which pain rose and that is newer than
+        // the page's oldest is in the page.
+        var newest = Progression.Chronologically(sessions).Reverse().Take(FirstPage).ToList();
+        var size = FirstPage;
+        while (routine.Items.Any(item => newest.Count(s => s.Items.Any(i => i.Stretch == item.Stretch && i.Done)) < Progression.EasySessions))
+        {
+            var oldest = newest[^1];
+            size *= 2;
+            var older = await db.Sessions.FromSql($"""
+                SELECT * FROM sessions
+                WHERE routine_id = {routine.Id} AND (completed_at, id) < ({oldest.CompletedAt.ToUniversalTime()}, {oldest.Id})
+                ORDER BY completed_at DESC, id DESC
+                LIMIT {size}
+                """).AsNoTracking().ToListAsync(cancellationToken);
+            newest.AddRange(Progression.Chronologically(older).Reverse());
+            sessions.AddRange(older.Where(s => s.PainRise < Progression.WorsePainPoints)); // the others were read above
+            if (older.Count < size)
+            {
+                break; // back to the routine's first session
+            }
+        }
+
+        return sessions;
     }
 
     public async Task<IReadOnlyList<SessionSummary>> ListSummariesAsync(

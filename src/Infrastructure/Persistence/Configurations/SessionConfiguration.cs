@@ -19,6 +19,8 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.HasIndex(s => new { s.PersonId, s.CompletedAt });
         // Progression walks a routine's sessions newest first (RoutineStores.ListForProgressionAsync).
         builder.HasIndex(s => new { s.RoutineId, s.CompletedAt, s.Id });
+        // ...and finds the sessions in which pain rose, however old, without reading the others.
+        builder.HasIndex(s => new { s.RoutineId, s.PainRise });
         builder.HasOne<Routine>().WithMany().HasForeignKey(s => s.RoutineId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(s => s.Report);
         builder.Property(s => s.Items)

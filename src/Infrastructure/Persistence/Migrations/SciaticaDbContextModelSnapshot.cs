@@ -578,6 +578,10 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("pain_before");
 
+                    b.Property<int>("PainRise")
+                        .HasColumnType("integer")
+                        .HasColumnName("pain_rise");
+
                     b.Property<string>("PersonId")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -601,6 +605,9 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("PersonId", "CompletedAt")
                         .HasDatabaseName("ix_sessions_person_id_completed_at");
+
+                    b.HasIndex("RoutineId", "PainRise")
+                        .HasDatabaseName("ix_sessions_routine_id_pain_rise");
 
                     b.HasIndex("RoutineId", "CompletedAt", "Id")
                         .HasDatabaseName("ix_sessions_routine_id_completed_at_id");

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using SciaticaService.Api.Tests.Fixtures;
+using SciaticaService.Infrastructure.Persistence;
+using static SciaticaService.Api.Tests.Fixtures.Journeys;
+
+namespace SciaticaService.Api.Tests;
+
+/// <summary>A migration that derives a column from stored rows fills it in as the service computes it for new rows.</summary>
+public sealed class MigrationTests(ApiFixture fixture) : ApiTest(fixture), IDisposable
+{
+    private readonly HttpClient _alice = fixture.Bearer(TestTokens.For("alice"));
+
+    public void Dispose() => _alice.Dispose();
+
+    [Fact]
+    public async Task Sessions_logged_before_pain_rise_was_kept_get_what_the_service_computes()
+    {
+        var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id);
+        var now = DateTimeOffset.UtcNow;
+        // (pain before, after, during each exercise, during the first one): the rise is the highest of after and
+        // every pain during, less before.
+        (int Before, int After, int? During, int? First, int Rise)[] cases =
+        [
+            (5, 4, 1, 1, -1),  // pain fell
+            (3, 4, 1, 6, 3),   // one exercise hurt
+            (3, 6, null, null, 3), // pain during not recorded: pain after counts
+            (4, 4, 4, 4, 0),
+        ];
+        foreach (var (c, i) in cases.Select((c, i) => (c, i)))
+        {
+            var session = Session(routine, now.AddHours(-i - 1), c.Before, c.After, c.During);
+            session["items"]![0]!["painDuring"] = c.First;
+            Assert.Equal(HttpStatusCode.Created, (await _alice.PutAsync($"/api/v1/sessions/{Guid.NewGuid()}", Json(session))).StatusCode);
+        }
+
+        await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SciaticaDbContext>();
+        var migrations = db.Database.GetMigrations().ToList();
+        var painRise = migrations.Single(m => m.EndsWith("_SessionsPainRise", StringComparison.Ordinal));
+        var stored = await PainRisesAsync(db);
+
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync(migrations[migrations.IndexOf(painRise) - 1]); // as before: no pain_rise column
+        await migrator.MigrateAsync();
+        var backfilled = await PainRisesAsync(db);
+
+        Assert.Equal(cases.Select(c => c.Rise).Order(), stored.Values.Order());
+        Assert.Equal(stored, backfilled);
+    }
+
+    private static async Task<Dictionary<Guid, int>> PainRisesAsync(SciaticaDbContext db) =>
+        await db.Sessions.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.PainRise);
+}
