@@ -46,6 +46,18 @@ def ratio(a, b):
     return None if not a or not b else a / b
 
 
+def per_request(op, subject):
+    """The service's (or floor's) CPU per request, ms."""
+    cpu, rps = get(op, subject, "cpu_pct"), get(op, subject, "rps")
+    return None if cpu is None or not rps else cpu / 100 * 1000 / rps
+
+
+def generator_per_request(op, subject):
+    """The load generator's CPU per request, ms."""
+    cpu, requests = get(op, subject, "client_cpu_ms"), get(op, subject, "requests")
+    return None if cpu is None or not requests else cpu / requests
+
+
 cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True, text=True).stdout.strip()
 print(f"Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on {platform.node()}: {cpu}, {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores; "
       f"{args.seconds} s per measurement, {args.connections} connections, {args.users} seeded users. Load generator, service and PostgreSQL share the machine.")
@@ -57,20 +69,18 @@ for op in ops:
     print(f"| {names.get(op, op)} | {num(rest)} | {num(grpc)} | {num(floor)} | {num(db)} | {num(ratio(rest, floor), 2)} | {num(ratio(grpc, floor), 2)} | {num(ratio(grpc, rest), 2)} | {num(ratio(floor, db), 2)} |")
 
 print()
-print("Latency at peak (closed loop) and at half of peak (open loop, from when each request was due), ms; errors; CPU of the process under test (% of one core, and per request: the fairer comparison on a machine whose two cores the load generator shares):")
+print("Latency at peak (closed loop) and at half of peak (open loop, from when each request was due), ms; errors; CPU of the process under test (% of one core, and per request: the fairer comparison on a machine whose two cores the load generator shares); the load generator's own CPU per request (wrk for REST and the floor, bench/LoadGen for gRPC):")
 print()
-print("| operation | REST p50 / p95 / p99 | gRPC p50 / p95 / p99 | floor p50 / p95 / p99 | REST p99 at ½ peak | gRPC p99 at ½ peak | errors (REST, gRPC, floor) | CPU % REST / gRPC / floor | CPU ms per request REST / gRPC / floor |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("| operation | REST p50 / p95 / p99 | gRPC p50 / p95 / p99 | floor p50 / p95 / p99 | REST p99 at ½ peak | gRPC p99 at ½ peak | errors (REST, gRPC, floor) | CPU % REST / gRPC / floor | CPU ms per request REST / gRPC / floor | generator CPU ms per request wrk / LoadGen |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for op in ops:
     def lat(subject):
         return " / ".join(num(get(op, subject, k), 1) for k in ("p50_ms", "p95_ms", "p99_ms"))
     errors = ", ".join(str(get(op, s, "errors") if get(op, s, "errors") is not None else "–") for s in ("rest", "grpc", "floor"))
-    def cpu_ms(subject):
-        cpu, rps = get(op, subject, "cpu_pct"), get(op, subject, "rps")
-        return None if cpu is None or not rps else cpu / 100 * 1000 / rps
     cpus = " / ".join(num(get(op, s, "cpu_pct")) for s in ("rest", "grpc", "floor"))
-    per_request = " / ".join(num(cpu_ms(s), 3) for s in ("rest", "grpc", "floor"))
-    print(f"| {names.get(op, op)} | {lat('rest')} | {lat('grpc')} | {lat('floor')} | {num(get(op, 'rest-half', 'p99_ms'), 1)} | {num(get(op, 'grpc-half', 'p99_ms'), 1)} | {errors} | {cpus} | {per_request} |")
+    service_ms = " / ".join(num(per_request(op, s), 3) for s in ("rest", "grpc", "floor"))
+    generator_ms = " / ".join(num(generator_per_request(op, s), 3) for s in ("rest", "grpc"))
+    print(f"| {names.get(op, op)} | {lat('rest')} | {lat('grpc')} | {lat('floor')} | {num(get(op, 'rest-half', 'p99_ms'), 1)} | {num(get(op, 'grpc-half', 'p99_ms'), 1)} | {errors} | {cpus} | {service_ms} | {generator_ms} |")
 
 print()
 print("Targets:")
@@ -90,11 +100,6 @@ for op in ops:
     if op in writes:
         r = ratio(get(op, "rest", "rps"), floor)
         print(f"- write {op}: REST at {num(r, 2)}x the raw floor (target 0.7x): {verdict(r is not None and r >= 0.7)}")
-def per_request(op, subject):
-    cpu, rps = get(op, subject, "cpu_pct"), get(op, subject, "rps")
-    return None if cpu is None or not rps else cpu / 100 * 1000 / rps
-
-
 slower = [op for op in ops if (get(op, "grpc", "rps") or 0) < (get(op, "rest", "rps") or 0)]
 print(f"- gRPC at least as fast as REST (throughput): {verdict(not slower)}" + (f" (slower for {', '.join(slower)})" if slower else ""))
 costlier = [op for op in ops if (per_request(op, "grpc") or 0) > (per_request(op, "rest") or 0)]

@@ -132,10 +132,10 @@ app.MapPost("/api/v1/assessments", async (HttpContext context) =>
     var id = Guid.CreateVersion7();
     await using var command = dataSource.CreateCommand(Sql.InsertAssessment);
     command.Parameters.Add(new NpgsqlParameter { Value = id });
-    command.Parameters.Add(new NpgsqlParameter { Value = body.RootElement.GetProperty("answers").GetRawText(), NpgsqlDbType = NpgsqlDbType.Jsonb });
-    command.Parameters.Add(new NpgsqlParameter { Value = DateTimeOffset.UtcNow });
     command.Parameters.Add(new NpgsqlParameter { Value = Person(context) });
+    command.Parameters.Add(new NpgsqlParameter { Value = DateTimeOffset.UtcNow });
     command.Parameters.Add(new NpgsqlParameter { Value = 1 });
+    command.Parameters.Add(new NpgsqlParameter { Value = body.RootElement.GetProperty("answers").GetRawText(), NpgsqlDbType = NpgsqlDbType.Jsonb });
     command.Parameters.Add(new NpgsqlParameter { Value = storedResult, NpgsqlDbType = NpgsqlDbType.Jsonb });
     command.Parameters.Add(new NpgsqlParameter { Value = "self_care" });
     await command.ExecuteNonQueryAsync();
@@ -188,35 +188,37 @@ app.MapPut("/api/v1/sessions/{id:guid}", async (Guid id, HttpContext context) =>
     var routineId = report.GetProperty("routineId").GetGuid();
     await using var connection = await dataSource.OpenConnectionAsync();
     var isCurrent = false;
-    var stretches = new List<string>();
     await using (var routine = new NpgsqlCommand(Sql.RoutineWithStanding, connection) { Parameters = { new() { Value = routineId } } })
     await using (var reader = await routine.ExecuteReaderAsync())
     {
         if (await reader.ReadAsync())
         {
             isCurrent = reader.GetBoolean(11);
-            using var items = JsonDocument.Parse(reader.GetString(5));
-            stretches.AddRange(items.RootElement.EnumerateArray().Select(item => item.GetProperty("stretch").GetString()!));
+            using var routineItems = JsonDocument.Parse(reader.GetString(5)); // the routine's exercises, which the service reads
         }
     }
 
+    var painBefore = report.GetProperty("painBefore").GetInt32();
+    var painAfter = report.GetProperty("painAfter").GetInt32();
+    var items = report.GetProperty("items");
+    var painRise = items.EnumerateArray()
+        .Select(item => item.TryGetProperty("painDuring", out var during) && during.ValueKind == JsonValueKind.Number ? during.GetInt32() : painAfter)
+        .Append(painAfter).Max() - painBefore;
     await using var command = new NpgsqlCommand(Sql.InsertSession, connection);
     command.Parameters.Add(new NpgsqlParameter { Value = id });
-    command.Parameters.Add(new NpgsqlParameter { Value = report.GetProperty("completedAt").GetDateTimeOffset() });
-    command.Parameters.Add(new NpgsqlParameter { Value = report.GetProperty("items").GetRawText(), NpgsqlDbType = NpgsqlDbType.Jsonb });
-    command.Parameters.Add(new NpgsqlParameter { Value = report.GetProperty("painAfter").GetInt32() });
-    command.Parameters.Add(new NpgsqlParameter { Value = report.GetProperty("painBefore").GetInt32() });
     command.Parameters.Add(new NpgsqlParameter { Value = Person(context) });
-    command.Parameters.Add(new NpgsqlParameter { Value = DateTimeOffset.UtcNow });
-    command.Parameters.Add(new NpgsqlParameter { Value = report.GetProperty("routineId").GetGuid() });
+    command.Parameters.Add(new NpgsqlParameter { Value = routineId });
     command.Parameters.Add(new NpgsqlParameter { Value = report.GetProperty("startedAt").GetDateTimeOffset() });
+    command.Parameters.Add(new NpgsqlParameter { Value = report.GetProperty("completedAt").GetDateTimeOffset() });
+    command.Parameters.Add(new NpgsqlParameter { Value = painBefore });
+    command.Parameters.Add(new NpgsqlParameter { Value = painAfter });
+    command.Parameters.Add(new NpgsqlParameter { Value = items.GetRawText(), NpgsqlDbType = NpgsqlDbType.Jsonb });
+    command.Parameters.Add(new NpgsqlParameter { Value = DateTimeOffset.UtcNow });
+    command.Parameters.Add(new NpgsqlParameter { Value = painRise });
     await command.ExecuteNonQueryAsync();
     if (isCurrent)
     {
-        await using var progression = new NpgsqlCommand(Sql.SessionsForProgression, connection)
-        {
-            Parameters = { new() { Value = routineId }, new() { Value = stretches.ToArray() } },
-        };
+        await using var progression = new NpgsqlCommand(Sql.SessionsForProgression, connection) { Parameters = { new() { Value = routineId } } };
         await using var reader = await progression.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
@@ -348,8 +350,11 @@ internal static class Sql
         ORDER BY r0.position
         """;
 
-    public const string InsertAssessment =
-        "INSERT INTO assessments (id, answers, created_at, person_id, questionnaire_version, result, triage) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+    public const string InsertAssessment = """
+        INSERT INTO assessments (id, person_id, created_at, questionnaire_version, answers, result, triage)
+        VALUES ($1, $2, $3, $4, $5, $6, $7)
+        ON CONFLICT (id) DO NOTHING
+        """;
 
     public const string FindAssessment =
         "SELECT a.id, a.answers, a.created_at, a.person_id, a.questionnaire_version, a.result, a.triage FROM assessments AS a WHERE a.id = $1 LIMIT 2";
@@ -373,19 +378,18 @@ internal static class Sql
         """;
 
     public const string SessionsForProgression = """
-        SELECT s.id, s.completed_at, s.items::text, s.pain_after, s.pain_before FROM sessions AS s
-        WHERE s.routine_id = $1
-          AND (s.pain_after - s.pain_before >= 2
-               OR jsonb_path_exists(s.items, '$[*] ? (@.painDuring - $before >= $points)', jsonb_build_object('before', s.pain_before, 'points', 2), true)
-               OR s.id IN (SELECT recent.id FROM unnest($2::text[]) AS stretch(slug)
-                           CROSS JOIN LATERAL (SELECT d.id FROM sessions AS d
-                                               WHERE d.routine_id = $1 AND d.items @> jsonb_build_array(jsonb_build_object('stretch', stretch.slug, 'done', true))
-                                               ORDER BY d.completed_at DESC, d.id DESC LIMIT 4) AS recent))
-        ORDER BY s.completed_at
+        (SELECT s.id, s.completed_at, s.items::text, s.pain_after, s.pain_before FROM sessions AS s
+         WHERE s.routine_id = $1 ORDER BY s.completed_at DESC, s.id DESC LIMIT 8)
+        UNION ALL
+        (SELECT s.id, s.completed_at, s.items::text, s.pain_after, s.pain_before FROM sessions AS s
+         WHERE s.routine_id = $1 AND s.pain_rise >= 2)
         """;
 
-    public const string InsertSession =
-        "INSERT INTO sessions (id, completed_at, items, pain_after, pain_before, person_id, recorded_at, routine_id, started_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+    public const string InsertSession = """
+        INSERT INTO sessions (id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items, recorded_at, pain_rise)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+        ON CONFLICT (id) DO NOTHING
+        """;
 
     public const string ProgressSessions =
         "SELECT s.completed_at, s.pain_before, s.pain_after FROM sessions AS s WHERE s.person_id = $1 AND s.completed_at >= $2 AND s.completed_at < $3 ORDER BY s.completed_at";
