@@ -69,7 +69,7 @@ for op in ops:
     print(f"| {names.get(op, op)} | {num(rest)} | {num(grpc)} | {num(floor)} | {num(db)} | {num(ratio(rest, floor), 2)} | {num(ratio(grpc, floor), 2)} | {num(ratio(grpc, rest), 2)} | {num(ratio(floor, db), 2)} |")
 
 print()
-print("Latency at peak (closed loop) and at half of peak (open loop, from when each request was due, and from when the generator actually sent it: the difference is the generator's own lateness), ms; errors; CPU of the process under test (% of one core, and per request: the fairer comparison on a machine whose two cores the load generator shares); the load generator's own CPU per request (wrk for REST and the floor, bench/LoadGen for gRPC):")
+print("Latency at peak (closed loop) and at half of peak (open loop, from when each request was due, and from when the generator actually sent it: the difference is the generator's own lateness, plus the wait for one of its 64 slots when the service falls behind), ms; errors; CPU of the process under test (% of one core, and per request: the fairer comparison on a machine whose two cores the load generator shares); the load generator's own CPU per request (wrk for REST and the floor, bench/LoadGen for gRPC):")
 print()
 print("| operation | REST p50 / p95 / p99 | gRPC p50 / p95 / p99 | floor p50 / p95 / p99 | REST p99 at ½ peak, from due / from sent | gRPC p99 at ½ peak, from due / from sent | errors (REST, gRPC, floor) | CPU % REST / gRPC / floor | CPU ms per request REST / gRPC / floor | generator CPU ms per request wrk / LoadGen |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")

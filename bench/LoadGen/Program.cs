@@ -297,7 +297,8 @@ internal sealed class Recorder
     private readonly List<double>[] _latencies = [.. Enumerable.Range(0, 1024).Select(_ => new List<double>())];
 
     // Open loop only: latency from when the call was actually sent. The gap to the latency from when it was due is
-    // the generator's own lateness (timers and thread pool on cores it shares with the service and PostgreSQL).
+    // the generator's own lateness (timers and thread pool on cores it shares with the service and PostgreSQL) and,
+    // when MaxInFlight calls are outstanding, the wait for a free slot, which is the service falling behind.
     private readonly List<double>[] _fromSend = [.. Enumerable.Range(0, 1024).Select(_ => new List<double>())];
     private long _errors;
     private string? _firstError;

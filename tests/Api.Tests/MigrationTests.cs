@@ -30,6 +30,7 @@ public sealed class MigrationTests(ApiFixture fixture) : ApiTest(fixture), IDisp
             (3, 4, 1, 6, 3),   // one exercise hurt
             (3, 6, null, null, 3), // pain during not recorded: pain after counts
             (4, 4, 4, 4, 0),
+            (5, 1, null, 6, 1),    // only one exercise's pain recorded, above pain after
         ];
         foreach (var (c, i) in cases.Select((c, i) => (c, i)))
         {
@@ -45,12 +46,26 @@ public sealed class MigrationTests(ApiFixture fixture) : ApiTest(fixture), IDisp
         var stored = await PainRisesAsync(db);
 
         var migrator = db.GetService<IMigrator>();
-        await migrator.MigrateAsync(migrations[migrations.IndexOf(painRise) - 1]); // as before: no pain_rise column
-        await migrator.MigrateAsync();
+        try
+        {
+            await migrator.MigrateAsync(migrations[migrations.IndexOf(painRise) - 1]); // as before: no pain_rise column
+        }
+        finally
+        {
+            await migrator.MigrateAsync(); // whatever happened, the shared database goes back to the latest schema
+        }
+
         var backfilled = await PainRisesAsync(db);
 
         Assert.Equal(cases.Select(c => c.Rise).Order(), stored.Values.Order());
         Assert.Equal(stored, backfilled);
+        // And nothing can be stored without one.
+        var missingPainRise = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => db.Database.ExecuteSqlAsync($"""
+            INSERT INTO sessions (id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items, recorded_at)
+            SELECT gen_random_uuid(), person_id, routine_id, started_at, completed_at, pain_before, pain_after, items, recorded_at
+            FROM sessions LIMIT 1
+            """));
+        Assert.Equal(Npgsql.PostgresErrorCodes.NotNullViolation, missingPainRise.SqlState);
     }
 
     private static async Task<Dictionary<Guid, int>> PainRisesAsync(SciaticaDbContext db) =>

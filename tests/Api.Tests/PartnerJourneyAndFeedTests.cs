@@ -125,6 +125,7 @@ public class PartnerJourneyAndFeedTests(ApiFixture fixture) : ApiTest(fixture)
 
         Assert.Equal(ids.Order(), written.Distinct().Order());
         Assert.Equal(writes, seen.Count);
+        Assert.Empty((await feed.ListEventsAsync(new V1.ListEventsRequest { Cursor = seen.Last().Cursor }, key)).Events); // and no late duplicate
         Assert.Equal(Enumerable.Range(1, writes).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), seen.Select(e => e.Cursor));
         Assert.Equal(ids.Order(), seen.Select(e => e.SubjectId).Order());
     }

@@ -74,48 +74,51 @@ internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
 
     // A routine used daily for months has hundreds of sessions; progression needs a handful of them: for each
     // stretch the last EasySessions in which it was done, and every session in which pain rose by WorsePainPoints
-    // or more (a superset of what the rules blame on an exercise). The newest sessions are read a page at a time,
-    // walking the index on (routine, completed_at, id), until every stretch has its last few, which the first page
-    // usually gives; the sessions in which pain rose come from the index on (routine, pain_rise), however old. Both
-    // are bounded by what they find, not by the routine's history. The rules stay in Progression.
+    // or more (a superset of what the rules blame on an exercise). One statement reads the routine's newest
+    // sessions (an index walk on (routine, completed_at, id)) and those in which pain rose (an index range on
+    // (routine, pain_rise)), however old. A stretch done fewer times than that in the newest page (skipped lately)
+    // gets its last few from below the page in one more statement, filtered in PostgreSQL. The rules stay in
+    // Progression.
     private const int FirstPage = 2 * Progression.EasySessions;
 
     public async Task<IReadOnlyList<Session>> ListForProgressionAsync(Routine routine, CancellationToken cancellationToken)
     {
-        var read = await db.Sessions.FromSql($"""
+        var sessions = (await db.Sessions.FromSql($"""
             (SELECT * FROM sessions WHERE routine_id = {routine.Id} ORDER BY completed_at DESC, id DESC LIMIT {FirstPage})
             UNION ALL
             (SELECT * FROM sessions WHERE routine_id = {routine.Id} AND pain_rise >= {Progression.WorsePainPoints})
-            """).AsNoTracking().ToListAsync(cancellationToken);
-        var sessions = read.DistinctBy(s => s.Id).ToList();
+            """).AsNoTracking().ToListAsync(cancellationToken)).DistinctBy(s => s.Id).ToList();
         if (sessions.Count < FirstPage)
         {
-            return sessions; // the first page held the routine's whole history
+            return sessions; // the page held the routine's whole history
         }
 
         // The newest FirstPage of what was read are that page: a session in which pain rose and that is newer than
         // the page's oldest is in the page.
-        var newest = Progression.Chronologically(sessions).Reverse().Take(FirstPage).ToList();
-        var size = FirstPage;
-        while (routine.Items.Any(item => newest.Count(s => s.Items.Any(i => i.Stretch == item.Stretch && i.Done)) < Progression.EasySessions))
+        var page = Progression.Chronologically(sessions).Reverse().Take(FirstPage).ToList();
+        var missing = routine.Items.Select(i => i.Stretch).Distinct()
+            .Where(stretch => page.Count(s => s.Items.Any(i => i.Stretch == stretch && i.Done)) < Progression.EasySessions)
+            .ToArray();
+        if (missing.Length == 0)
         {
-            var oldest = newest[^1];
-            size *= 2;
-            var older = await db.Sessions.FromSql($"""
-                SELECT * FROM sessions
-                WHERE routine_id = {routine.Id} AND (completed_at, id) < ({oldest.CompletedAt.ToUniversalTime()}, {oldest.Id})
-                ORDER BY completed_at DESC, id DESC
-                LIMIT {size}
-                """).AsNoTracking().ToListAsync(cancellationToken);
-            newest.AddRange(Progression.Chronologically(older).Reverse());
-            sessions.AddRange(older.Where(s => s.PainRise < Progression.WorsePainPoints)); // the others were read above
-            if (older.Count < size)
-            {
-                break; // back to the routine's first session
-            }
+            return sessions;
         }
 
-        return sessions;
+        // The last few done below the page, per stretch, complete each one's last EasySessions.
+        var oldest = page[^1];
+        var older = await db.Sessions.FromSql($"""
+            SELECT s.* FROM sessions AS s
+            WHERE s.id IN (SELECT recent.id
+                           FROM unnest({missing}) AS stretch(slug)
+                           CROSS JOIN LATERAL (
+                               SELECT d.id FROM sessions AS d
+                               WHERE d.routine_id = {routine.Id}
+                                 AND (d.completed_at, d.id) < ({oldest.CompletedAt.ToUniversalTime()}, {oldest.Id})
+                                 AND d.items @> jsonb_build_array(jsonb_build_object('stretch', stretch.slug, 'done', true))
+                               ORDER BY d.completed_at DESC, d.id DESC
+                               LIMIT {Progression.EasySessions}) AS recent)
+            """).AsNoTracking().ToListAsync(cancellationToken);
+        return [.. sessions.Concat(older).DistinctBy(s => s.Id)];
     }
 
     public async Task<IReadOnlyList<SessionSummary>> ListSummariesAsync(

@@ -26,6 +26,10 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                     - pain_before;
                 """);
 
+            // The 0 above only let the column be added to existing rows: a writer that leaves the column out must
+            // fail, not store a pain rise of 0 that progression would then never look at.
+            migrationBuilder.Sql("ALTER TABLE sessions ALTER COLUMN pain_rise DROP DEFAULT;");
+
             migrationBuilder.CreateIndex(
                 name: "ix_sessions_routine_id_pain_rise",
                 table: "sessions",
