@@ -104,7 +104,8 @@ internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
             return sessions;
         }
 
-        // The last few done below the page, per stretch, complete each one's last EasySessions.
+        // The last few done below the page, per stretch, complete each one's last EasySessions. JSON names as in
+        // SessionItem.
         var oldest = page[^1];
         var older = await db.Sessions.FromSql($"""
             SELECT s.* FROM sessions AS s
