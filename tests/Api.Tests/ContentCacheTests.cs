@@ -46,8 +46,8 @@ public sealed class ContentCacheTests(ApiFixture fixture) : ApiTest(fixture), IA
         }
         while (name != "Narrowed spinal canal" && stopwatch.Elapsed < TimeSpan.FromSeconds(5));
 
+        // Within seconds (usually milliseconds), not at a cache expiry: 5 s leaves room for a busy 2-core CI machine.
         Assert.Equal("Narrowed spinal canal", name);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"the other replica took {stopwatch.Elapsed} to see the change");
     }
 
     [Fact]
