@@ -194,7 +194,7 @@ app.MapPut("/api/v1/sessions/{id:guid}", async (Guid id, HttpContext context) =>
         if (await reader.ReadAsync())
         {
             isCurrent = reader.GetBoolean(11);
-            using var routineItems = JsonDocument.Parse(reader.GetString(5)); // the routine's exercises, which the service reads
+            using var routineItems = JsonDocument.Parse(reader.GetString(7)); // the routine's exercises, which the service reads
         }
     }
 
@@ -222,7 +222,7 @@ app.MapPut("/api/v1/sessions/{id:guid}", async (Guid id, HttpContext context) =>
         await using var reader = await progression.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            reader.GetString(2); // the items, which progression reads
+            reader.GetString(7); // the items, which progression reads
         }
     }
 
@@ -372,17 +372,18 @@ internal static class Sql
         """;
 
     public const string RoutineWithStanding = """
-        SELECT r.id, r.assessment_id, r.changes, r.created_at, r.estimated_minutes, r.items, r.minutes_per_day, r.person_id, r.previous_id, r.safe_for, r.version,
-               NOT EXISTS (SELECT 1 FROM routines AS r0 WHERE r0.person_id = r.person_id AND r0.version > r.version)
-        FROM routines AS r WHERE r.id = $1 LIMIT 2
+        SELECT r.id, r.person_id, r.version, r.assessment_id, r.created_at, r.minutes_per_day, r.estimated_minutes, r.items::text,
+               r.safe_for, r.changes::text, r.previous_id,
+               NOT EXISTS (SELECT 1 FROM routines AS later WHERE later.person_id = r.person_id AND later.version > r.version)
+        FROM routines AS r WHERE r.id = $1
         """;
 
     public const string SessionsForProgression = """
-        (SELECT s.id, s.completed_at, s.items::text, s.pain_after, s.pain_before FROM sessions AS s
-         WHERE s.routine_id = $1 ORDER BY s.completed_at DESC, s.id DESC LIMIT 8)
+        (SELECT id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items::text, recorded_at
+         FROM sessions WHERE routine_id = $1 ORDER BY completed_at DESC, id DESC LIMIT 8)
         UNION ALL
-        (SELECT s.id, s.completed_at, s.items::text, s.pain_after, s.pain_before FROM sessions AS s
-         WHERE s.routine_id = $1 AND s.pain_rise >= 2)
+        (SELECT id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items::text, recorded_at
+         FROM sessions WHERE routine_id = $1 AND pain_rise >= 2)
         """;
 
     public const string InsertSession = """

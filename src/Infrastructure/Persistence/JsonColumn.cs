@@ -10,7 +10,7 @@ internal static class JsonColumn
 {
     public static ValueConverter<T, string> Converter<T>() => new(
         value => Write(value),
-        json => JsonSerializer.Deserialize<T>(json, SciaticaJson.Options)!);
+        json => Read<T>(json));
 
     /// <summary>
     /// Compares by JSON; the snapshot is the value itself, because these values are immutable records and read-only
@@ -25,4 +25,7 @@ internal static class JsonColumn
 
     /// <summary>The stored JSON of a value, for SQL written by hand that fills such a column.</summary>
     public static string Write<T>(T value) => JsonSerializer.Serialize(value, SciaticaJson.Options);
+
+    /// <summary>The value of a stored JSON column, for rows read by hand.</summary>
+    public static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, SciaticaJson.Options)!;
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SciaticaService.Domain.Errors;
@@ -12,13 +13,21 @@ internal sealed class RoutineStore(SciaticaDbContext db) : IRoutineStore
     public Task<Routine?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Routines.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
 
+    // Every session PUT starts here: read by hand (RowReader), with whether a later version exists.
     public async Task<(Routine Routine, bool IsCurrent)?> FindWithStandingAsync(Guid id, CancellationToken cancellationToken) =>
-        await db.Routines.AsNoTracking()
-            .Where(r => r.Id == id)
-            .Select(r => new { Routine = r, IsCurrent = !db.Routines.Any(later => later.PersonId == r.PersonId && later.Version > r.Version) })
-            .SingleOrDefaultAsync(cancellationToken) is { } found
-            ? (found.Routine, found.IsCurrent)
-            : null;
+        (await db.Database.ReadRowsAsync($"""
+            SELECT r.id, r.person_id, r.version, r.assessment_id, r.created_at, r.minutes_per_day, r.estimated_minutes, r.items::text,
+                   r.safe_for, r.changes::text, r.previous_id,
+                   NOT EXISTS (SELECT 1 FROM routines AS later WHERE later.person_id = r.person_id AND later.version > r.version)
+            FROM routines AS r
+            WHERE r.id = {id}
+            """, row => (Routine: ReadRoutine(row), IsCurrent: row.GetBoolean(11)), cancellationToken)) is [var found] ? found : null;
+
+    // Columns as in RoutineConfiguration, in the order selected above.
+    private static Routine ReadRoutine(DbDataReader row) => new(
+        row.GetGuid(0), new PersonId(row.GetString(1)), row.GetInt32(2), row.GetGuid(3), row.GetFieldValue<DateTimeOffset>(4), row.GetInt32(5),
+        row.GetInt32(6), JsonColumn.Read<IReadOnlyList<RoutineItem>>(row.GetString(7)), row.GetFieldValue<string[]>(8),
+        JsonColumn.Read<IReadOnlyList<RoutineChange>>(row.GetString(9)), row.IsDBNull(10) ? null : row.GetGuid(10));
 
     public Task<Routine?> GetCurrentAsync(PersonId person, CancellationToken cancellationToken) =>
         db.Routines.AsNoTracking().Where(r => r.PersonId == person.Value).OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken);
@@ -83,11 +92,13 @@ internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
 
     public async Task<IReadOnlyList<Session>> ListForProgressionAsync(Routine routine, CancellationToken cancellationToken)
     {
-        var sessions = (await db.Sessions.FromSql($"""
-            (SELECT * FROM sessions WHERE routine_id = {routine.Id} ORDER BY completed_at DESC, id DESC LIMIT {FirstPage})
+        var sessions = (await db.Database.ReadRowsAsync($"""
+            (SELECT id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items::text, recorded_at
+             FROM sessions WHERE routine_id = {routine.Id} ORDER BY completed_at DESC, id DESC LIMIT {FirstPage})
             UNION ALL
-            (SELECT * FROM sessions WHERE routine_id = {routine.Id} AND pain_rise >= {Progression.WorsePainPoints})
-            """).AsNoTracking().ToListAsync(cancellationToken)).DistinctBy(s => s.Id).ToList();
+            (SELECT id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items::text, recorded_at
+             FROM sessions WHERE routine_id = {routine.Id} AND pain_rise >= {Progression.WorsePainPoints})
+            """, ReadSession, cancellationToken)).DistinctBy(s => s.Id).ToList();
         if (sessions.Count < FirstPage)
         {
             return sessions; // the page held the routine's whole history
@@ -107,8 +118,9 @@ internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
         // The last few done below the page, per stretch, complete each one's last EasySessions. JSON names as in
         // SessionItem.
         var oldest = page[^1];
-        var older = await db.Sessions.FromSql($"""
-            SELECT s.* FROM sessions AS s
+        var older = await db.Database.ReadRowsAsync($"""
+            SELECT s.id, s.person_id, s.routine_id, s.started_at, s.completed_at, s.pain_before, s.pain_after, s.items::text, s.recorded_at
+            FROM sessions AS s
             WHERE s.id IN (SELECT recent.id
                            FROM unnest({missing}) AS stretch(slug)
                            CROSS JOIN LATERAL (
@@ -118,9 +130,16 @@ internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
                                  AND d.items @> jsonb_build_array(jsonb_build_object('stretch', stretch.slug, 'done', true))
                                ORDER BY d.completed_at DESC, d.id DESC
                                LIMIT {Progression.EasySessions}) AS recent)
-            """).AsNoTracking().ToListAsync(cancellationToken);
+            """, ReadSession, cancellationToken);
         return [.. sessions.Concat(older).DistinctBy(s => s.Id)];
     }
+
+    // Columns as in SessionConfiguration, in the order selected above; the session computes its pain rise again.
+    private static Session ReadSession(DbDataReader row) => new(
+        row.GetGuid(0), new PersonId(row.GetString(1)),
+        new SessionReport(row.GetGuid(2), row.GetFieldValue<DateTimeOffset>(3), row.GetFieldValue<DateTimeOffset>(4), row.GetInt32(5), row.GetInt32(6),
+            JsonColumn.Read<IReadOnlyList<SessionItem>>(row.GetString(7))),
+        row.GetFieldValue<DateTimeOffset>(8));
 
     public async Task<IReadOnlyList<SessionSummary>> ListSummariesAsync(
         PersonId person, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
