@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -26,16 +27,38 @@ internal static class RowReader
             (Command: commands.Build(sql.Format, sql.GetArguments()!, context.Model), Connection: connection, Logger: logger, Context: context, Map: map),
             static async (_, state, token) =>
             {
+                // One command at a time on a context, checked as EF Core checks its own queries.
+                using var exclusive = state.Context.GetService<IConcurrencyDetector>().EnterCriticalSection();
+                var started = DateTimeOffset.UtcNow;
+                var clock = Stopwatch.StartNew();
                 await using var reader = await state.Command.RelationalCommand.ExecuteReaderAsync(
                     new RelationalCommandParameterObject(state.Connection, state.Command.ParameterValues, null, state.Context, state.Logger, CommandSource.FromSqlQuery),
                     token);
                 var rows = new List<T>();
-                while (await reader.ReadAsync(token))
+                while (true)
                 {
+                    bool more;
+                    try
+                    {
+                        more = await reader.ReadAsync(token);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // A database that dies while the rows stream in is a failed command, as one that dies before
+                        // is: reported to the interceptors (the circuit breaker counts it), then retried or thrown.
+                        await state.Logger.CommandErrorAsync(state.Connection, reader.DbCommand, reader.DbCommand.CommandText, state.Context,
+                            DbCommandMethod.ExecuteReader, reader.CommandId, state.Connection.ConnectionId, e, started, clock.Elapsed,
+                            CommandSource.FromSqlQuery, token);
+                        throw;
+                    }
+
+                    if (!more)
+                    {
+                        return rows;
+                    }
+
                     rows.Add(state.Map(reader.DbDataReader));
                 }
-
-                return rows;
             },
             null,
             cancellationToken);
