@@ -12,8 +12,8 @@ namespace SciaticaService.Api.Tests;
 
 /// <summary>
 /// A session PUT reads its routine and sessions by hand (RowReader), not through EF Core's mapping: what it reads
-/// must be exactly what EF Core reads, every property, so that a column added to the model and not to the
-/// hand-written SELECT fails here.
+/// must be exactly what EF Core reads, every property, so that a column added to the model (and given a value in
+/// this test's data) but not to a hand-written SELECT fails here.
 /// </summary>
 public sealed class RowReaderTests(ApiFixture fixture) : ApiTest(fixture), IDisposable
 {
