@@ -28,6 +28,12 @@ await using (var reader = await sample.ExecuteReaderAsync())
     (storedResult, storedRoutineItems) = (reader.GetString(0), reader.GetString(1));
 }
 
+// The write endpoints answer with the JSON the service answers with (the assessment with its result and answers, the
+// session, the routine), so that the floor sends the client as many bytes as the service does. The stored payloads
+// are made compact once here and copied into each response as raw JSON.
+var resultMembers = Compact.Members(storedResult);
+var routineItemsJson = Compact.Value(storedRoutineItems);
+
 app.MapGet("/api/v1/stretches", async (HttpContext context) =>
 {
     await using var command = dataSource.CreateCommand(Sql.Stretches);
@@ -135,11 +141,25 @@ app.MapPost("/api/v1/assessments", async (HttpContext context) =>
     command.Parameters.Add(new NpgsqlParameter { Value = Person(context) });
     command.Parameters.Add(new NpgsqlParameter { Value = DateTimeOffset.UtcNow });
     command.Parameters.Add(new NpgsqlParameter { Value = 1 });
-    command.Parameters.Add(new NpgsqlParameter { Value = body.RootElement.GetProperty("answers").GetRawText(), NpgsqlDbType = NpgsqlDbType.Jsonb });
+    var answers = body.RootElement.GetProperty("answers");
+    var createdAt = DateTimeOffset.UtcNow;
+    command.Parameters.Add(new NpgsqlParameter { Value = answers.GetRawText(), NpgsqlDbType = NpgsqlDbType.Jsonb });
     command.Parameters.Add(new NpgsqlParameter { Value = storedResult, NpgsqlDbType = NpgsqlDbType.Jsonb });
     command.Parameters.Add(new NpgsqlParameter { Value = "self_care" });
     await command.ExecuteNonQueryAsync();
-    await WriteCreatedAsync(context, id);
+    await WriteCreatedAsync(context, json =>
+    {
+        json.WriteString("id", id);
+        json.WriteString("createdAt", createdAt);
+        foreach (var (name, value) in resultMembers)
+        {
+            json.WritePropertyName(name);
+            json.WriteRawValue(value, skipInputValidation: true);
+        }
+
+        json.WritePropertyName("answers");
+        answers.WriteTo(json);
+    });
 });
 
 // The service reads the assessment, the latest triage and the current version, then inserts the next version.
@@ -161,23 +181,53 @@ app.MapPost("/api/v1/routines", async (HttpContext context) =>
     }
 
     var version = 0;
+    Guid? previousId = null;
     await using (var current = new NpgsqlCommand(Sql.CurrentVersion, connection) { Parameters = { new() { Value = person } } })
     await using (var reader = await current.ExecuteReaderAsync())
     {
-        version = await reader.ReadAsync() ? reader.GetInt32(1) : 0;
+        if (await reader.ReadAsync())
+        {
+            (previousId, version) = (reader.GetGuid(0), reader.GetInt32(1));
+        }
     }
 
     var id = Guid.CreateVersion7();
     await using var command = new NpgsqlCommand(Sql.InsertRoutine, connection);
     command.Parameters.Add(new NpgsqlParameter { Value = id });
     command.Parameters.Add(new NpgsqlParameter { Value = assessmentId });
-    command.Parameters.Add(new NpgsqlParameter { Value = DateTimeOffset.UtcNow });
-    command.Parameters.Add(new NpgsqlParameter { Value = body.RootElement.GetProperty("minutesPerDay").GetInt32() });
+    var createdAt = DateTimeOffset.UtcNow;
+    var minutesPerDay = body.RootElement.GetProperty("minutesPerDay").GetInt32();
+    command.Parameters.Add(new NpgsqlParameter { Value = createdAt });
+    command.Parameters.Add(new NpgsqlParameter { Value = minutesPerDay });
     command.Parameters.Add(new NpgsqlParameter { Value = storedRoutineItems, NpgsqlDbType = NpgsqlDbType.Jsonb });
     command.Parameters.Add(new NpgsqlParameter { Value = person });
     command.Parameters.Add(new NpgsqlParameter { Value = version + 1 });
     await command.ExecuteNonQueryAsync();
-    await WriteCreatedAsync(context, id);
+    await WriteCreatedAsync(context, json =>
+    {
+        json.WriteString("id", id);
+        json.WriteNumber("version", version + 1);
+        json.WriteString("assessmentId", assessmentId);
+        json.WriteString("createdAt", createdAt);
+        json.WriteNumber("minutesPerDay", minutesPerDay);
+        json.WriteNumber("estimatedMinutes", minutesPerDay);
+        json.WriteStartArray("safeFor");
+        json.WriteStringValue("herniated-disc");
+        json.WriteEndArray();
+        json.WriteStartArray("changes");
+        json.WriteEndArray();
+        if (previousId is { } previous)
+        {
+            json.WriteString("previousId", previous);
+        }
+        else
+        {
+            json.WriteNull("previousId");
+        }
+
+        json.WritePropertyName("items");
+        json.WriteRawValue(routineItemsJson, skipInputValidation: true);
+    });
 });
 
 // The service reads the routine with whether it is current, inserts, and reads the sessions progression needs.
@@ -208,12 +258,15 @@ app.MapPut("/api/v1/sessions/{id:guid}", async (Guid id, HttpContext context) =>
     command.Parameters.Add(new NpgsqlParameter { Value = id });
     command.Parameters.Add(new NpgsqlParameter { Value = Person(context) });
     command.Parameters.Add(new NpgsqlParameter { Value = routineId });
-    command.Parameters.Add(new NpgsqlParameter { Value = report.GetProperty("startedAt").GetDateTimeOffset() });
-    command.Parameters.Add(new NpgsqlParameter { Value = report.GetProperty("completedAt").GetDateTimeOffset() });
+    var startedAt = report.GetProperty("startedAt").GetDateTimeOffset();
+    var completedAt = report.GetProperty("completedAt").GetDateTimeOffset();
+    var recordedAt = DateTimeOffset.UtcNow;
+    command.Parameters.Add(new NpgsqlParameter { Value = startedAt });
+    command.Parameters.Add(new NpgsqlParameter { Value = completedAt });
     command.Parameters.Add(new NpgsqlParameter { Value = painBefore });
     command.Parameters.Add(new NpgsqlParameter { Value = painAfter });
     command.Parameters.Add(new NpgsqlParameter { Value = items.GetRawText(), NpgsqlDbType = NpgsqlDbType.Jsonb });
-    command.Parameters.Add(new NpgsqlParameter { Value = DateTimeOffset.UtcNow });
+    command.Parameters.Add(new NpgsqlParameter { Value = recordedAt });
     command.Parameters.Add(new NpgsqlParameter { Value = painRise });
     await command.ExecuteNonQueryAsync();
     if (isCurrent)
@@ -226,7 +279,19 @@ app.MapPut("/api/v1/sessions/{id:guid}", async (Guid id, HttpContext context) =>
         }
     }
 
-    await WriteCreatedAsync(context, id);
+    await WriteCreatedAsync(context, json =>
+    {
+        json.WriteString("id", id);
+        json.WriteString("routineId", routineId);
+        json.WriteString("startedAt", startedAt);
+        json.WriteString("completedAt", completedAt);
+        json.WriteNumber("painBefore", painBefore);
+        json.WriteNumber("painAfter", painAfter);
+        json.WritePropertyName("items");
+        items.WriteTo(json);
+        json.WriteString("recordedAt", recordedAt);
+        json.WriteNull("adjustedRoutineId");
+    });
 });
 
 app.MapGet("/api/v1/me/progress", async (HttpContext context) =>
@@ -308,13 +373,14 @@ static async Task WriteJsonAsync(HttpContext context, Func<Utf8JsonWriter, Task>
     await context.Response.Body.WriteAsync(buffer.WrittenMemory);
 }
 
-static Task WriteCreatedAsync(HttpContext context, Guid id)
+// 201 with one JSON object, whose members writeMembers writes.
+static Task WriteCreatedAsync(HttpContext context, Action<Utf8JsonWriter> writeMembers)
 {
     context.Response.StatusCode = 201;
     return WriteJsonAsync(context, json =>
     {
         json.WriteStartObject();
-        json.WriteString("id", id);
+        writeMembers(json);
         json.WriteEndObject();
         return Task.CompletedTask;
     });
@@ -328,6 +394,34 @@ static string Person(HttpContext context)
     payload = payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '=');
     using var claims = JsonDocument.Parse(Convert.FromBase64String(payload));
     return "user:" + claims.RootElement.GetProperty("sub").GetString();
+}
+
+/// <summary>Stored JSON (PostgreSQL's jsonb text has spaces after every colon and comma) in the service's compact form.</summary>
+internal static class Compact
+{
+    public static byte[] Value(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return Write(document.RootElement);
+    }
+
+    /// <summary>An object's members, each name with its compact value.</summary>
+    public static List<(string Name, byte[] Value)> Members(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return [.. document.RootElement.EnumerateObject().Select(member => (member.Name, Write(member.Value)))];
+    }
+
+    private static byte[] Write(JsonElement element)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            element.WriteTo(json);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
 }
 
 /// <summary>The operations' SQL, as the service issues it (captured from EF Core's command log).</summary>
