@@ -136,13 +136,13 @@ app.MapPost("/api/v1/assessments", async (HttpContext context) =>
 {
     using var body = await JsonDocument.ParseAsync(context.Request.Body);
     var id = Guid.CreateVersion7();
+    var createdAt = DateTimeOffset.UtcNow;
     await using var command = dataSource.CreateCommand(Sql.InsertAssessment);
     command.Parameters.Add(new NpgsqlParameter { Value = id });
     command.Parameters.Add(new NpgsqlParameter { Value = Person(context) });
-    command.Parameters.Add(new NpgsqlParameter { Value = DateTimeOffset.UtcNow });
+    command.Parameters.Add(new NpgsqlParameter { Value = createdAt });
     command.Parameters.Add(new NpgsqlParameter { Value = 1 });
     var answers = body.RootElement.GetProperty("answers");
-    var createdAt = DateTimeOffset.UtcNow;
     command.Parameters.Add(new NpgsqlParameter { Value = answers.GetRawText(), NpgsqlDbType = NpgsqlDbType.Jsonb });
     command.Parameters.Add(new NpgsqlParameter { Value = storedResult, NpgsqlDbType = NpgsqlDbType.Jsonb });
     command.Parameters.Add(new NpgsqlParameter { Value = "self_care" });
@@ -210,7 +210,7 @@ app.MapPost("/api/v1/routines", async (HttpContext context) =>
         json.WriteString("assessmentId", assessmentId);
         json.WriteString("createdAt", createdAt);
         json.WriteNumber("minutesPerDay", minutesPerDay);
-        json.WriteNumber("estimatedMinutes", minutesPerDay);
+        json.WriteNumber("estimatedMinutes", 14); // as Sql.InsertRoutine stores it
         json.WriteStartArray("safeFor");
         json.WriteStringValue("herniated-disc");
         json.WriteEndArray();
