@@ -11,7 +11,7 @@ publish_service() {
 
 # The runtime environment the service runs with wherever these scripts start it; the Dockerfile sets the same.
 # DOTNET_GCgen0size: the garbage collector sizes its youngest generation from the L3 cache the CPU reports, and
-# some virtual machines report hundreds of MB (this project's 2-core VMs: 260 MB), which let ~70-100 MB of garbage
+# some virtual machines report hundreds of MB (the Intel VM of 2026-12-02: 260 MB), which let ~70-100 MB of garbage
 # pile up between collections: 272 MB resident under assessment load, 208 MB with this 16 MB floor, for no
 # measurable CPU per request (docs/benchmarks.md). The GC still grows the budget when more survives. The runtime
 # reads it from the environment only (runtimeconfig.json has no such setting); a value already set wins.
