@@ -47,13 +47,7 @@ public class DevelopmentTokenTests(ApiFixture fixture) : ApiTest(fixture)
 
     private static async Task<string> DevTokenAsync(params string[] arguments)
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "SciaticaService.sln")))
-        {
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Repository root not found.");
-        }
-
-        var start = new ProcessStartInfo("bash", [Path.Combine(root, "scripts", "dev-token"), .. arguments])
+        var start = new ProcessStartInfo("bash", [Path.Combine(Repository.Root, "scripts", "dev-token"), .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -51,6 +51,15 @@ public static class SciaticaDatabase
     /// 30 s for a command by default: far too long for a request, so connecting gives up after 3 s and a command
     /// after 10 s. And it prepares nothing by default, so PostgreSQL plans every statement every time (2.5 ms for
     /// progression's session query): statements used 5 times on a connection are prepared, up to 50 per connection.
+    /// <para>
+    /// And a pooled connection is not reset when it goes back to the pool. With prepared statements Npgsql's reset is
+    /// seven statements (<c>SET SESSION AUTHORIZATION DEFAULT; RESET ALL; CLOSE ALL; UNLISTEN *; SELECT
+    /// pg_advisory_unlock_all(); DISCARD SEQUENCES; DISCARD TEMP</c>) sent before the next command, and EF Core takes a
+    /// connection from the pool for each statement: a session PUT sent it three times. The service leaves no session
+    /// state to reset: settings only within a transaction, transaction-scoped advisory locks, <c>LISTEN</c> on its own
+    /// unpooled connection (ContentChangeListener), no temporary tables or cursors (PooledConnectionTests guards this);
+    /// Npgsql still rolls back a transaction left open on a connection that goes back to the pool.
+    /// </para>
     /// </summary>
     public static string WithServiceDefaults(string connectionString)
     {
@@ -70,6 +79,11 @@ public static class SciaticaDatabase
         if (!keys.Contains("MaxAutoPrepare"))
         {
             settings.MaxAutoPrepare = 50;
+        }
+
+        if (!keys.Contains("NoResetOnClose"))
+        {
+            settings.NoResetOnClose = true;
         }
 
         return settings.ConnectionString;
