@@ -12,12 +12,16 @@ parser.add_argument("--cold-ms", type=int, required=True)
 parser.add_argument("--warm-starts", default="")
 parser.add_argument("--peak-rss-mb", type=int, required=True)
 parser.add_argument("--seconds", type=int, required=True)
+parser.add_argument("--rounds", type=int, default=1)
 parser.add_argument("--connections", type=int, required=True)
 parser.add_argument("--users", type=int, required=True)
 args = parser.parse_args()
 
 rows = [json.loads(line) for line in open(args.results) if line.strip()]
-by = {(r["op"], r["subject"]): r for r in rows}
+# An operation's REST and floor windows alternate (bench/run's BENCH_ROUNDS): several rows per (op, subject).
+by = {}
+for r in rows:
+    by.setdefault((r["op"], r["subject"]), []).append(r)
 ops = list(dict.fromkeys(r["op"] for r in rows))
 reads = {"stretches", "template"}
 writes = {"assessment", "session"}
@@ -31,9 +35,27 @@ names = {
 }
 
 
+def median(values):
+    values = sorted(v for v in values if v is not None)
+    if not values:
+        return None
+    middle = len(values) // 2
+    return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
+
+
 def get(op, subject, key):
-    row = by.get((op, subject))
-    return None if row is None else row.get(key)
+    """The median over the subject's windows (one window, but for REST and the floor)."""
+    return median(r.get(key) for r in by.get((op, subject), []))
+
+
+def round_ratios(op):
+    """Each round's REST throughput over the floor's in the window right after it."""
+    floors = {r.get("round"): r["rps"] for r in by.get((op, "floor"), [])}
+    return [r["rps"] / floors[r.get("round")] for r in by.get((op, "rest"), []) if floors.get(r.get("round"))]
+
+
+def rest_ratio(op):
+    return median(round_ratios(op))
 
 
 def num(value, digits=0):
@@ -47,26 +69,29 @@ def ratio(a, b):
 
 
 def per_request(op, subject):
-    """The service's (or floor's) CPU per request, ms."""
-    cpu, rps = get(op, subject, "cpu_pct"), get(op, subject, "rps")
-    return None if cpu is None or not rps else cpu / 100 * 1000 / rps
+    """The service's (or floor's) CPU per request, ms: the median over its windows."""
+    return median(r["cpu_pct"] / 100 * 1000 / r["rps"] for r in by.get((op, subject), []) if r.get("cpu_pct") is not None and r.get("rps"))
 
 
 def generator_per_request(op, subject):
-    """The load generator's CPU per request, ms."""
-    cpu, requests = get(op, subject, "client_cpu_ms"), get(op, subject, "requests")
-    return None if cpu is None or not requests else cpu / requests
+    """The load generator's CPU per request, ms: the median over the windows."""
+    return median(r["client_cpu_ms"] / r["requests"] for r in by.get((op, subject), []) if r.get("client_cpu_ms") is not None and r.get("requests"))
 
 
 cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True, text=True).stdout.strip()
 print(f"Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on {platform.node()}: {cpu}, {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores; "
       f"{args.seconds} s per measurement, {args.connections} connections, {args.users} seeded users. Load generator, service and PostgreSQL share the machine.")
 print()
-print("| operation | REST req/s | gRPC req/s | raw floor req/s | pgbench tx/s | REST ÷ floor | gRPC ÷ floor | gRPC ÷ REST | floor ÷ pgbench |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+print(f"The service's REST windows and the floor's alternate, {args.rounds} of each per operation: their columns give the median window, "
+      "REST ÷ floor the median of each round's ratio (REST's window over the floor's right after it), and the rounds' ratios beside it. "
+      "gRPC and pgbench are one window each, compared with REST's and the floor's median.")
+print()
+print("| operation | REST req/s | gRPC req/s | raw floor req/s | pgbench tx/s | REST ÷ floor | REST ÷ floor, each round | gRPC ÷ floor | gRPC ÷ REST | floor ÷ pgbench |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for op in ops:
     rest, grpc, floor, db = (get(op, s, "rps") for s in ("rest", "grpc", "floor", "pgbench"))
-    print(f"| {names.get(op, op)} | {num(rest)} | {num(grpc)} | {num(floor)} | {num(db)} | {num(ratio(rest, floor), 2)} | {num(ratio(grpc, floor), 2)} | {num(ratio(grpc, rest), 2)} | {num(ratio(floor, db), 2)} |")
+    each = " ".join(num(r, 2) for r in round_ratios(op)) or "–"
+    print(f"| {names.get(op, op)} | {num(rest)} | {num(grpc)} | {num(floor)} | {num(db)} | {num(rest_ratio(op), 2)} | {each} | {num(ratio(grpc, floor), 2)} | {num(ratio(grpc, rest), 2)} | {num(ratio(floor, db), 2)} |")
 
 print()
 print("Latency at peak (closed loop) and at half of peak (open loop, from when each request was due, and from when the generator actually sent it: the difference is the generator's own lateness, plus the wait for one of its 64 slots when the service falls behind), ms; errors; CPU of the process under test (% of one core, and per request: the fairer comparison on a machine whose two cores the load generator shares); the load generator's own CPU per request (wrk for REST and the floor, bench/LoadGen for gRPC):")
@@ -76,7 +101,7 @@ print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for op in ops:
     def lat(subject):
         return " / ".join(num(get(op, subject, k), 1) for k in ("p50_ms", "p95_ms", "p99_ms"))
-    errors = ", ".join(str(get(op, s, "errors") if get(op, s, "errors") is not None else "–") for s in ("rest", "grpc", "floor"))
+    errors = ", ".join(str(sum(r.get("errors") or 0 for r in by[(op, s)])) if (op, s) in by else "–" for s in ("rest", "grpc", "floor"))
     def half(subject):
         return f"{num(get(op, subject, 'p99_ms'), 1)} / {num(get(op, subject, 'p99_from_send_ms'), 1)}"
     cpus = " / ".join(num(get(op, s, "cpu_pct")) for s in ("rest", "grpc", "floor"))
@@ -104,14 +129,11 @@ def verdict(ok):
 
 
 for op in ops:
-    floor = get(op, "floor", "rps")
-    best = max(filter(None, [get(op, "rest", "rps"), get(op, "grpc", "rps")]), default=None)
+    r = rest_ratio(op)
     if op in reads:
-        r = ratio(get(op, "rest", "rps"), floor)
-        print(f"- content read {op}: REST at {num(r, 2)}x the raw floor (target 1.0x): {verdict(r is not None and r >= 1.0)}")
+        print(f"- content read {op}: REST at {num(r, 2)}x the raw floor (target 1.0x, median of {len(round_ratios(op))} rounds): {verdict(r is not None and r >= 1.0)}")
     if op in writes:
-        r = ratio(get(op, "rest", "rps"), floor)
-        print(f"- write {op}: REST at {num(r, 2)}x the raw floor (target 0.7x): {verdict(r is not None and r >= 0.7)}")
+        print(f"- write {op}: REST at {num(r, 2)}x the raw floor (target 0.7x, median of {len(round_ratios(op))} rounds): {verdict(r is not None and r >= 0.7)}")
 slower = [op for op in ops if (get(op, "grpc", "rps") or 0) < (get(op, "rest", "rps") or 0)]
 print(f"- gRPC at least as fast as REST (throughput): {verdict(not slower)}" + (f" (slower for {', '.join(slower)})" if slower else ""))
 costlier = [op for op in ops if (per_request(op, "grpc") or 0) > (per_request(op, "rest") or 0)]
