@@ -110,7 +110,7 @@ for op in ops:
     print(f"| {names.get(op, op)} | {lat('rest')} | {lat('grpc')} | {lat('floor')} | {half('rest-half')} | {half('floor-half')} | {half('grpc-half')} | {half('pgbench-half')} | {errors} | {cpus} | {service_ms} | {generator_ms} |")
 
 print()
-print("The whole machine during each measurement (warm-up included), % of both cores: busy (stolen time counted as busy), and stolen by the hypervisor (time the VM's cores were ready to run and were not given the CPU, which every process on them waits out). Half of peak throughput is not half of the machine: at a paced rate each request costs the service and the generator more than in a closed loop:")
+print("The whole machine during each measurement (over each command: for bench/LoadGen's, its 15 s warm-up included), % of both cores: busy (stolen time counted as busy), and stolen by the hypervisor (time the VM's cores were ready to run and were not given the CPU, which every process on them waits out). Half of peak throughput is not half of the machine: at a paced rate each request costs the service and the generator more than in a closed loop:")
 print()
 print("| operation | REST busy / steal | REST ½ busy / steal | gRPC busy / steal | gRPC ½ busy / steal | floor busy / steal | floor ½ busy / steal |")
 print("|---|---:|---:|---:|---:|---:|---:|")
