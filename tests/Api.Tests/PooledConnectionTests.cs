@@ -21,6 +21,15 @@ public sealed partial class PooledConnectionTests
         Assert.False(Settings("Host=db;Database=sciatica;NoResetOnClose=false").NoResetOnClose);
     }
 
+    [Fact]
+    public void The_pool_holds_two_connections_per_processor_unless_the_connection_string_sizes_it()
+    {
+        Assert.Equal(Math.Max(4, 2 * Environment.ProcessorCount), Settings("Host=db;Database=sciatica").MaxPoolSize);
+        Assert.Equal(SciaticaDatabase.DefaultMaxPoolSize, Settings("Host=db;Database=sciatica").MaxPoolSize);
+        Assert.Equal(40, Settings("Host=db;Database=sciatica;Maximum Pool Size=40").MaxPoolSize);
+        Assert.Equal(40, Settings("Host=db;Database=sciatica;MaxPoolSize=40").MaxPoolSize);
+    }
+
     [Theory]
     [InlineData("SET statement_timeout = 0")]
     [InlineData("SET SESSION search_path TO other")]

@@ -60,7 +60,16 @@ public static class SciaticaDatabase
     /// unpooled connection (ContentChangeListener), no temporary tables or cursors (PooledConnectionTests guards this);
     /// Npgsql still rolls back a transaction left open on a connection that goes back to the pool.
     /// </para>
+    /// <para>
+    /// And the pool holds at most two connections per processor (at least four), not Npgsql's 100: each statement
+    /// borrows a connection only while it runs, so more concurrent statements than the service can feed only
+    /// queue in PostgreSQL for the same cores. Measured on 2 cores with PostgreSQL beside the service, alternated
+    /// against the default: more session PUTs and submissions a second and a lower p99, flat out and paced
+    /// (docs/benchmarks.md). A request that finds the pool busy waits for a connection, up to <c>Timeout</c>.
+    /// </para>
     /// </summary>
+    public static int DefaultMaxPoolSize { get; } = Math.Max(4, 2 * Environment.ProcessorCount);
+
     public static string WithServiceDefaults(string connectionString)
     {
         var settings = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
@@ -84,6 +93,11 @@ public static class SciaticaDatabase
         if (!keys.Contains("NoResetOnClose"))
         {
             settings.NoResetOnClose = true;
+        }
+
+        if (!keys.Contains("MaximumPoolSize") && !keys.Contains("MaxPoolSize"))
+        {
+            settings.MaxPoolSize = DefaultMaxPoolSize;
         }
 
         return settings.ConnectionString;
