@@ -65,7 +65,8 @@ public static class SciaticaDatabase
     /// borrows a connection only while it runs, so more concurrent statements than the service can feed only
     /// queue in PostgreSQL for the same cores. Measured on 2 cores with PostgreSQL beside the service, alternated
     /// against the default: more session PUTs and submissions a second and a lower p99, flat out and paced
-    /// (docs/benchmarks.md). A request that finds the pool busy waits for a connection, up to <c>Timeout</c>.
+    /// (docs/benchmarks.md). A request that finds the pool busy waits for a connection, up to <c>Timeout</c>, and then
+    /// fails as the database being unavailable: a deployment whose statements wait on I/O sizes the pool itself.
     /// </para>
     /// </summary>
     public static int DefaultMaxPoolSize { get; } = Math.Max(4, 2 * Environment.ProcessorCount);
