@@ -46,6 +46,9 @@ public static class SciaticaDatabase
         return builder;
     }
 
+    /// <summary>The pool size <see cref="WithServiceDefaults"/> gives a connection string that names none.</summary>
+    public static int DefaultMaxPoolSize { get; } = Math.Max(4, 2 * Environment.ProcessorCount);
+
     /// <summary>
     /// The service's defaults, each unless the connection string says otherwise. Npgsql waits 15 s to connect and
     /// 30 s for a command by default: far too long for a request, so connecting gives up after 3 s and a command
@@ -69,8 +72,6 @@ public static class SciaticaDatabase
     /// fails as the database being unavailable: a deployment whose statements wait on I/O sizes the pool itself.
     /// </para>
     /// </summary>
-    public static int DefaultMaxPoolSize { get; } = Math.Max(4, 2 * Environment.ProcessorCount);
-
     public static string WithServiceDefaults(string connectionString)
     {
         var settings = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
