@@ -66,6 +66,7 @@ public static class DependencyInjection
         services.AddScoped<AssessmentService>();
         services.AddScoped<Domain.Routines.IRoutineStore, Routines.RoutineStore>();
         services.AddScoped<Domain.Routines.ISessionStore, Routines.SessionStore>();
+        services.AddScoped<Domain.Routines.IProgressStore, Routines.ProgressStore>();
         services.AddScoped<Domain.Routines.RoutineService>();
         services.AddScoped<Domain.Routines.SessionService>();
         services.AddScoped<Domain.Routines.ProgressService>();

@@ -81,9 +81,9 @@ public sealed class QueryCountTests(ApiFixture fixture) : ApiTest(fixture), IAsy
         Assert.Equal(first, later);
         // Logging a session: the routine with whether it is current, the insert, the routine's sessions for
         // progression (the latest assessment's triage is read only when progression has a change to make).
-        // Progress: session summaries, the first routine's date, assessment scores. History: one page. Current
-        // routine: the routine, the latest triage.
-        Assert.Equal((Session: 3, Progress: 3, History: 1, Current: 2), first);
+        // Progress: one command of three statements (sessions by day, the first routine's date, assessment scores).
+        // History: one page. Current routine: the routine, the latest triage.
+        Assert.Equal((Session: 3, Progress: 1, History: 1, Current: 2), first);
     }
 
     private async Task<int> CountAsync(Func<Task<HttpResponseMessage>> request)

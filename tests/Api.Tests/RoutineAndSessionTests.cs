@@ -81,6 +81,33 @@ public sealed class RoutineAndSessionTests(ApiFixture fixture) : ApiTest(fixture
     }
 
     [Fact]
+    public async Task Progress_counts_each_session_and_each_UTC_day_once_whatever_offset_it_was_sent_with()
+    {
+        var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id);
+        var yesterday = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(-1), TimeSpan.Zero);
+        // Yesterday (UTC) twice, sent as local times on other calendar days, and the day before once.
+        foreach (var (completedAt, before, after) in new[]
+        {
+            (yesterday.AddHours(23.5).ToOffset(TimeSpan.FromHours(2)), 6, 4), // today at 01:30 in UTC+2
+            (yesterday.AddMinutes(10).ToOffset(TimeSpan.FromHours(-5)), 4, 2), // the day before at 19:10 in UTC-5
+            (yesterday.AddHours(-12), 5, 5),
+        })
+        {
+            (await _alice.PutAsync($"/api/v1/sessions/{Guid.NewGuid()}", Json(Session(routine, completedAt, before, after)))).EnsureSuccessStatusCode();
+        }
+
+        var day = DateOnly.FromDateTime(yesterday.UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var progress = await _alice.GetFromJsonAsync<JsonObject>($"/api/v1/me/progress?from={day}&to={day}", TestJson.Options);
+
+        // Only yesterday is in the period: two sessions on one planned day, pain before (6+4)/2, after (4+2)/2.
+        var week = Assert.Single(progress!["weeks"]!.AsArray())!;
+        Assert.Equal((2, 1, 1.0, 5.0, 3.0), (week["sessionsDone"]!.GetValue<int>(), week["sessionsPlanned"]!.GetValue<int>(),
+            week["adherence"]!.GetValue<double>(), week["averagePainBefore"]!.GetValue<double>(), week["averagePainAfter"]!.GetValue<double>()));
+        // Streaks count days, before the period too: the day before yesterday and yesterday, up to today.
+        Assert.Equal((2, 2), (progress["currentStreak"]!.GetValue<int>(), progress["longestStreak"]!.GetValue<int>()));
+    }
+
+    [Fact]
     public async Task Progress_shows_each_assessments_scores_as_stored_and_only_those_in_its_period()
     {
         var better = DiscAnswers();

@@ -15,7 +15,11 @@ public class ProgressCalculatorTests
 
     private static DateTimeOffset At(int year, int month, int day, int hour = 18) => new(year, month, day, hour, 0, 0, TimeSpan.Zero);
 
-    private static SessionSummary SessionOn(int month, int day, int before, int after) => new(At(2026, month, day), before, after);
+    private static (DateOnly Day, int Before, int After) SessionOn(int month, int day, int before, int after) => (new DateOnly(2026, month, day), before, after);
+
+    // As the store reads them: one entry per day with sessions, oldest first.
+    private static SessionDay[] ByDay(params (DateOnly Day, int Before, int After)[] sessions) =>
+        [.. sessions.GroupBy(s => s.Day).OrderBy(g => g.Key).Select(g => new SessionDay(g.Key, g.Count(), g.Sum(s => s.Before), g.Sum(s => s.After)))];
 
     // Scored by the engine from answers, as the service stores them.
     private static AssessmentPoint AssessmentOn(int day, int pain, int sbiLeg, int odiEach)
@@ -28,11 +32,9 @@ public class ProgressCalculatorTests
     public void Two_weeks_worked_by_hand()
     {
         // Routine from Wednesday 4 November; sessions on 4, 5, 6, 9, 10, 14 and 15 November; today is Sunday the 15th.
-        var sessions = new[]
-        {
+        var sessions = ByDay(
             SessionOn(11, 4, 6, 5), SessionOn(11, 5, 6, 4), SessionOn(11, 6, 5, 4),
-            SessionOn(11, 9, 5, 4), SessionOn(11, 10, 4, 4), SessionOn(11, 14, 4, 3), SessionOn(11, 15, 3, 2),
-        };
+            SessionOn(11, 9, 5, 4), SessionOn(11, 10, 4, 4), SessionOn(11, 14, 4, 3), SessionOn(11, 15, 3, 2));
         var assessments = new[] { AssessmentOn(3, pain: 6, sbiLeg: 5, odiEach: 2), AssessmentOn(15, pain: 3, sbiLeg: 0, odiEach: 1) };
 
         var report = ProgressCalculator.Compute(new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 15), new DateOnly(2026, 11, 15), sessions, Routine.CreatedAt, assessments);
@@ -53,7 +55,7 @@ public class ProgressCalculatorTests
     [Fact]
     public void Pain_rising_two_weeks_running_is_a_warning_and_small_changes_are_not_flags()
     {
-        var sessions = new[] { SessionOn(11, 4, 3, 3), SessionOn(11, 10, 4, 4), SessionOn(11, 17, 6, 6) };
+        var sessions = ByDay(SessionOn(11, 4, 3, 3), SessionOn(11, 10, 4, 4), SessionOn(11, 17, 6, 6));
         var assessments = new[] { AssessmentOn(3, pain: 5, sbiLeg: 2, odiEach: 2), AssessmentOn(17, pain: 4, sbiLeg: 2, odiEach: 2) };
 
         var report = ProgressCalculator.Compute(new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 22), new DateOnly(2026, 11, 20), sessions, Routine.CreatedAt, assessments);
@@ -62,6 +64,24 @@ public class ProgressCalculatorTests
         Assert.Empty(report.Flags); // pain 5 -> 4 is under 2 points and under 30%
         Assert.Equal(0, report.CurrentStreak); // nothing on the 19th or 20th
         Assert.Equal(5, report.Weeks[2].SessionsPlanned); // the week of the 16th is planned up to today, the 20th
+    }
+
+    [Fact]
+    public void Several_sessions_on_a_day_count_as_sessions_and_once_as_a_day()
+    {
+        // Twice on Monday the 9th, three times on Tuesday the 10th, once on Thursday the 12th; today is the 12th.
+        var sessions = ByDay(
+            SessionOn(11, 9, 6, 4), SessionOn(11, 9, 5, 5),
+            SessionOn(11, 10, 5, 3), SessionOn(11, 10, 4, 3), SessionOn(11, 10, 4, 2),
+            SessionOn(11, 12, 3, 2));
+
+        var report = ProgressCalculator.Compute(new DateOnly(2026, 11, 9), new DateOnly(2026, 11, 15), new DateOnly(2026, 11, 12), sessions, Routine.CreatedAt, []);
+
+        // Six sessions on three of the four days planned so far (9th to 12th): adherence 0.75; pain before
+        // (6+5+5+4+4+3)/6 = 4.5, after (4+5+3+3+2+2)/6 = 3.17.
+        Assert.Equal(new WeekProgress(new DateOnly(2026, 11, 9), 6, 4, 0.75, 4.5, 3.17), Assert.Single(report.Weeks));
+        // Days 9-10 in a row (2), then the 12th alone, today (1).
+        Assert.Equal((1, 2), (report.CurrentStreak, report.LongestStreak));
     }
 
     [Fact]

@@ -32,13 +32,6 @@ public interface IAssessmentStore
 
     /// <summary>The id and triage level of the person's latest assessment, without loading it; null when there is none.</summary>
     Task<(Guid Id, TriageLevel Level)?> GetLatestTriageAsync(PersonId person, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// The outcome scores of the person's latest <paramref name="limit"/> assessments made in [<paramref name="since"/>,
-    /// <paramref name="until"/>), oldest first, without loading the assessments.
-    /// </summary>
-    Task<IReadOnlyList<Routines.AssessmentPoint>> ListScoresAsync(
-        PersonId person, DateTimeOffset since, DateTimeOffset until, int limit, CancellationToken cancellationToken);
 }
 
 /// <summary>A submission's outcome: the stored assessment, and whether this call created it or found it from an earlier send.</summary>

@@ -51,16 +51,16 @@ public static class ProgressCalculator
     /// <param name="from">The period's first day.</param>
     /// <param name="to">The period's last day.</param>
     /// <param name="today">Today, which ends streaks and plans.</param>
-    /// <param name="sessions">The person's sessions in the period and before it, for streaks.</param>
+    /// <param name="days">The person's sessions by day, in the period and before it, for streaks.</param>
     /// <param name="firstRoutineAt">When the person's first routine was made, if there is one.</param>
     /// <param name="assessments">The scores of the person's assessments, at least those in the period.</param>
     public static ProgressReport Compute(
-        DateOnly from, DateOnly to, DateOnly today, IReadOnlyList<SessionSummary> sessions, DateTimeOffset? firstRoutineAt, IReadOnlyList<AssessmentPoint> assessments)
+        DateOnly from, DateOnly to, DateOnly today, IReadOnlyList<SessionDay> days, DateTimeOffset? firstRoutineAt, IReadOnlyList<AssessmentPoint> assessments)
     {
-        var inRange = sessions.Where(s => Day(s.CompletedAt) >= from && Day(s.CompletedAt) <= to).ToList();
+        var inRange = days.Where(d => d.Sessions > 0 && d.Day >= from && d.Day <= to).ToList();
         // Planned from the day a routine existed, or from the first session logged, if that is earlier (an offline
         // client may sync sessions done before the routine reached the server).
-        var starts = inRange.Select(se => Day(se.CompletedAt)).ToList();
+        var starts = inRange.Select(d => d.Day).ToList();
         if (firstRoutineAt is { } routineAt)
         {
             starts.Add(Day(routineAt));
@@ -72,7 +72,8 @@ public static class ProgressCalculator
         for (var weekStart = Monday(from); weekStart <= to; weekStart = weekStart.AddDays(7))
         {
             var weekEnd = weekStart.AddDays(6);
-            var done = inRange.Where(s => Day(s.CompletedAt) >= weekStart && Day(s.CompletedAt) <= weekEnd).ToList();
+            var done = inRange.Where(d => d.Day >= weekStart && d.Day <= weekEnd).ToList();
+            var sessions = done.Sum(d => d.Sessions);
             var planned = 0;
             for (var day = Max(weekStart, from); day <= Min(weekEnd, Min(to, today)); day = day.AddDays(1))
             {
@@ -81,26 +82,27 @@ public static class ProgressCalculator
 
             weeks.Add(new WeekProgress(
                 weekStart,
-                done.Count,
+                sessions,
                 planned,
-                planned == 0 ? null : Math.Round(Math.Min(1.0, done.Select(s => Day(s.CompletedAt)).Distinct().Count() / (double)planned), 3),
-                done.Count == 0 ? null : Math.Round(done.Average(s => s.PainBefore), 2),
-                done.Count == 0 ? null : Math.Round(done.Average(s => s.PainAfter), 2)));
+                planned == 0 ? null : Math.Round(Math.Min(1.0, done.Select(d => d.Day).Distinct().Count() / (double)planned), 3),
+                sessions == 0 ? null : Math.Round(done.Sum(d => (long)d.PainBeforeTotal) / (double)sessions, 2),
+                sessions == 0 ? null : Math.Round(done.Sum(d => (long)d.PainAfterTotal) / (double)sessions, 2)));
         }
 
-        // Streaks run over all the sessions given (up to today), not only the period's, so they are not cut at its start.
-        var days = sessions.Select(s => Day(s.CompletedAt)).Where(d => d <= today).Distinct().Order().ToList();
+        // Streaks run over all the days given (up to today), not only the period's, so they are not cut at its start.
+        var active = days.Where(d => d.Sessions > 0 && d.Day <= today).Select(d => d.Day).Distinct().Order().ToList();
         var longest = 0;
         var run = 0;
-        for (var i = 0; i < days.Count; i++)
+        for (var i = 0; i < active.Count; i++)
         {
-            run = i > 0 && days[i - 1].AddDays(1) == days[i] ? run + 1 : 1;
+            run = i > 0 && active[i - 1].AddDays(1) == active[i] ? run + 1 : 1;
             longest = Math.Max(longest, run);
         }
 
+        var activeDays = active.ToHashSet();
         var current = 0;
-        var cursor = days.Contains(today) ? today : today.AddDays(-1);
-        while (days.Contains(cursor))
+        var cursor = activeDays.Contains(today) ? today : today.AddDays(-1);
+        while (activeDays.Contains(cursor))
         {
             current++;
             cursor = cursor.AddDays(-1);

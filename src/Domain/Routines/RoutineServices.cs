@@ -18,9 +18,6 @@ public interface IRoutineStore
     /// <summary>The id and version number of the person's current routine, without loading it.</summary>
     Task<(Guid Id, int Version)?> GetCurrentVersionAsync(PersonId person, CancellationToken cancellationToken);
 
-    /// <summary>When the person's first routine was made; null if they have none.</summary>
-    Task<DateTimeOffset?> GetFirstCreatedAtAsync(PersonId person, CancellationToken cancellationToken);
-
     /// <summary>
     /// Stores a new version, with the partner's feed event if there is one, in one transaction; a concurrent writer
     /// that took the same version number makes this a conflict.
@@ -46,9 +43,24 @@ public interface ISessionStore
     /// <see cref="Progression.WorsePainPoints"/> or more. Evaluating these gives the same changes as evaluating all.
     /// </summary>
     Task<IReadOnlyList<Session>> ListForProgressionAsync(Routine routine, CancellationToken cancellationToken);
+}
 
-    /// <summary>The person's sessions completed in [<paramref name="since"/>, <paramref name="until"/>), oldest first.</summary>
-    Task<IReadOnlyList<SessionSummary>> ListSummariesAsync(PersonId person, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
+/// <summary>What a progress report is computed from, read together.</summary>
+/// <param name="Days">The person's sessions, by day, in the sessions' range, oldest first.</param>
+/// <param name="FirstRoutineAt">When the person's first routine was made; null if they have none.</param>
+/// <param name="Assessments">The outcome scores of the person's latest assessments in the scores' range, oldest first.</param>
+public sealed record ProgressHistory(IReadOnlyList<SessionDay> Days, DateTimeOffset? FirstRoutineAt, IReadOnlyList<AssessmentPoint> Assessments);
+
+public interface IProgressStore
+{
+    /// <summary>
+    /// The person's sessions by day completed in <paramref name="sessions"/>, the first routine's date, and the
+    /// scores of the latest <paramref name="maxAssessments"/> assessments made in <paramref name="scores"/> (each
+    /// range [Since, Until)). Its size grows with the days covered, not with the sessions logged on them.
+    /// </summary>
+    Task<ProgressHistory> ReadAsync(
+        PersonId person, (DateTimeOffset Since, DateTimeOffset Until) sessions, (DateTimeOffset Since, DateTimeOffset Until) scores,
+        int maxAssessments, CancellationToken cancellationToken);
 }
 
 /// <summary>Routines: built from an assessment, read, and stepped along their variants.</summary>
@@ -288,7 +300,7 @@ public sealed class SessionService(IRoutineStore routines, ISessionStore session
 }
 
 /// <summary>Progress over a period: sessions against plan, streaks, pain trend, outcome scores and flags.</summary>
-public sealed class ProgressService(ISessionStore sessions, IRoutineStore routines, IAssessmentStore assessments, TimeProvider clock)
+public sealed class ProgressService(IProgressStore store, TimeProvider clock)
 {
     public const int MaxDays = 366;
 
@@ -322,12 +334,9 @@ public sealed class ProgressService(ISessionStore sessions, IRoutineStore routin
 
         // Sessions from a year before the period too, so that a streak is counted in full, not cut at the period's start.
         var since = Min(start, today).AddDays(-MaxDays);
-        var fromMoment = Moment(since);
-        var toMoment = Moment(Max(end, today).AddDays(1));
-        return ProgressCalculator.Compute(start, end, today,
-            await sessions.ListSummariesAsync(person, fromMoment, toMoment, cancellationToken),
-            await routines.GetFirstCreatedAtAsync(person, cancellationToken),
-            await assessments.ListScoresAsync(person, Moment(start), Moment(end.AddDays(1)), MaxAssessments, cancellationToken));
+        var history = await store.ReadAsync(person, (Moment(since), Moment(Max(end, today).AddDays(1))),
+            (Moment(start), Moment(end.AddDays(1))), MaxAssessments, cancellationToken);
+        return ProgressCalculator.Compute(start, end, today, history.Days, history.FirstRoutineAt, history.Assessments);
     }
 
     private static DateTimeOffset Moment(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

@@ -20,8 +20,12 @@ public sealed record SessionItem(string Stretch, bool Done, int SetsDone, int? P
 public sealed record SessionReport(
     Guid RoutineId, DateTimeOffset StartedAt, DateTimeOffset CompletedAt, int PainBefore, int PainAfter, IReadOnlyList<SessionItem> Items);
 
-/// <summary>What progress needs of a session: when it ended and the pain around it.</summary>
-public sealed record SessionSummary(DateTimeOffset CompletedAt, int PainBefore, int PainAfter);
+/// <summary>What progress needs of a person's sessions on one day (UTC, by when each ended): how many, and the pain around them.</summary>
+/// <param name="Day">The day.</param>
+/// <param name="Sessions">Sessions completed that day, at least one.</param>
+/// <param name="PainBeforeTotal">The sum of their pain-before scores.</param>
+/// <param name="PainAfterTotal">The sum of their pain-after scores.</param>
+public sealed record SessionDay(DateOnly Day, int Sessions, int PainBeforeTotal, int PainAfterTotal);
 
 /// <summary>One time a person did their routine.</summary>
 public sealed class Session

@@ -67,24 +67,4 @@ internal sealed class AssessmentStore(SciaticaDbContext db) : IAssessmentStore
             .FirstOrDefaultAsync(cancellationToken) is { } latest
             ? (latest.Id, latest.Triage)
             : null;
-
-    // The scores are read out of the stored result in the database: a progress report needs three numbers, not the
-    // whole result with its evidence. The JSON paths follow the service's JSON names for OutcomeScores.
-    public async Task<IReadOnlyList<AssessmentPoint>> ListScoresAsync(
-        PersonId person, DateTimeOffset since, DateTimeOffset until, int limit, CancellationToken cancellationToken)
-    {
-        var rows = await db.Database.SqlQuery<ScoreRow>($"""
-            SELECT id, created_at,
-                   (result -> 'scores' -> 'painNow' ->> 'value')::int AS pain_now,
-                   (result -> 'scores' -> 'sbi' ->> 'value')::int AS sbi,
-                   (result -> 'scores' -> 'odi' ->> 'value')::int AS odi
-            FROM assessments
-            WHERE person_id = {person.Value} AND created_at >= {since} AND created_at < {until}
-            ORDER BY created_at DESC, id DESC
-            LIMIT {limit}
-            """).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new AssessmentPoint(r.Id, r.CreatedAt, r.PainNow, r.Sbi, r.Odi)).Reverse()];
-    }
-
-    private sealed record ScoreRow(Guid Id, DateTimeOffset CreatedAt, int PainNow, int Sbi, int? Odi);
 }

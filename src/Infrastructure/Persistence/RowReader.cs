@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace SciaticaService.Infrastructure.Persistence;
 
 /// <summary>
-/// Reads the rows of hand-written SQL straight off Npgsql's reader, for the hottest reads (a session PUT). It goes
-/// through EF Core's command pipeline, as <c>ExecuteSql</c> does: the connection EF Core manages, its interceptors
+/// Reads the rows of hand-written SQL straight off Npgsql's reader, for the hottest reads (a session PUT, progress). It
+/// goes through EF Core's command pipeline, as <c>ExecuteSql</c> does: the connection EF Core manages, its interceptors
 /// (the database circuit breaker; the tests' query counts), its command log and its retrying execution strategy.
 /// It skips what made such a read cost twice the CPU of the rest of the request together: LINQ parameter extraction
 /// and cache lookup, buffering every row again (EF Core buffers results under a retrying strategy) and the shaper.
@@ -17,14 +17,24 @@ namespace SciaticaService.Infrastructure.Persistence;
 internal static class RowReader
 {
     /// <summary>Runs the query, interpolated values as parameters, and maps each row; retried whole on a transient failure.</summary>
-    public static Task<List<T>> ReadRowsAsync<T>(this DatabaseFacade database, FormattableString sql, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    public static Task<List<T>> ReadRowsAsync<T>(this DatabaseFacade database, FormattableString sql, Func<DbDataReader, T> map, CancellationToken cancellationToken) =>
+        database.ReadAsync(sql, (reader, token) => ReadAllAsync(reader, map, token), cancellationToken);
+
+    /// <summary>
+    /// Runs the statements, interpolated values as parameters, in one round trip (several separated by semicolons:
+    /// <paramref name="read"/> moves from one's rows to the next's with <c>NextResultAsync</c>), and returns what
+    /// <paramref name="read"/> makes of them; retried whole on a transient failure, so <paramref name="read"/> must
+    /// keep nothing from an attempt.
+    /// </summary>
+    public static Task<T> ReadAsync<T>(
+        this DatabaseFacade database, FormattableString sql, Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         var commands = database.GetService<IRawSqlCommandBuilder>();
         var connection = database.GetService<IRelationalConnection>();
         var logger = database.GetService<IRelationalCommandDiagnosticsLogger>();
         var context = database.GetService<ICurrentDbContext>().Context;
         return database.CreateExecutionStrategy().ExecuteAsync(
-            (Command: commands.Build(sql.Format, sql.GetArguments()!, context.Model), Connection: connection, Logger: logger, Context: context, Map: map),
+            (Command: commands.Build(sql.Format, sql.GetArguments()!, context.Model), Connection: connection, Logger: logger, Context: context, Read: read),
             static async (_, state, token) =>
             {
                 // One command at a time on a context, checked as EF Core checks its own queries.
@@ -34,33 +44,33 @@ internal static class RowReader
                 await using var reader = await state.Command.RelationalCommand.ExecuteReaderAsync(
                     new RelationalCommandParameterObject(state.Connection, state.Command.ParameterValues, null, state.Context, state.Logger, CommandSource.FromSqlQuery),
                     token);
-                var rows = new List<T>();
-                while (true)
+                try
                 {
-                    bool more;
-                    try
-                    {
-                        more = await reader.ReadAsync(token);
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException)
-                    {
-                        // A database that dies while the rows stream in is a failed command, as one that dies before
-                        // is: reported to the interceptors (the circuit breaker counts it), then retried or thrown.
-                        await state.Logger.CommandErrorAsync(state.Connection, reader.DbCommand, reader.DbCommand.CommandText, state.Context,
-                            DbCommandMethod.ExecuteReader, reader.CommandId, state.Connection.ConnectionId, e, started, clock.Elapsed,
-                            CommandSource.FromSqlQuery, token);
-                        throw;
-                    }
-
-                    if (!more)
-                    {
-                        return rows;
-                    }
-
-                    rows.Add(state.Map(reader.DbDataReader));
+                    return await state.Read(reader.DbDataReader, token);
+                }
+                catch (Exception e) when (e is DbException or IOException or TimeoutException)
+                {
+                    // A database that dies while the rows stream in is a failed command, as one that dies before
+                    // is: reported to the interceptors (the circuit breaker counts it), then retried or thrown.
+                    await state.Logger.CommandErrorAsync(state.Connection, reader.DbCommand, reader.DbCommand.CommandText, state.Context,
+                        DbCommandMethod.ExecuteReader, reader.CommandId, state.Connection.ConnectionId, e, started, clock.Elapsed,
+                        CommandSource.FromSqlQuery, token);
+                    throw;
                 }
             },
             null,
             cancellationToken);
+    }
+
+    /// <summary>Maps every row of the reader's current result.</summary>
+    public static async Task<List<T>> ReadAllAsync<T>(DbDataReader reader, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    {
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
     }
 }

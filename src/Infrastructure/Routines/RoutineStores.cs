@@ -38,9 +38,6 @@ internal sealed class RoutineStore(SciaticaDbContext db) : IRoutineStore
             ? (current.Id, current.Version)
             : null;
 
-    public Task<DateTimeOffset?> GetFirstCreatedAtAsync(PersonId person, CancellationToken cancellationToken) =>
-        db.Routines.Where(r => r.PersonId == person.Value).MinAsync(r => (DateTimeOffset?)r.CreatedAt, cancellationToken);
-
     public async Task AddAsync(Routine routine, Domain.Feed.PartnerEvent? partnerEvent, CancellationToken cancellationToken)
     {
         try
@@ -140,12 +137,4 @@ internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
         new SessionReport(row.GetGuid(2), row.GetFieldValue<DateTimeOffset>(3), row.GetFieldValue<DateTimeOffset>(4), row.GetInt32(5), row.GetInt32(6),
             JsonColumn.Read<IReadOnlyList<SessionItem>>(row.GetString(7))),
         row.GetFieldValue<DateTimeOffset>(8));
-
-    public async Task<IReadOnlyList<SessionSummary>> ListSummariesAsync(
-        PersonId person, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
-        await db.Sessions
-            .Where(s => s.PersonId == person.Value && s.CompletedAt >= since && s.CompletedAt < until)
-            .OrderBy(s => s.CompletedAt)
-            .Select(s => new SessionSummary(s.CompletedAt, s.PainBefore, s.PainAfter))
-            .ToListAsync(cancellationToken);
 }
