@@ -1,5 +1,4 @@
 using System.Globalization;
-using SciaticaService.Domain.Assessments;
 
 namespace SciaticaService.Domain.Routines;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using SciaticaService.Domain.Assessments;
 using SciaticaService.Domain.Content;
 using SciaticaService.Domain.Identity;
-using SciaticaService.Domain.Routines;
 using SciaticaService.Infrastructure.Persistence;
 
 namespace SciaticaService.Infrastructure.Assessments;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using SciaticaService.Domain.Identity;
 using SciaticaService.Domain.Routines;
 using SciaticaService.Infrastructure.Persistence;
