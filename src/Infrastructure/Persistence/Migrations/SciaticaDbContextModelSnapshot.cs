@@ -606,6 +606,8 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                     b.HasIndex("PersonId", "CompletedAt")
                         .HasDatabaseName("ix_sessions_person_id_completed_at");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PersonId", "CompletedAt"), new[] { "PainBefore", "PainAfter" });
+
                     b.HasIndex("RoutineId", "PainRise")
                         .HasDatabaseName("ix_sessions_routine_id_pain_rise");
 
@@ -618,6 +620,8 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
 
                             t.HasCheckConstraint("ck_sessions_times", "completed_at >= started_at");
                         });
+
+                    b.HasAnnotation("Npgsql:StorageParameter:autovacuum_vacuum_insert_scale_factor", 0.01);
                 });
 
             modelBuilder.Entity("SciaticaService.Infrastructure.Persistence.Configurations.PartnerEventCounter", b =>
