@@ -162,29 +162,26 @@ app.MapPost("/api/v1/assessments", async (HttpContext context) =>
     });
 });
 
-// The service reads the assessment, the latest triage and the current version, then inserts the next version.
+// The service reads the assessment's result, the latest triage and the current version in one round trip, then
+// inserts the next version.
 app.MapPost("/api/v1/routines", async (HttpContext context) =>
 {
     using var body = await JsonDocument.ParseAsync(context.Request.Body);
     var person = Person(context);
     var assessmentId = body.RootElement.GetProperty("assessmentId").GetGuid();
     await using var connection = await dataSource.OpenConnectionAsync();
-    await using (var assessment = new NpgsqlCommand(Sql.FindAssessment, connection) { Parameters = { new() { Value = assessmentId } } })
-    await using (var reader = await assessment.ExecuteReaderAsync())
-    {
-        await reader.ReadAsync();
-    }
-
-    await using (var triage = new NpgsqlCommand(Sql.LatestTriage, connection) { Parameters = { new() { Value = person } } })
-    {
-        await triage.ExecuteScalarAsync();
-    }
-
     var version = 0;
     Guid? previousId = null;
-    await using (var current = new NpgsqlCommand(Sql.CurrentVersion, connection) { Parameters = { new() { Value = person } } })
-    await using (var reader = await current.ExecuteReaderAsync())
+    await using (var batch = new NpgsqlBatch(connection))
     {
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(Sql.AssessmentResult) { Parameters = { new() { Value = assessmentId }, new() { Value = person } } });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(Sql.LatestTriage) { Parameters = { new() { Value = person } } });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(Sql.CurrentVersion) { Parameters = { new() { Value = person } } });
+        await using var reader = await batch.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        await reader.NextResultAsync();
+        await reader.ReadAsync();
+        await reader.NextResultAsync();
         if (await reader.ReadAsync())
         {
             (previousId, version) = (reader.GetGuid(0), reader.GetInt32(1));
@@ -450,14 +447,11 @@ internal static class Sql
         ON CONFLICT (id) DO NOTHING
         """;
 
-    public const string FindAssessment =
-        "SELECT a.id, a.answers, a.created_at, a.person_id, a.questionnaire_version, a.result, a.triage FROM assessments AS a WHERE a.id = $1 LIMIT 2";
+    public const string AssessmentResult = "SELECT result::text FROM assessments WHERE id = $1 AND person_id = $2";
 
-    public const string LatestTriage =
-        "SELECT a.id, a.triage FROM assessments AS a WHERE a.person_id = $1 ORDER BY a.created_at DESC, a.id DESC LIMIT 1";
+    public const string LatestTriage = "SELECT id, triage FROM assessments WHERE person_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1";
 
-    public const string CurrentVersion =
-        "SELECT r.id, r.version FROM routines AS r WHERE r.person_id = $1 ORDER BY r.version DESC LIMIT 1";
+    public const string CurrentVersion = "SELECT id, version FROM routines WHERE person_id = $1 ORDER BY version DESC LIMIT 1";
 
     // The unique (person, version) index catches a concurrent insert, as in the service.
     public const string InsertRoutine = """

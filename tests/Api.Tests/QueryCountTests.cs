@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SciaticaService.Api.Routines;
 using SciaticaService.Api.Tests.Fixtures;
 using static SciaticaService.Api.Tests.Fixtures.Journeys;
 
@@ -84,6 +85,15 @@ public sealed class QueryCountTests(ApiFixture fixture) : ApiTest(fixture), IAsy
         // Progress: one command of three statements (sessions by day, the first routine's date, assessment scores).
         // History: one page. Current routine: the routine, the latest triage.
         Assert.Equal((Session: 3, Progress: 1, History: 1, Current: 2), first);
+
+        // Creating a routine: one command of three reads (the assessment's result, the latest triage, the current
+        // version), then the insert; for a person with no history as for one with sixteen assessments and a routine.
+        using var bob = _factory.CreateClient();
+        bob.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.For("bob"));
+        var bobs = await bob.AssessAsync(DiscAnswers());
+        var alices = await client.AssessAsync(DiscAnswers());
+        Assert.Equal(2, await CountAsync(() => bob.PostAsJsonAsync("/api/v1/routines", new CreateRoutineRequest(bobs.Id, 30))));
+        Assert.Equal(2, await CountAsync(() => client.PostAsJsonAsync("/api/v1/routines", new CreateRoutineRequest(alices.Id, 30))));
     }
 
     private async Task<int> CountAsync(Func<Task<HttpResponseMessage>> request)

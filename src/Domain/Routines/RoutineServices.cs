@@ -18,12 +18,21 @@ public interface IRoutineStore
     /// <summary>The id and version number of the person's current routine, without loading it.</summary>
     Task<(Guid Id, int Version)?> GetCurrentVersionAsync(PersonId person, CancellationToken cancellationToken);
 
+    /// <summary>What building a routine from <paramref name="assessmentId"/> for <paramref name="person"/> starts from, read together.</summary>
+    Task<RoutineBasis> ReadBasisAsync(PersonId person, Guid assessmentId, CancellationToken cancellationToken);
+
     /// <summary>
     /// Stores a new version, with the partner's feed event if there is one, in one transaction; a concurrent writer
     /// that took the same version number makes this a conflict.
     /// </summary>
     Task AddAsync(Routine routine, Feed.PartnerEvent? partnerEvent, CancellationToken cancellationToken);
 }
+
+/// <summary>What a new routine is built from.</summary>
+/// <param name="Result">The assessment's result; null unless the assessment exists and is the person's.</param>
+/// <param name="Latest">The person's latest assessment and its triage level; null if they have none.</param>
+/// <param name="Current">The id and version of the person's current routine; null if they have none.</param>
+public sealed record RoutineBasis(AssessmentResult? Result, (Guid Id, TriageLevel Level)? Latest, (Guid Id, int Version)? Current);
 
 public interface ISessionStore
 {
@@ -69,24 +78,24 @@ public sealed class RoutineService(IAssessmentStore assessments, IRoutineStore r
     public async Task<Routine> CreateAsync(Caller caller, Guid assessmentId, int minutesPerDay, CancellationToken cancellationToken)
     {
         var person = Persons.Of(caller);
-        var assessment = await assessments.FindAsync(assessmentId, cancellationToken);
-        if (assessment is null || !assessment.BelongsTo(person))
+        var basis = await routines.ReadBasisAsync(person, assessmentId, cancellationToken);
+        if (basis.Result is not { } result)
         {
             throw new NotFoundException("assessment", assessmentId.ToString());
         }
 
         // A routine follows the person's latest assessment: an older, milder one cannot outvote a newer red flag.
-        if (await assessments.GetLatestTriageAsync(person, cancellationToken) is var (latestId, latestLevel) && latestId != assessment.Id)
+        if (basis.Latest is var (latestId, latestLevel) && latestId != assessmentId)
         {
             throw TriageResult.AllowsRoutine(latestLevel)
                 ? new DomainException(ErrorKind.NotAllowedNow, "assessment_superseded", "Build the routine from your latest assessment.")
                 : await NotAllowedAsync(person, cancellationToken);
         }
 
-        var plan = RoutineBuilder.Build(assessment.Result, await PublishedAsync(cancellationToken), minutesPerDay);
-        var previous = await routines.GetCurrentVersionAsync(person, cancellationToken);
+        var plan = RoutineBuilder.Build(result, await PublishedAsync(cancellationToken), minutesPerDay);
+        var previous = basis.Current;
         var now = Persons.Now(clock);
-        var routine = new Routine(Guid.CreateVersion7(now), person, (previous?.Version ?? 0) + 1, assessment.Id, now, minutesPerDay,
+        var routine = new Routine(Guid.CreateVersion7(now), person, (previous?.Version ?? 0) + 1, assessmentId, now, minutesPerDay,
             plan.EstimatedMinutes, plan.Items, plan.SafeFor, [], previous?.Id);
         await routines.AddAsync(routine, Feed.PartnerEvent.For(caller, Feed.PartnerEvent.RoutineCreated, routine.Id, now), cancellationToken);
         return routine;

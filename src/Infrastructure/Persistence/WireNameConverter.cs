@@ -9,7 +9,7 @@ internal sealed class WireNameConverter<TEnum>() : ValueConverter<TEnum, string>
     text => Parse(text))
     where TEnum : struct, Enum
 {
-    private static TEnum Parse(string text) =>
+    public static TEnum Parse(string text) =>
         WireName.TryParse<TEnum>(text, out var value)
             ? value
             : throw new InvalidOperationException($"The database holds '{text}', which is not a {typeof(TEnum).Name}.");

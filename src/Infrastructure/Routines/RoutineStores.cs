@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using SciaticaService.Domain.Assessments;
 using SciaticaService.Domain.Errors;
 using SciaticaService.Domain.Identity;
 using SciaticaService.Domain.Routines;
@@ -37,6 +38,28 @@ internal sealed class RoutineStore(SciaticaDbContext db) : IRoutineStore
             .Select(r => new { r.Id, r.Version }).FirstOrDefaultAsync(cancellationToken) is { } current
             ? (current.Id, current.Version)
             : null;
+
+    // Three reads in one round trip (RowReader). Of the assessment only its result: a routine is built from that,
+    // and the answers would be read and sorted for nothing. Triage is stored by wire name, as in AssessmentConfiguration.
+    public Task<RoutineBasis> ReadBasisAsync(PersonId person, Guid assessmentId, CancellationToken cancellationToken) =>
+        db.Database.ReadAsync($"""
+            SELECT result::text FROM assessments WHERE id = {assessmentId} AND person_id = {person.Value};
+            SELECT id, triage FROM assessments WHERE person_id = {person.Value} ORDER BY created_at DESC, id DESC LIMIT 1;
+            SELECT id, version FROM routines WHERE person_id = {person.Value} ORDER BY version DESC LIMIT 1
+            """,
+            async (reader, token) =>
+            {
+                var result = await RowReader.ReadAllAsync(reader, row => JsonColumn.Read<AssessmentResult>(row.GetString(0)), token);
+                await reader.NextResultAsync(token);
+                var latest = await RowReader.ReadAllAsync(reader, row => (row.GetGuid(0), WireNameConverter<TriageLevel>.Parse(row.GetString(1))), token);
+                await reader.NextResultAsync(token);
+                var current = await RowReader.ReadAllAsync(reader, row => (row.GetGuid(0), row.GetInt32(1)), token);
+                return new RoutineBasis(
+                    result is [var found] ? found : null,
+                    latest is [var last] ? last : null,
+                    current is [var now] ? now : null);
+            },
+            cancellationToken);
 
     public async Task AddAsync(Routine routine, Domain.Feed.PartnerEvent? partnerEvent, CancellationToken cancellationToken)
     {
