@@ -51,8 +51,21 @@ public sealed class ProgressPlanTests(ApiFixture fixture) : ApiTest(fixture), IA
                 """, connection);
             insert.Parameters.AddWithValue("routine", routine.Id);
             await insert.ExecuteNonQueryAsync();
+            // VACUUM marks a page all-visible only when no snapshot older than the insert is open (an autoanalyze of
+            // another table, a health check): vacuum again until every page is, within reason.
             await using var vacuum = new NpgsqlCommand("VACUUM (ANALYZE) sessions", connection);
-            await vacuum.ExecuteNonQueryAsync();
+            await using var allVisible = new NpgsqlCommand(
+                "SELECT relallvisible >= relpages FROM pg_class WHERE oid = 'sessions'::regclass", connection);
+            for (var attempt = 0; attempt < 20; attempt++)
+            {
+                await vacuum.ExecuteNonQueryAsync();
+                if ((bool)(await allVisible.ExecuteScalarAsync())!)
+                {
+                    break;
+                }
+
+                await Task.Delay(100);
+            }
         }
 
         _recorder.Clear();
@@ -63,9 +76,9 @@ public sealed class ProgressPlanTests(ApiFixture fixture) : ApiTest(fixture), IA
         var sessionScans = Nodes(plan).Where(n => (string?)n["Relation Name"] == "sessions").ToList();
         var scan = Assert.Single(sessionScans);
         Assert.Equal("Index Only Scan", (string?)scan["Node Type"]);
-        Assert.Equal(0, (int)scan["Heap Fetches"]!);
+        Assert.Equal(0, (double)scan["Heap Fetches"]!);
         // The scan found alice's sessions, and the report counts them all.
-        Assert.Equal(365, (int)scan["Actual Rows"]!);
+        Assert.Equal(365, (double)scan["Actual Rows"]!); // PostgreSQL 18 writes row counts with decimals
         Assert.Equal(365, report!["weeks"]!.AsArray().Sum(w => (int)w!["sessionsDone"]!));
     }
 

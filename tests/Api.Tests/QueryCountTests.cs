@@ -87,7 +87,7 @@ public sealed class QueryCountTests(ApiFixture fixture) : ApiTest(fixture), IAsy
         Assert.Equal((Session: 3, Progress: 1, History: 1, Current: 2), first);
 
         // Creating a routine: one command of three reads (the assessment's result, the latest triage, the current
-        // version), then the insert; for a person with no history as for one with sixteen assessments and a routine.
+        // version), then the insert; for a person with no history as for one with eighteen assessments and a routine.
         using var bob = _factory.CreateClient();
         bob.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.For("bob"));
         var bobs = await bob.AssessAsync(DiscAnswers());

@@ -26,6 +26,21 @@ public sealed class RoutineSafetyTests(ApiFixture fixture) : ApiTest(fixture), I
     }
 
     [Fact]
+    public async Task A_routine_is_built_from_the_latest_assessment_only()
+    {
+        var older = await _alice.AssessAsync(DiscAnswers());
+        var latest = await _alice.AssessAsync(DiscAnswers());
+
+        var fromOlder = await _alice.PostAsJsonAsync("/api/v1/routines", new CreateRoutineRequest(older.Id, 15));
+        var fromLatest = await _alice.PostAsJsonAsync("/api/v1/routines", new CreateRoutineRequest(latest.Id, 15));
+
+        Assert.Equal(HttpStatusCode.Conflict, fromOlder.StatusCode);
+        Assert.Contains("assessment_superseded", await fromOlder.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, fromLatest.StatusCode);
+        Assert.Equal(1, (await fromLatest.Content.ReadFromJsonAsync<RoutineResponse>(TestJson.Options))!.Version);
+    }
+
+    [Fact]
     public async Task An_older_milder_assessment_cannot_outvote_a_newer_red_flag()
     {
         var mild = await _alice.AssessAsync(DiscAnswers());

@@ -59,6 +59,7 @@ internal sealed class AssessmentStore(SciaticaDbContext db) : IAssessmentStore
         return await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Take(limit).ToListAsync(cancellationToken);
     }
 
+    // RoutineStore.ReadBasisAsync reads the latest in the same order: both decide whether a routine is allowed.
     public async Task<(Guid Id, TriageLevel Level)?> GetLatestTriageAsync(PersonId person, CancellationToken cancellationToken) =>
         await db.Assessments.Where(a => a.PersonId == person.Value)
             .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)

@@ -41,6 +41,7 @@ internal sealed class RoutineStore(SciaticaDbContext db) : IRoutineStore
 
     // Three reads in one round trip (RowReader). Of the assessment only its result: a routine is built from that,
     // and the answers would be read and sorted for nothing. Triage is stored by wire name, as in AssessmentConfiguration.
+    // "Latest" orders as AssessmentStore.GetLatestTriageAsync does: both decide whether a routine is allowed.
     public Task<RoutineBasis> ReadBasisAsync(PersonId person, Guid assessmentId, CancellationToken cancellationToken) =>
         db.Database.ReadAsync($"""
             SELECT result::text FROM assessments WHERE id = {assessmentId} AND person_id = {person.Value};
@@ -57,7 +58,7 @@ internal sealed class RoutineStore(SciaticaDbContext db) : IRoutineStore
                 return new RoutineBasis(
                     result is [var found] ? found : null,
                     latest is [var last] ? last : null,
-                    current is [var now] ? now : null);
+                    current is [var version] ? version : null);
             },
             cancellationToken);
 
