@@ -42,6 +42,7 @@ public sealed class DatabaseFaultTests(ApiFixture fixture, ITestOutputHelper out
         finally
         {
             await Fixture.Server.ResumeAsync();
+            Fixture.DropPooledTestConnections();
         }
 
         var recovery = Stopwatch.StartNew();
@@ -105,6 +106,7 @@ public sealed class DatabaseFaultTests(ApiFixture fixture, ITestOutputHelper out
         finally
         {
             await resumed;
+            Fixture.DropPooledTestConnections();
         }
     }
 }

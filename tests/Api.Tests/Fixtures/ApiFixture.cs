@@ -58,6 +58,17 @@ public sealed class ApiFixture : IAsyncLifetime
             .SeedAsync(scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ContentOptions>>().Value.ResolvedPath, default);
     }
 
+    /// <summary>
+    /// After the server has been stopped: drops the connections the tests' own code pooled before, which the stop
+    /// killed (the next test would otherwise get one and fail with 57P01). The service's pool has a connection string
+    /// of its own (SciaticaDatabase adds its defaults) and is left to heal by itself, which the fault tests check.
+    /// </summary>
+    public void DropPooledTestConnections()
+    {
+        using var connection = new NpgsqlConnection(ConnectionString);
+        NpgsqlConnection.ClearPool(connection);
+    }
+
     public GrpcChannel CreateGrpcChannel() =>
         GrpcChannel.ForAddress(Factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Factory.Server.CreateHandler() });
 
