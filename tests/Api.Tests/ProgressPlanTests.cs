@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -97,27 +96,4 @@ public sealed class ProgressPlanTests(ApiFixture fixture) : ApiTest(fixture), IA
 
     private static IEnumerable<JsonObject> Nodes(JsonObject node) =>
         [node, .. (node["Plans"]?.AsArray() ?? []).SelectMany(child => Nodes((JsonObject)child!))];
-
-    private sealed class CommandRecorder : DbCommandInterceptor
-    {
-        private readonly List<(string Text, IReadOnlyList<NpgsqlParameter> Parameters)> _commands = [];
-
-        public IReadOnlyList<(string Text, IReadOnlyList<NpgsqlParameter> Parameters)> Commands
-        {
-            get { lock (_commands) { return [.. _commands]; } }
-        }
-
-        public void Clear()
-        {
-            lock (_commands) { _commands.Clear(); }
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            var parameters = command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone()).ToList();
-            lock (_commands) { _commands.Add((command.CommandText, parameters)); }
-            return ValueTask.FromResult(result);
-        }
-    }
 }

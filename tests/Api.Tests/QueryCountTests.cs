@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -16,7 +15,7 @@ namespace SciaticaService.Api.Tests;
 /// </summary>
 public sealed class QueryCountTests(ApiFixture fixture) : ApiTest(fixture), IAsyncLifetime
 {
-    private readonly CommandCounter _counter = new();
+    private readonly CommandRecorder _recorder = new();
     private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> _factory = null!;
 
     async Task IAsyncLifetime.InitializeAsync()
@@ -24,7 +23,7 @@ public sealed class QueryCountTests(ApiFixture fixture) : ApiTest(fixture), IAsy
         await Fixture.ResetAsync();
         // The gRPC health publisher checks the database on a timer; pushed out of the test, so that only requests count.
         _factory = Fixture.Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services
-            .AddSingleton<IInterceptor>(_counter)
+            .AddSingleton<IInterceptor>(_recorder)
             .Configure<HealthCheckPublisherOptions>(options => options.Delay = TimeSpan.FromHours(1))));
     }
 
@@ -98,40 +97,9 @@ public sealed class QueryCountTests(ApiFixture fixture) : ApiTest(fixture), IAsy
 
     private async Task<int> CountAsync(Func<Task<HttpResponseMessage>> request)
     {
-        _counter.Reset();
+        _recorder.Clear();
         var response = await request();
         response.EnsureSuccessStatusCode();
-        return _counter.Count;
-    }
-
-    /// <summary>Counts the SQL commands the service sends.</summary>
-    private sealed class CommandCounter : DbCommandInterceptor
-    {
-        private int _count;
-
-        public int Count => _count;
-
-        public void Reset() => Interlocked.Exchange(ref _count, 0);
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return ValueTask.FromResult(result);
-        }
+        return _recorder.Count;
     }
 }
