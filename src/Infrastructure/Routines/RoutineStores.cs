@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SciaticaService.Domain.Assessments;
@@ -111,15 +112,21 @@ internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
     // Progression.
     private const int FirstPage = 2 * Progression.EasySessions;
 
+    // The page size and the pain threshold are part of the statement's text, not parameters: given a parameter for
+    // the LIMIT, PostgreSQL cannot cost a generic plan, so it planned this statement again on every PUT
+    // (pg_stat_statements: one plan per call, 0.1 ms of its CPU each). {0} is the routine's id.
+    private static readonly string NewestAndWorse = $$"""
+        (SELECT id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items::text, recorded_at
+         FROM sessions WHERE routine_id = {0} ORDER BY completed_at DESC, id DESC LIMIT {{FirstPage}})
+        UNION ALL
+        (SELECT id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items::text, recorded_at
+         FROM sessions WHERE routine_id = {0} AND pain_rise >= {{Progression.WorsePainPoints}})
+        """;
+
     public async Task<IReadOnlyList<Session>> ListForProgressionAsync(Routine routine, CancellationToken cancellationToken)
     {
-        var sessions = (await db.Database.ReadRowsAsync($"""
-            (SELECT id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items::text, recorded_at
-             FROM sessions WHERE routine_id = {routine.Id} ORDER BY completed_at DESC, id DESC LIMIT {FirstPage})
-            UNION ALL
-            (SELECT id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items::text, recorded_at
-             FROM sessions WHERE routine_id = {routine.Id} AND pain_rise >= {Progression.WorsePainPoints})
-            """, ReadSession, cancellationToken)).DistinctBy(s => s.Id).ToList();
+        var sessions = (await db.Database.ReadRowsAsync(FormattableStringFactory.Create(NewestAndWorse, routine.Id), ReadSession, cancellationToken))
+            .DistinctBy(s => s.Id).ToList();
         if (sessions.Count < FirstPage)
         {
             return sessions; // the page held the routine's whole history
