@@ -132,7 +132,9 @@ app.MapGet("/api/v1/routine-templates/{slug}", async (string slug, HttpContext c
     });
 });
 
-app.MapPost("/api/v1/assessments", async (HttpContext context) =>
+// With Floor__Work=required, the assessment and the session carry the work every implementation must do (RequiredWork.cs).
+var requiredWork = builder.Configuration["Floor:Work"] == "required" ? await RequiredWork.CreateAsync(dataSource, builder.Configuration) : null;
+app.MapPost("/api/v1/assessments", requiredWork is not null ? requiredWork.SubmitAssessmentAsync : (RequestDelegate)(async context =>
 {
     using var body = await JsonDocument.ParseAsync(context.Request.Body);
     var id = Guid.CreateVersion7();
@@ -160,7 +162,7 @@ app.MapPost("/api/v1/assessments", async (HttpContext context) =>
         json.WritePropertyName("answers");
         answers.WriteTo(json);
     });
-});
+}));
 
 // The service reads the assessment's result, the latest triage and the current version in one round trip, then
 // inserts the next version.
@@ -228,68 +230,75 @@ app.MapPost("/api/v1/routines", async (HttpContext context) =>
 });
 
 // The service reads the routine with whether it is current, inserts, and reads the sessions progression needs.
-app.MapPut("/api/v1/sessions/{id:guid}", async (Guid id, HttpContext context) =>
+if (requiredWork is not null)
 {
-    using var body = await JsonDocument.ParseAsync(context.Request.Body);
-    var report = body.RootElement;
-    var routineId = report.GetProperty("routineId").GetGuid();
-    await using var connection = await dataSource.OpenConnectionAsync();
-    var isCurrent = false;
-    await using (var routine = new NpgsqlCommand(Sql.RoutineWithStanding, connection) { Parameters = { new() { Value = routineId } } })
-    await using (var reader = await routine.ExecuteReaderAsync())
+    app.MapPut("/api/v1/sessions/{id:guid}", requiredWork.PutSessionAsync);
+}
+else
+{
+    app.MapPut("/api/v1/sessions/{id:guid}", async (Guid id, HttpContext context) =>
     {
-        if (await reader.ReadAsync())
+        using var body = await JsonDocument.ParseAsync(context.Request.Body);
+        var report = body.RootElement;
+        var routineId = report.GetProperty("routineId").GetGuid();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var isCurrent = false;
+        await using (var routine = new NpgsqlCommand(Sql.RoutineWithStanding, connection) { Parameters = { new() { Value = routineId } } })
+        await using (var reader = await routine.ExecuteReaderAsync())
         {
-            isCurrent = reader.GetBoolean(11);
-            using var routineItems = JsonDocument.Parse(reader.GetString(7)); // the routine's exercises, which the service reads
+            if (await reader.ReadAsync())
+            {
+                isCurrent = reader.GetBoolean(11);
+                using var routineItems = JsonDocument.Parse(reader.GetString(7)); // the routine's exercises, which the service reads
+            }
         }
-    }
 
-    var painBefore = report.GetProperty("painBefore").GetInt32();
-    var painAfter = report.GetProperty("painAfter").GetInt32();
-    var items = report.GetProperty("items");
-    var painRise = items.EnumerateArray()
-        .Select(item => item.TryGetProperty("painDuring", out var during) && during.ValueKind == JsonValueKind.Number ? during.GetInt32() : painAfter)
-        .Append(painAfter).Max() - painBefore;
-    await using var command = new NpgsqlCommand(Sql.InsertSession, connection);
-    command.Parameters.Add(new NpgsqlParameter { Value = id });
-    command.Parameters.Add(new NpgsqlParameter { Value = Person(context) });
-    command.Parameters.Add(new NpgsqlParameter { Value = routineId });
-    var startedAt = report.GetProperty("startedAt").GetDateTimeOffset();
-    var completedAt = report.GetProperty("completedAt").GetDateTimeOffset();
-    var recordedAt = DateTimeOffset.UtcNow;
-    command.Parameters.Add(new NpgsqlParameter { Value = startedAt });
-    command.Parameters.Add(new NpgsqlParameter { Value = completedAt });
-    command.Parameters.Add(new NpgsqlParameter { Value = painBefore });
-    command.Parameters.Add(new NpgsqlParameter { Value = painAfter });
-    command.Parameters.Add(new NpgsqlParameter { Value = items.GetRawText(), NpgsqlDbType = NpgsqlDbType.Jsonb });
-    command.Parameters.Add(new NpgsqlParameter { Value = recordedAt });
-    command.Parameters.Add(new NpgsqlParameter { Value = painRise });
-    await command.ExecuteNonQueryAsync();
-    if (isCurrent)
-    {
-        await using var progression = new NpgsqlCommand(Sql.SessionsForProgression, connection) { Parameters = { new() { Value = routineId } } };
-        await using var reader = await progression.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
+        var painBefore = report.GetProperty("painBefore").GetInt32();
+        var painAfter = report.GetProperty("painAfter").GetInt32();
+        var items = report.GetProperty("items");
+        var painRise = items.EnumerateArray()
+            .Select(item => item.TryGetProperty("painDuring", out var during) && during.ValueKind == JsonValueKind.Number ? during.GetInt32() : painAfter)
+            .Append(painAfter).Max() - painBefore;
+        await using var command = new NpgsqlCommand(Sql.InsertSession, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        command.Parameters.Add(new NpgsqlParameter { Value = Person(context) });
+        command.Parameters.Add(new NpgsqlParameter { Value = routineId });
+        var startedAt = report.GetProperty("startedAt").GetDateTimeOffset();
+        var completedAt = report.GetProperty("completedAt").GetDateTimeOffset();
+        var recordedAt = DateTimeOffset.UtcNow;
+        command.Parameters.Add(new NpgsqlParameter { Value = startedAt });
+        command.Parameters.Add(new NpgsqlParameter { Value = completedAt });
+        command.Parameters.Add(new NpgsqlParameter { Value = painBefore });
+        command.Parameters.Add(new NpgsqlParameter { Value = painAfter });
+        command.Parameters.Add(new NpgsqlParameter { Value = items.GetRawText(), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter { Value = recordedAt });
+        command.Parameters.Add(new NpgsqlParameter { Value = painRise });
+        await command.ExecuteNonQueryAsync();
+        if (isCurrent)
         {
-            reader.GetString(7); // the items, which progression reads
+            await using var progression = new NpgsqlCommand(Sql.SessionsForProgression, connection) { Parameters = { new() { Value = routineId } } };
+            await using var reader = await progression.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                reader.GetString(7); // the items, which progression reads
+            }
         }
-    }
 
-    await WriteCreatedAsync(context, json =>
-    {
-        json.WriteString("id", id);
-        json.WriteString("routineId", routineId);
-        json.WriteString("startedAt", startedAt);
-        json.WriteString("completedAt", completedAt);
-        json.WriteNumber("painBefore", painBefore);
-        json.WriteNumber("painAfter", painAfter);
-        json.WritePropertyName("items");
-        items.WriteTo(json);
-        json.WriteString("recordedAt", recordedAt);
-        json.WriteNull("adjustedRoutineId");
+        await WriteCreatedAsync(context, json =>
+        {
+            json.WriteString("id", id);
+            json.WriteString("routineId", routineId);
+            json.WriteString("startedAt", startedAt);
+            json.WriteString("completedAt", completedAt);
+            json.WriteNumber("painBefore", painBefore);
+            json.WriteNumber("painAfter", painAfter);
+            json.WritePropertyName("items");
+            items.WriteTo(json);
+            json.WriteString("recordedAt", recordedAt);
+            json.WriteNull("adjustedRoutineId");
+        });
     });
-});
+}
 
 app.MapGet("/api/v1/me/progress", async (HttpContext context) =>
 {
