@@ -58,11 +58,12 @@ def rest_ratio(op):
     return median(round_ratios(op))
 
 
-def required_ratios(op, numerator):
-    """Each round's throughput of numerator (floor or rest) against the floor with the required work in the same round."""
+def required_ratios(op, other):
+    """Each round's ratio between the floor with the required work and other in the same round: over the floor's
+    throughput when other is "floor", under REST's when it is "rest"."""
     required = {r.get("round"): r["rps"] for r in by.get((op, "required"), [])}
-    return [required[r.get("round")] / r["rps"] if numerator == "floor" else r["rps"] / required[r.get("round")]
-            for r in by.get((op, numerator), []) if required.get(r.get("round")) and r["rps"]]
+    return [required[r.get("round")] / r["rps"] if other == "floor" else r["rps"] / required[r.get("round")]
+            for r in by.get((op, other), []) if required.get(r.get("round")) and r["rps"]]
 
 
 def num(value, digits=0):
@@ -107,13 +108,14 @@ if required_ops:
           "bench/RawFloor/RequiredWork.cs: the token's signature checked, the body read into the service's types, the service's domain code, "
           "its stored and returned JSON), its window right after the floor's in each round; the medians, and each round's:")
     print()
-    print("| operation | raw floor req/s | floor + required work req/s | REST req/s | (floor + required) ÷ floor | each round | REST ÷ (floor + required) | each round | CPU ms per request floor / floor + required / REST |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| operation | raw floor req/s | floor + required work req/s | REST req/s | (floor + required) ÷ floor | each round | REST ÷ (floor + required) | each round | CPU ms per request floor / floor + required / REST | errors (floor + required) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for op in required_ops:
         up, down = required_ratios(op, "floor"), required_ratios(op, "rest")
         cpu_ms = " / ".join(num(per_request(op, s), 3) for s in ("floor", "required", "rest"))
         print(f"| {names.get(op, op)} | {num(get(op, 'floor', 'rps'))} | {num(get(op, 'required', 'rps'))} | {num(get(op, 'rest', 'rps'))} | "
-              f"{num(median(up), 2)} | {' '.join(num(v, 2) for v in up)} | {num(median(down), 2)} | {' '.join(num(v, 2) for v in down)} | {cpu_ms} |")
+              f"{num(median(up), 2)} | {' '.join(num(v, 2) for v in up)} | {num(median(down), 2)} | {' '.join(num(v, 2) for v in down)} | {cpu_ms} | "
+              f"{sum(r.get('errors') or 0 for r in by[(op, 'required')])} |")
 
 print()
 print("Latency at peak (closed loop) and at half of peak (open loop, from when each request was due, and from when the generator actually sent it: the difference is the generator's own lateness, plus the wait for one of its 64 slots when the service falls behind; the raw floor paced the same way at the service's REST rate, right after it, except where that rate is over three quarters of the floor's own peak, as for the content reads), ms; errors; CPU of the process under test (% of one core, and per request: the fairer comparison on a machine whose two cores the load generator shares); the load generator's own CPU per request (wrk for REST and the floor, bench/LoadGen for gRPC):")

@@ -3,6 +3,8 @@
 // Npgsql, and writes JSON straight from the reader, in the style of the TechEmpower benchmarks. No authentication
 // (the person is read from the token's payload unverified), no validation, no domain logic, no EF Core: what is
 // left is the cost of HTTP, the database and the JSON. bench/run gives pgbench, the database floor, the same SQL.
+// With Floor__Work=required the assessment and the session do more: the work every implementation must do
+// (RequiredWork.cs).
 using System.Buffers;
 using System.Text;
 using System.Text.Json;

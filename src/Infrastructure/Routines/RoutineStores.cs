@@ -112,9 +112,10 @@ internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
     // Progression.
     private const int FirstPage = 2 * Progression.EasySessions;
 
-    // The page size and the pain threshold are part of the statement's text, not parameters: given a parameter for
-    // the LIMIT, PostgreSQL cannot cost a generic plan, so it planned this statement again on every PUT
-    // (pg_stat_statements: one plan per call, 0.1 ms of its CPU each). {0} is the routine's id.
+    // The page size and the pain threshold are part of the statement's text, not parameters. For a generic plan
+    // PostgreSQL has to guess parameters' values (a tenth of the routine's rows for a LIMIT, a third for pain_rise >=),
+    // which cost it so far above the custom plans that it planned this statement again on every PUT
+    // (pg_stat_statements: one plan per call, 0.1 ms of its CPU each). A format string: {0} is the routine's id.
     private static readonly string NewestAndWorse = $$"""
         (SELECT id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items::text, recorded_at
          FROM sessions WHERE routine_id = {0} ORDER BY completed_at DESC, id DESC LIMIT {{FirstPage}})
