@@ -11,7 +11,7 @@ COPY --from=build /app .
 ENV Kestrel__Endpoints__Rest__Url=http://0.0.0.0:8080 \
     Kestrel__Endpoints__Grpc__Url=http://0.0.0.0:8081
 # The youngest GC generation's budget, as scripts/lib/service.sh sets it: not sized from the L3 cache the host reports.
-ENV DOTNET_GCgen0size=0x1000000
+ENV DOTNET_GCgen0size=0x800000
 EXPOSE 8080 8081
 USER app
 ENTRYPOINT ["dotnet", "SciaticaService.Api.dll"]
