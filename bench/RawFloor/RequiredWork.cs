@@ -60,9 +60,9 @@ internal sealed class RequiredWork(
             var conditions = reader.GetFieldValue<string[]>(15);
             var reasons = reader.GetFieldValue<string[]>(16);
             stretches[reader.GetString(0)] = new Stretch(
-                reader.GetString(0), reader.GetString(1), WireName<ExerciseKind>(reader.GetString(2)), reader.GetString(3), reader.GetFieldValue<string[]>(4),
-                reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.IsDBNull(6) ? null : reader.GetInt32(6), WireName<Sides>(reader.GetString(7)),
-                reader.GetInt32(8), WireName<DirectionBias>(reader.GetString(9)), reader.GetFieldValue<string[]>(10), reader.GetFieldValue<string[]>(11),
+                reader.GetString(0), reader.GetString(1), Parse<ExerciseKind>(reader.GetString(2)), reader.GetString(3), reader.GetFieldValue<string[]>(4),
+                reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.IsDBNull(6) ? null : reader.GetInt32(6), Parse<Sides>(reader.GetString(7)),
+                reader.GetInt32(8), Parse<DirectionBias>(reader.GetString(9)), reader.GetFieldValue<string[]>(10), reader.GetFieldValue<string[]>(11),
                 [.. conditions.Zip(reasons, (condition, reason) => new Contraindication(condition, reason))], reader.GetFieldValue<string[]>(12),
                 reader.IsDBNull(13) ? null : reader.GetString(13), reader.IsDBNull(14) ? null : reader.GetString(14));
         }
@@ -106,7 +106,7 @@ internal sealed class RequiredWork(
         command.Parameters.Add(new NpgsqlParameter { Value = questionnaire.Version });
         command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(answers, SciaticaJson.Options), NpgsqlDbType = NpgsqlDbType.Jsonb });
         command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(result, SciaticaJson.Options), NpgsqlDbType = NpgsqlDbType.Jsonb });
-        command.Parameters.Add(new NpgsqlParameter { Value = JsonNamingPolicy.SnakeCaseLower.ConvertName(result.Triage.Level.ToString()) });
+        command.Parameters.Add(new NpgsqlParameter { Value = WireName.Of(result.Triage.Level) });
         await command.ExecuteNonQueryAsync();
 
         context.Response.StatusCode = 201;
@@ -187,7 +187,7 @@ internal sealed class RequiredWork(
             const int pageSize = 2 * Progression.EasySessions;
             var distinct = sessions.DistinctBy(s => s.Id).ToList();
             var page = Progression.Chronologically(distinct).Reverse().Take(pageSize).ToList();
-            if (distinct.Count >= pageSize && routine.Items.Any(item => page.Count(s => s.Items.Any(i => i.Stretch == item.Stretch && i.Done)) < Progression.EasySessions))
+            if (distinct.Count >= pageSize && Progression.ShortOfRecentSessions(routine, page).Length > 0)
             {
                 throw new InvalidOperationException("An exercise was skipped lately: the floor measures sessions that do all of them.");
             }
@@ -222,7 +222,9 @@ internal sealed class RequiredWork(
         return PersonId.ForUser(subject);
     }
 
-    private static T WireName<T>(string name) => JsonSerializer.Deserialize<T>($"\"{name}\"", SciaticaJson.Options)!;
+    // Enums are stored by wire name, as the service's WireNameConverter reads them.
+    private static T Parse<T>(string name) where T : struct, Enum =>
+        WireName.TryParse<T>(name, out var value) ? value : throw new InvalidOperationException($"'{name}' is not a {typeof(T).Name}.");
 
     private sealed record SubmitRequest(IReadOnlyDictionary<string, AnswerValue>? Answers, Guid? Id = null);
 

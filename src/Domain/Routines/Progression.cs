@@ -70,6 +70,14 @@ public static class Progression
     public static IEnumerable<Session> Chronologically(IEnumerable<Session> sessions) =>
         sessions.OrderBy(s => s.CompletedAt).ThenBy(s => s.Id.ToString("N"), StringComparer.Ordinal);
 
+    /// <summary>
+    /// The routine's exercises done fewer than <see cref="EasySessions"/> times in <paramref name="newest"/>, some of
+    /// its newest sessions: a store that read only those must look further back for these exercises' recent ones.
+    /// </summary>
+    public static string[] ShortOfRecentSessions(Routine routine, IReadOnlyCollection<Session> newest) =>
+        [.. routine.Items.Select(i => i.Stretch).Distinct()
+            .Where(stretch => newest.Count(s => s.Items.Any(i => i.Stretch == stretch && i.Done)) < EasySessions)];
+
     /// <summary>True when the routine holds something content no longer allows: it must move on at once.</summary>
     public static bool NeedsContentCheck(Routine routine, IReadOnlyDictionary<string, Stretch> stretches) =>
         routine.Items.Any(i => !stretches.TryGetValue(i.Stretch, out var s) || s.Status != ContentStatus.Published || routine.SafeFor.Any(s.IsContraindicatedFor));

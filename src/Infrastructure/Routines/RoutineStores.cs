@@ -136,9 +136,7 @@ internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
         // The newest FirstPage of what was read are that page: a session in which pain rose and that is newer than
         // the page's oldest is in the page.
         var page = Progression.Chronologically(sessions).Reverse().Take(FirstPage).ToList();
-        var missing = routine.Items.Select(i => i.Stretch).Distinct()
-            .Where(stretch => page.Count(s => s.Items.Any(i => i.Stretch == stretch && i.Done)) < Progression.EasySessions)
-            .ToArray();
+        var missing = Progression.ShortOfRecentSessions(routine, page);
         if (missing.Length == 0)
         {
             return sessions;
