@@ -54,6 +54,12 @@ def round_ratios(op):
     return [r["rps"] / floors[r.get("round")] for r in by.get((op, "rest"), []) if floors.get(r.get("round"))]
 
 
+def transport_ratios(op):
+    """Each round's gRPC throughput over REST's from the same generator (bench/LoadGen) in the window right after it."""
+    rests = {r.get("round"): r["rps"] for r in by.get((op, "rest-loadgen"), [])}
+    return [r["rps"] / rests[r.get("round")] for r in by.get((op, "grpc"), []) if rests.get(r.get("round"))]
+
+
 def rest_ratio(op):
     return median(round_ratios(op))
 
@@ -92,14 +98,18 @@ print(f"Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on {platform.node()}
 print()
 print(f"The service's REST windows and the floor's alternate, {args.rounds} of each per operation: their columns give the median window, "
       "REST ÷ floor the median of each round's ratio (REST's window over the floor's right after it), and the rounds' ratios beside it. "
-      "gRPC and pgbench are one window each, compared with REST's and the floor's median.")
+      f"Then gRPC's windows alternate with REST's driven by the same generator (bench/LoadGen, a .NET client: wrk, in C, costs less CPU per request on the cores "
+      f"the service shares), {args.rounds} of each: gRPC ÷ REST is the median of each round's ratio (gRPC's window over REST's right after it). "
+      "pgbench is one window, compared with the floor's median.")
 print()
-print("| operation | REST req/s | gRPC req/s | raw floor req/s | pgbench tx/s | REST ÷ floor | REST ÷ floor, each round | gRPC ÷ floor | gRPC ÷ REST | floor ÷ pgbench |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("| operation | REST req/s (wrk) | raw floor req/s | REST ÷ floor | REST ÷ floor, each round | gRPC req/s | REST req/s (LoadGen) | gRPC ÷ REST, same generator | each round | gRPC ÷ floor | pgbench tx/s | floor ÷ pgbench |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for op in ops:
-    rest, grpc, floor, db = (get(op, s, "rps") for s in ("rest", "grpc", "floor", "pgbench"))
+    rest, grpc, rest_loadgen, floor, db = (get(op, s, "rps") for s in ("rest", "grpc", "rest-loadgen", "floor", "pgbench"))
     each = " ".join(num(r, 2) for r in round_ratios(op)) or "–"
-    print(f"| {names.get(op, op)} | {num(rest)} | {num(grpc)} | {num(floor)} | {num(db)} | {num(rest_ratio(op), 2)} | {each} | {num(ratio(grpc, floor), 2)} | {num(ratio(grpc, rest), 2)} | {num(ratio(floor, db), 2)} |")
+    transports = transport_ratios(op)
+    print(f"| {names.get(op, op)} | {num(rest)} | {num(floor)} | {num(rest_ratio(op), 2)} | {each} | {num(grpc)} | {num(rest_loadgen)} | "
+          f"{num(median(transports), 2)} | {' '.join(num(r, 2) for r in transports) or '–'} | {num(ratio(grpc, floor), 2)} | {num(db)} | {num(ratio(floor, db), 2)} |")
 
 required_ops = [op for op in ops if (op, "required") in by]
 if required_ops:
@@ -118,23 +128,24 @@ if required_ops:
               f"{sum(r.get('errors') or 0 for r in by[(op, 'required')])} |")
 
 print()
-print("Latency at peak (closed loop) and at half of peak (open loop, from when each request was due, and from when the generator actually sent it: the difference is the generator's own lateness, plus the wait for one of its 64 slots when the service falls behind; the raw floor paced the same way at the service's REST rate, right after it, except where that rate is over three quarters of the floor's own peak, as for the content reads), ms; errors; CPU of the process under test (% of one core, and per request: the fairer comparison on a machine whose two cores the load generator shares); the load generator's own CPU per request (wrk for REST and the floor, bench/LoadGen for gRPC):")
+print("Latency at peak (closed loop) and at half of peak (open loop, from when each request was due, and from when the generator actually sent it: the difference is the generator's own lateness, plus the wait for one of its 64 slots when the service falls behind; the raw floor paced the same way at the service's REST rate, right after it, except where that rate is over three quarters of the floor's own peak, as for the content reads), ms; errors; CPU of the process under test (% of one core, and per request: the fairer comparison on a machine whose two cores the load generator shares; REST's from wrk's windows and from bench/LoadGen's); the load generator's own CPU per request (wrk for REST and the floor; bench/LoadGen for REST and gRPC):")
 print()
-print("| operation | REST p50 / p95 / p99 | gRPC p50 / p95 / p99 | floor p50 / p95 / p99 | REST p99 at ½ peak, from due / from sent | raw floor p99 at REST's ½-peak rate, from due / from sent | gRPC p99 at ½ peak, from due / from sent | pgbench p99 at REST's ½-peak rate, from due / from start | errors (REST, gRPC, floor) | CPU % REST / gRPC / floor | CPU ms per request REST / gRPC / floor | generator CPU ms per request wrk / LoadGen |")
+print("| operation | REST p50 / p95 / p99 | gRPC p50 / p95 / p99 | floor p50 / p95 / p99 | REST p99 at ½ peak, from due / from sent | raw floor p99 at REST's ½-peak rate, from due / from sent | gRPC p99 at ½ peak, from due / from sent | pgbench p99 at REST's ½-peak rate, from due / from start | errors (REST, gRPC, floor) | CPU % REST / gRPC / floor | CPU ms per request REST (wrk) / REST (LoadGen) / gRPC / floor | generator CPU ms per request wrk / LoadGen REST / LoadGen gRPC |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for op in ops:
     def lat(subject):
         return " / ".join(num(get(op, subject, k), 1) for k in ("p50_ms", "p95_ms", "p99_ms"))
-    errors = ", ".join(str(sum(r.get("errors") or 0 for r in by[(op, s)])) if (op, s) in by else "–" for s in ("rest", "grpc", "floor"))
+    errors = ", ".join(str(sum(r.get("errors") or 0 for s in subjects for r in by.get((op, s), []))) if any((op, s) in by for s in subjects) else "–"
+                       for subjects in (("rest", "rest-loadgen"), ("grpc",), ("floor",)))
     def half(subject):
         return f"{num(get(op, subject, 'p99_ms'), 1)} / {num(get(op, subject, 'p99_from_send_ms'), 1)}"
     cpus = " / ".join(num(get(op, s, "cpu_pct")) for s in ("rest", "grpc", "floor"))
-    service_ms = " / ".join(num(per_request(op, s), 3) for s in ("rest", "grpc", "floor"))
-    generator_ms = " / ".join(num(generator_per_request(op, s), 3) for s in ("rest", "grpc"))
+    service_ms = " / ".join(num(per_request(op, s), 3) for s in ("rest", "rest-loadgen", "grpc", "floor"))
+    generator_ms = " / ".join(num(generator_per_request(op, s), 3) for s in ("rest", "rest-loadgen", "grpc"))
     print(f"| {names.get(op, op)} | {lat('rest')} | {lat('grpc')} | {lat('floor')} | {half('rest-half')} | {half('floor-half')} | {half('grpc-half')} | {half('pgbench-half')} | {errors} | {cpus} | {service_ms} | {generator_ms} |")
 
 print()
-print("The whole machine during each measurement (over each command: for bench/LoadGen's, its 15 s warm-up included), % of both cores: busy (stolen time counted as busy), and stolen by the hypervisor (time the VM's cores were ready to run and were not given the CPU, which every process on them waits out). Half of peak throughput is not half of the machine: at a paced rate each request costs the service and the generator more than in a closed loop:")
+print("The whole machine during each measurement (over each command, bench/LoadGen's warm-up included), % of both cores: busy (stolen time counted as busy), and stolen by the hypervisor (time the VM's cores were ready to run and were not given the CPU, which every process on them waits out). Half of peak throughput is not half of the machine: at a paced rate each request costs the service and the generator more than in a closed loop:")
 print()
 print("| operation | REST busy / steal | REST ½ busy / steal | gRPC busy / steal | gRPC ½ busy / steal | floor busy / steal | floor ½ busy / steal |")
 print("|---|---:|---:|---:|---:|---:|---:|")
@@ -160,10 +171,12 @@ for op in ops:
         required = median(required_ratios(op, "floor"))
         beside = f" (the floor with only the required work: {num(required, 2)}x)" if required is not None else ""
         print(f"- write {op}: REST at {num(r, 2)}x the raw floor (target 0.7x, median of {len(round_ratios(op))} rounds){beside}: {verdict(r is not None and r >= 0.7)}")
-slower = [op for op in ops if (get(op, "grpc", "rps") or 0) < (get(op, "rest", "rps") or 0)]
-print(f"- gRPC at least as fast as REST (throughput): {verdict(not slower)}" + (f" (slower for {', '.join(slower)})" if slower else ""))
-costlier = [op for op in ops if (per_request(op, "grpc") or 0) > (per_request(op, "rest") or 0)]
-print(f"- gRPC costs the service no more CPU per request than REST: {verdict(not costlier)}" + (f" (more for {', '.join(costlier)})" if costlier else ""))
+transport_medians = {op: median(transport_ratios(op)) for op in ops}
+slower = [op for op, r in transport_medians.items() if r is None or r < 1.0]
+print(f"- gRPC at least as fast as REST (throughput, the same generator, median of {args.rounds} rounds): {verdict(not slower)} ("
+      + ", ".join(f"{op} {num(r, 2)}x" for op, r in transport_medians.items()) + ")")
+costlier = [op for op in ops if (per_request(op, "grpc") or 0) > (per_request(op, "rest-loadgen") or 0)]
+print(f"- gRPC costs the service no more CPU per request than REST (the same generator): {verdict(not costlier)}" + (f" (more for {', '.join(costlier)})" if costlier else ""))
 halves = [v for op in ops for v in (get(op, "rest-half", "p99_ms"), get(op, "grpc-half", "p99_ms")) if v is not None]
 worst = max(halves, default=None)
 sent = [v for op in ops for v in (get(op, "rest-half", "p99_from_send_ms"), get(op, "grpc-half", "p99_from_send_ms")) if v is not None]
