@@ -8,6 +8,8 @@
 //       drives one operation for a bounded time and prints one JSON line: throughput, p50/p95/p99 latency, errors.
 //       Without --rate, closed loop (as fast as the service answers, for peak throughput); with --rate, an open loop
 //       at that many requests a second, latency measured from when each request was due (no coordinated omission).
+//       --timeline <file> writes each measured request as a line: when it was due or started (Unix ms) and its
+//       latency (ms), to line slow requests up with other logs (PostgreSQL's checkpoints and autovacuum, say).
 // Operations: stretches, template, assessment, routine, session, progress.
 using System.Diagnostics;
 using System.Globalization;
@@ -58,6 +60,8 @@ internal sealed class Arguments(Dictionary<string, string> values)
     public string this[string name] => values.TryGetValue(name, out var value) ? value : throw new ArgumentException($"--{name} is required");
 
     public int Int(string name, int fallback) => values.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+    public string? Optional(string name) => values.GetValueOrDefault(name);
 
     public double? Double(string name) => values.TryGetValue(name, out var value) ? double.Parse(value, CultureInfo.InvariantCulture) : null;
 }
@@ -184,13 +188,13 @@ internal static class Load
         {
             await new Recorder().OpenLoopAsync(call, rate, warmup, CancellationToken.None);
             cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            result = await new Recorder().OpenLoopAsync(call, rate, duration, CancellationToken.None);
+            result = await Measured(arguments).OpenLoopAsync(call, rate, duration, CancellationToken.None);
         }
         else
         {
             await new Recorder().ClosedLoopAsync(call, concurrency, warmup);
             cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            result = await new Recorder().ClosedLoopAsync(call, concurrency, duration);
+            result = await Measured(arguments).ClosedLoopAsync(call, concurrency, duration);
         }
 
         // The generator's own CPU over the measurement: on two shared cores it is taken from the service.
@@ -198,6 +202,8 @@ internal static class Load
         report["client_cpu_ms"] = Math.Round((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
         Console.WriteLine(report.ToJsonString());
     }
+
+    private static Recorder Measured(Arguments arguments) => new(arguments.Optional("timeline"));
 
     private static Func<int, Task> GrpcCall(Uri target, string op, BenchUser[] users, JsonNode answers, int concurrency)
     {
@@ -316,8 +322,11 @@ internal static class Load
 }
 
 /// <summary>Runs calls and records each one's latency; errors are counted, not thrown.</summary>
-internal sealed class Recorder
+internal sealed class Recorder(string? timelinePath = null)
 {
+    // Only with a timeline file: (due or started, latency) of every measured request, in ms from the start.
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(double At, double Latency)>? _timeline = timelinePath is null ? null : new();
+    private long _startedUnixMs;
     private readonly List<double>[] _latencies = [.. Enumerable.Range(0, 1024).Select(_ => new List<double>())];
 
     // Open loop only: latency from when the call was actually sent. The gap to the latency from when it was due is
@@ -330,6 +339,7 @@ internal sealed class Recorder
     public async Task<string> ClosedLoopAsync(Func<int, Task> call, int concurrency, TimeSpan duration)
     {
         var stopwatch = Stopwatch.StartNew();
+        _startedUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var next = 0;
         var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
         {
@@ -351,6 +361,7 @@ internal sealed class Recorder
     public async Task<string> OpenLoopAsync(Func<int, Task> call, double rate, TimeSpan duration, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
+        _startedUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         using var slots = new SemaphoreSlim(MaxInFlight);
         var inFlight = new List<Task>();
         var total = (int)(rate * duration.TotalSeconds);
@@ -393,6 +404,7 @@ internal sealed class Recorder
         {
             await call(index);
             var ended = stopwatch.Elapsed;
+            _timeline?.Enqueue((started.TotalMilliseconds, (ended - started).TotalMilliseconds));
             lock (latencies)
             {
                 latencies.Add((ended - started).TotalMilliseconds);
@@ -415,6 +427,12 @@ internal sealed class Recorder
 
     private string Report(TimeSpan elapsed)
     {
+        if (timelinePath is not null)
+        {
+            File.WriteAllLines(timelinePath, _timeline!.OrderBy(t => t.At).Select(t =>
+                string.Create(CultureInfo.InvariantCulture, $"{_startedUnixMs + t.At:F1} {t.Latency:F2}")));
+        }
+
         var all = _latencies.SelectMany(l => l).Order().ToArray();
         var fromSend = _fromSend.SelectMany(l => l).Order().ToArray();
         static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
