@@ -8,8 +8,8 @@
 //       drives one operation for a bounded time and prints one JSON line: throughput, p50/p95/p99 latency, errors.
 //       Without --rate, closed loop (as fast as the service answers, for peak throughput); with --rate, an open loop
 //       at that many requests a second, latency measured from when each request was due (no coordinated omission).
-//       --timeline <file> writes each measured request as a line: when it was due or started (Unix ms) and its
-//       latency (ms), to line slow requests up with other logs (PostgreSQL's checkpoints and autovacuum, say).
+//       --timeline <file> writes each measured request as a line: when it was due (open loop) or started (closed
+//       loop), Unix ms; its latency, ms; ok or error. To line slow requests up with other logs (PostgreSQL's, say).
 // Operations: stretches, template, assessment, routine, session, progress.
 using System.Diagnostics;
 using System.Globalization;
@@ -184,26 +184,26 @@ internal static class Load
         var duration = TimeSpan.FromSeconds(arguments.Int("seconds", 10));
         string result;
         TimeSpan cpuBefore;
+        var measured = new Recorder(arguments.Optional("timeline"));
         if (arguments.Double("rate") is { } rate)
         {
             await new Recorder().OpenLoopAsync(call, rate, warmup, CancellationToken.None);
             cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            result = await Measured(arguments).OpenLoopAsync(call, rate, duration, CancellationToken.None);
+            result = await measured.OpenLoopAsync(call, rate, duration, CancellationToken.None);
         }
         else
         {
             await new Recorder().ClosedLoopAsync(call, concurrency, warmup);
             cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            result = await Measured(arguments).ClosedLoopAsync(call, concurrency, duration);
+            result = await measured.ClosedLoopAsync(call, concurrency, duration);
         }
 
         // The generator's own CPU over the measurement: on two shared cores it is taken from the service.
         var report = JsonNode.Parse(result)!.AsObject();
         report["client_cpu_ms"] = Math.Round((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
+        measured.WriteTimeline(); // after the CPU reading, which it would otherwise add to
         Console.WriteLine(report.ToJsonString());
     }
-
-    private static Recorder Measured(Arguments arguments) => new(arguments.Optional("timeline"));
 
     private static Func<int, Task> GrpcCall(Uri target, string op, BenchUser[] users, JsonNode answers, int concurrency)
     {
@@ -215,7 +215,7 @@ internal static class Load
         });
         var invoker = channel.CreateCallInvoker();
         // The answers are encoded once, as the REST generators send one prepared JSON body: the generator's CPU is
-        // taken from the service on these cores, and encoding ~40 answers a call cost gRPC's generator more than REST's.
+        // taken from the service on these cores, and encoding the 32 answers a call cost gRPC's generator more than REST's.
         var submission = new SubmitAssessmentRequest();
         submission.Answers.Add(answers["answers"]!.AsObject().ToDictionary(p => p.Key, p => Value.Parser.ParseJson(p.Value!.ToJsonString())));
         var encodedSubmission = submission.ToByteArray();
@@ -324,8 +324,8 @@ internal static class Load
 /// <summary>Runs calls and records each one's latency; errors are counted, not thrown.</summary>
 internal sealed class Recorder(string? timelinePath = null)
 {
-    // Only with a timeline file: (due or started, latency) of every measured request, in ms from the start.
-    private readonly System.Collections.Concurrent.ConcurrentQueue<(double At, double Latency)>? _timeline = timelinePath is null ? null : new();
+    // Only with a timeline file: (due or started, latency, failed) of every measured request, in ms from the start.
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(double At, double Latency, bool Failed)>? _timeline = timelinePath is null ? null : new();
     private long _startedUnixMs;
     private readonly List<double>[] _latencies = [.. Enumerable.Range(0, 1024).Select(_ => new List<double>())];
 
@@ -404,7 +404,7 @@ internal sealed class Recorder(string? timelinePath = null)
         {
             await call(index);
             var ended = stopwatch.Elapsed;
-            _timeline?.Enqueue((started.TotalMilliseconds, (ended - started).TotalMilliseconds));
+            _timeline?.Enqueue((started.TotalMilliseconds, (ended - started).TotalMilliseconds, false));
             lock (latencies)
             {
                 latencies.Add((ended - started).TotalMilliseconds);
@@ -420,19 +420,23 @@ internal sealed class Recorder(string? timelinePath = null)
         }
         catch (Exception exception) when (exception is RpcException or HttpRequestException or TaskCanceledException)
         {
+            _timeline?.Enqueue((started.TotalMilliseconds, (stopwatch.Elapsed - started).TotalMilliseconds, true));
             Interlocked.Increment(ref _errors);
             Interlocked.CompareExchange(ref _firstError, exception.Message, null);
         }
     }
 
-    private string Report(TimeSpan elapsed)
+    public void WriteTimeline()
     {
         if (timelinePath is not null)
         {
             File.WriteAllLines(timelinePath, _timeline!.OrderBy(t => t.At).Select(t =>
-                string.Create(CultureInfo.InvariantCulture, $"{_startedUnixMs + t.At:F1} {t.Latency:F2}")));
+                string.Create(CultureInfo.InvariantCulture, $"{_startedUnixMs + t.At:F1} {t.Latency:F2} {(t.Failed ? "error" : "ok")}")));
         }
+    }
 
+    private string Report(TimeSpan elapsed)
+    {
         var all = _latencies.SelectMany(l => l).Order().ToArray();
         var fromSend = _fromSend.SelectMany(l => l).Order().ToArray();
         static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
@@ -441,7 +445,7 @@ internal sealed class Recorder(string? timelinePath = null)
         {
             requests = all.Length,
             seconds = Math.Round(elapsed.TotalSeconds, 2),
-            rps = Math.Round(all.Length / elapsed.TotalSeconds, 1),
+            rps = elapsed > TimeSpan.Zero ? Math.Round(all.Length / elapsed.TotalSeconds, 1) : 0, // no warm-up: a zero-length window
             p50_ms = Round(Percentile(all, 0.50)),
             p95_ms = Round(Percentile(all, 0.95)),
             p99_ms = Round(Percentile(all, 0.99)),
