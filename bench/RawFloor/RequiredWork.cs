@@ -213,7 +213,8 @@ internal sealed class RequiredWork(
         var token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : "";
         var validated = await _tokenHandler.ValidateTokenAsync(token, tokens);
         // As the service's OnTokenValidated: a subject that could not key a person's data is refused.
-        if (!validated.IsValid || validated.ClaimsIdentity.FindFirst("sub")?.Value is not { Length: > 0 and <= 255 } subject || subject.Any(char.IsControl))
+        var subject = validated.ClaimsIdentity?.FindFirst("sub")?.Value;
+        if (!validated.IsValid || !Caller.IsValidSubject(subject))
         {
             context.Response.StatusCode = 401;
             return null;

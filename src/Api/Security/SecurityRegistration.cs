@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
+using SciaticaService.Domain.Identity;
 
 namespace SciaticaService.Api.Security;
 
@@ -10,7 +11,6 @@ public static class SecurityRegistration
 {
     public const string AdminPolicy = "admin";
     public const string PartnerPolicy = "partner";
-    public const int MaxSubjectLength = 255;
     private const string SelectorScheme = "BearerOrApiKey";
 
     /// <summary>JWT bearer tokens for people, API keys for partners, and the admin policy.</summary>
@@ -59,8 +59,7 @@ public static class SecurityRegistration
                     // The subject keys a person's data: refuse tokens whose subject could not be one.
                     OnTokenValidated = context =>
                     {
-                        var subject = context.Principal?.FindFirst("sub")?.Value;
-                        if (subject is not { Length: > 0 and <= MaxSubjectLength } || subject.Any(char.IsControl))
+                        if (!Caller.IsValidSubject(context.Principal?.FindFirst("sub")?.Value))
                         {
                             context.Fail("The token's subject is missing, too long or not printable.");
                         }

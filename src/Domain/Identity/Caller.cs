@@ -16,6 +16,8 @@ public sealed record Caller(CallerKind Kind, string Subject, bool IsAdmin, Guid?
 {
     public const int MaxMemberIdLength = 128;
 
+    public const int MaxSubjectLength = 255;
+
     public static Caller User(string subject, bool isAdmin) => new(CallerKind.User, subject, isAdmin, null, null);
 
     public static Caller Partner(Guid partnerId, string? memberId) =>
@@ -28,6 +30,10 @@ public sealed record Caller(CallerKind Kind, string Subject, bool IsAdmin, Guid?
         CallerKind.Partner when MemberId is not null => PersonId.ForMember(PartnerId!.Value, MemberId),
         _ => null,
     };
+
+    /// <summary>A token subject that can key a person's data: 1 to 255 characters, none of them a control character.</summary>
+    public static bool IsValidSubject([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? subject) =>
+        subject is { Length: > 0 and <= MaxSubjectLength } && !subject.Any(char.IsControl);
 
     /// <summary>A member id a partner may send: 1 to 128 visible characters, no spaces or control characters.</summary>
     public static bool IsValidMemberId(string? memberId) =>
