@@ -50,12 +50,19 @@ static async Task<int> JourneyAsync(string address, string apiKey, string member
 
     // 1. The member answers the questionnaire (a herniated-disc picture, no red flags).
     var assessment = new SubmitAssessmentRequest { Id = Guid.NewGuid().ToString(), MemberId = member };
-    foreach (var flag in new[] { "saddle_numbness", "bladder_bowel_change", "progressive_weakness", "bilateral_leg_symptoms", "cancer_history",
-                 "fever_or_unwell", "unexplained_weight_loss", "night_pain_unrelenting", "recent_major_trauma", "steroids_or_osteoporosis" })
+    // The safety questions and screens of questionnaire contract 2, all answered "no".
+    foreach (var flag in new[]
+             {
+                 "saddle_numbness", "bladder_bowel_change", "sexual_function_change", "both_legs_recent", "progressive_weakness", "foot_drop",
+                 "legs_giving_way", "bilateral_leg_symptoms", "cancer_history", "unexplained_weight_loss", "night_pain_unrelenting", "thoracic_pain",
+                 "fever_or_unwell", "infection_risk", "recent_major_trauma", "osteoporosis", "long_term_steroids", "weakened_immunity",
+                 "pain_uncontrolled", "hip_replacement", "pregnant",
+             })
     {
         assessment.Answers[flag] = Value.ForBool(false);
     }
 
+    assessment.Answers["symptom_duration"] = Value.ForString("2_to_6_weeks");
     foreach (var (code, number) in new[] { ("age", 38), ("pain_now", 6), ("sbi_leg_pain", 5), ("sbi_numbness", 3), ("sbi_weakness", 0), ("sbi_sitting", 4) })
     {
         assessment.Answers[code] = Value.ForNumber(number);

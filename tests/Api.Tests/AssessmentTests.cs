@@ -29,7 +29,8 @@ public sealed class AssessmentTests(ApiFixture fixture) : ApiTest(fixture), IDis
         var questionnaire = await Client.GetFromJsonAsync<JsonObject>("/api/v1/questionnaire");
 
         var items = questionnaire!["sections"]!.AsArray().SelectMany(s => s!["items"]!.AsArray()).ToList();
-        Assert.Equal(1, questionnaire["version"]!.GetValue<int>());
+        Assert.Equal(2, questionnaire["version"]!.GetValue<int>());
+        Assert.Equal(2, questionnaire["contract"]!.GetValue<int>());
         Assert.Contains(items, i => i!["code"]!.GetValue<string>() == "saddle_numbness" && i["required"]!.GetValue<bool>() && i["type"]!.GetValue<string>() == "boolean");
         Assert.Contains(items, i => i!["code"]!.GetValue<string>() == "pain_location" && i["options"]!.AsArray().Count == 4);
         Assert.Contains(items, i => i!["options"]?.AsArray().Any(o => o!["evidence"] is not null) == true);
@@ -50,7 +51,7 @@ public sealed class AssessmentTests(ApiFixture fixture) : ApiTest(fixture), IDis
         Assert.Equal(5 + 3 + 1 + 4, root.GetProperty("scores").GetProperty("sbi").GetProperty("value").GetInt32());
         Assert.Equal(40, root.GetProperty("scores").GetProperty("odi").GetProperty("value").GetInt32());
         Assert.Equal("moderate", root.GetProperty("scores").GetProperty("odi").GetProperty("band").GetString());
-        Assert.Equal(1, root.GetProperty("questionnaireVersion").GetInt32());
+        Assert.Equal(2, root.GetProperty("questionnaireVersion").GetInt32());
         Assert.Contains("not a diagnosis", root.GetProperty("disclaimer").GetString(), StringComparison.Ordinal);
         Assert.Equal(response.Headers.Location!.ToString(), $"/api/v1/assessments/{root.GetProperty("id").GetString()}");
     }
@@ -244,7 +245,8 @@ public sealed class AssessmentTests(ApiFixture fixture) : ApiTest(fixture), IDis
         var otherMember = await Assert.ThrowsAsync<RpcException>(() =>
             client.GetAssessmentAsync(new V1.GetAssessmentRequest { Id = submitted.Id, MemberId = "m-8" }, headers).ResponseAsync);
 
-        Assert.Equal(1, questionnaire.Version);
+        Assert.Equal(2, questionnaire.Version);
+        Assert.Equal(2, questionnaire.Contract);
         Assert.Equal("herniated-disc", submitted.Causes[0].Condition);
         Assert.Equal(V1.TriageLevel.SelfCare, submitted.Triage.Level);
         Assert.Equal(submitted, read);

@@ -258,6 +258,9 @@ public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
 
         answers["pain_location"] = "buttock";
         answers["onset"] = "gradual";
+        answers["symptom_duration"] = "over_12_weeks";
+        answers["hip_replacement"] = false;
+        answers["pregnant"] = false;
         using var user = Fixture.Bearer(TestTokens.For("alice"));
         var response = await user.PostAsync("/api/v1/assessments",
             new StringContent(new System.Text.Json.Nodes.JsonObject { ["answers"] = answers }.ToJsonString(), Encoding.UTF8, "application/json"));

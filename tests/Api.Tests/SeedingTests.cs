@@ -25,7 +25,8 @@ public sealed class SeedingTests(ApiFixture fixture) : ApiTest(fixture), IDispos
         Assert.Empty(report.Created);
         Assert.Empty(report.Updated);
         Assert.Empty(report.NotInDocument);
-        Assert.Equal(before.Values.Sum(), report.Unchanged + before["stretch_contraindications"] + before["routine_template_items"]);
+        // Owned rows are not entries, and the questionnaire versions before the current one are history, not in the files.
+        Assert.Equal(before.Values.Sum(), report.Unchanged + before["stretch_contraindications"] + before["routine_template_items"] + before["questionnaires"] - 1);
         Assert.Equal(before, await SnapshotAsync());
     }
 

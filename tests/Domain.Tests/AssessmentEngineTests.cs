@@ -57,51 +57,14 @@ public class AssessmentEngineTests
         Assert.NotEmpty(result.Causes[0].RaisedBy);
     }
 
-    public static TheoryData<string, (string, object)[], TriageLevel, string> RedFlagVignettes => new()
-    {
-        { "saddle numbness", [("saddle_numbness", true)], TriageLevel.Emergency, "cauda_equina" },
-        { "bladder or bowel change", [("bladder_bowel_change", true)], TriageLevel.Emergency, "cauda_equina" },
-        { "both legs with worsening weakness", [("bilateral_leg_symptoms", true), ("progressive_weakness", true)], TriageLevel.Emergency, "cauda_equina" },
-        { "pain in both legs with worsening weakness", [("pain_location", "both_legs"), ("progressive_weakness", true)], TriageLevel.Emergency, "cauda_equina" },
-        { "worsening foot drop", [("progressive_weakness", true)], TriageLevel.Urgent, "progressive_neurological_deficit" },
-        { "history of cancer", [("cancer_history", true)], TriageLevel.Urgent, "possible_cancer_or_infection" },
-        { "fever", [("fever_or_unwell", true)], TriageLevel.Urgent, "possible_cancer_or_infection" },
-        { "weight loss", [("unexplained_weight_loss", true)], TriageLevel.Urgent, "possible_cancer_or_infection" },
-        { "unrelenting night pain", [("night_pain_unrelenting", true)], TriageLevel.Urgent, "possible_cancer_or_infection" },
-        { "major trauma", [("recent_major_trauma", true)], TriageLevel.Urgent, "possible_fracture" },
-        { "steroids with sudden onset", [("steroids_or_osteoporosis", true), ("onset", "sudden")], TriageLevel.Urgent, "possible_fracture" },
-        { "steroids or a weakened immune system alone", [("steroids_or_osteoporosis", true), ("onset", "gradual")], TriageLevel.Urgent, "possible_cancer_or_infection" },
-        { "weak bones and pain after lifting", [("steroids_or_osteoporosis", true), ("onset", "after_lifting_or_accident")], TriageLevel.Urgent, "possible_fracture" },
-        { "both legs with some weakness, not getting worse", [("bilateral_leg_symptoms", true), ("sbi_weakness", 3)], TriageLevel.Emergency, "cauda_equina" },
-        { "over 55 with steroids", [("age", 70), ("steroids_or_osteoporosis", true)], TriageLevel.Urgent, "possible_cancer_or_infection" },
-        { "symptoms in both legs alone", [("bilateral_leg_symptoms", true), ("sbi_weakness", 0)], TriageLevel.SeeGp, "symptoms_in_both_legs" },
-        { "over 55 alone", [("age", 60)], TriageLevel.SeeGp, "age_outside_usual_range" },
-        { "under 20 alone", [("age", 16)], TriageLevel.SeeGp, "age_outside_usual_range" },
-    };
-
-    [Theory]
-    [MemberData(nameof(RedFlagVignettes))]
-    public void Each_red_flag_sets_its_triage_level(string vignette, (string, object)[] answers, TriageLevel level, string flag)
-    {
-        var result = Evaluate(Baseline().With(answers));
-
-        Assert.True(result.Triage.Level == level, $"{vignette}: expected {level}, got {result.Triage.Level}");
-        Assert.Contains(result.Triage.Flags, f => f.Code == flag);
-        Assert.Equal(level <= TriageLevel.SeeGp, result.Triage.RoutineAllowed);
-        Assert.Equal(result.Triage.Flags[0].Advice, result.Triage.Advice);
-    }
-
     [Fact]
-    public void No_flag_is_self_care_with_a_routine_allowed_and_a_disclaimer()
+    public void A_result_carries_its_versions_and_a_disclaimer()
     {
         var result = Evaluate(Baseline());
 
-        Assert.Equal(TriageLevel.SelfCare, result.Triage.Level);
-        Assert.Empty(result.Triage.Flags);
-        Assert.True(result.Triage.RoutineAllowed);
         Assert.Contains("not a diagnosis", result.Disclaimer, StringComparison.Ordinal);
         Assert.Equal(AssessmentEngine.Version, result.EngineVersion);
-        Assert.Equal(1, result.QuestionnaireVersion);
+        Assert.Equal(2, result.QuestionnaireVersion);
     }
 
     [Fact]
@@ -116,23 +79,123 @@ public class AssessmentEngineTests
     }
 
     [Fact]
-    public void Sparse_answers_are_valid_and_inconclusive_when_nothing_separates_the_causes()
+    public void Sparse_answers_fall_back_on_the_commonest_cause_with_low_confidence()
     {
         var result = Evaluate(Baseline(age: 45, location: "back_and_thigh"));
 
         Assert.Equal(4, result.Causes.Count);
-        Assert.True(result.Inconclusive);
-        Assert.Contains("do not point clearly", result.Summary, StringComparison.Ordinal);
+        Assert.Equal("herniated-disc", result.Causes[0].Condition);
+        Assert.Equal(ConfidenceLevel.Low, result.Confidence!.Level);
+        Assert.Contains("Only 0 of the", result.Confidence.Reason, StringComparison.Ordinal);
+        Assert.Contains("only a little", result.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Mixed_disc_and_stenosis_features_are_inconclusive()
+    public void Bands_confidence_and_the_summary_follow_the_probabilities_over_many_answer_sets()
     {
-        var result = Evaluate(Baseline(age: 56, location: "below_knee").With(
-            ("worse_bending_forward", true), ("worse_standing_or_walking", true), ("eased_by_sitting_or_leaning_forward", true), ("worse_sitting", true), ("onset", "sudden")));
+        var random = new Random(20261206);
+        var items = Shipped.Definition.Items.ToList();
+        var seen = new HashSet<(bool Inconclusive, ConfidenceLevel Confidence)>();
+        for (var run = 0; run < 1000; run++)
+        {
+            var answers = new Dictionary<string, AnswerValue>();
+            foreach (var item in items.Where(i => i.Required || random.Next(2) > 0))
+            {
+                answers[item.Code] = item.Type switch
+                {
+                    AnswerType.Boolean => new AnswerValue.YesNo(random.Next(2) == 0),
+                    AnswerType.Integer => new AnswerValue.Number(random.Next(item.Min!.Value, item.Max!.Value + 1)),
+                    _ => new AnswerValue.Text(item.Options![random.Next(item.Options.Count)].Code),
+                };
+            }
 
-        Assert.True(result.Inconclusive, string.Join(", ", result.Causes.Select(c => $"{c.Condition} {c.Probability}")));
-        Assert.Equal(new[] { "herniated-disc", "spinal-stenosis" }, result.Causes.Take(2).Select(c => c.Condition).Order());
+            var result = Evaluate(answers);
+            var margin = result.Causes[0].Probability - result.Causes[1].Probability;
+            Assert.Equal(margin < AssessmentEngine.InconclusiveMargin, result.Inconclusive);
+            Assert.Equal(result.Inconclusive ? LikelihoodBand.Possible : LikelihoodBand.MostLikely, result.Causes[0].Band);
+            Assert.Equal(result.Inconclusive ? 0 : 1, result.Causes.Count(c => c.Band == LikelihoodBand.MostLikely));
+            Assert.All(result.Causes.Skip(result.Inconclusive ? 2 : 1), c =>
+                Assert.Equal(c.Probability >= AssessmentEngine.PossibleThreshold ? LikelihoodBand.Possible : LikelihoodBand.LessLikely, c.Band));
+
+            // A lay reader never sees a percentage.
+            Assert.DoesNotContain("%", result.Summary, StringComparison.Ordinal);
+            Assert.Contains(result.Inconclusive ? "do not point clearly" : "point most towards", result.Summary, StringComparison.Ordinal);
+            if (result.Inconclusive)
+            {
+                Assert.Equal(ConfidenceLevel.Low, result.Confidence!.Level);
+            }
+
+            seen.Add((result.Inconclusive, result.Confidence!.Level));
+        }
+
+        // The generator reaches every kind of result, so the checks above were exercised.
+        Assert.Contains((true, ConfidenceLevel.Low), seen);
+        Assert.Contains((false, ConfidenceLevel.Moderate), seen);
+        Assert.Contains((false, ConfidenceLevel.High), seen);
+    }
+
+    [Fact]
+    public void Contradictory_answers_give_low_confidence_with_the_reason()
+    {
+        var result = Evaluate(Baseline(location: "both_legs").With(("bilateral_leg_symptoms", false), ("worse_sitting", true),
+            ("worse_bending_forward", true), ("worse_cough_sneeze", true), ("leg_raise_reproduces_leg_pain", true), ("foot_numbness_or_tingling", true)));
+
+        Assert.Equal(ConfidenceLevel.Low, result.Confidence!.Level);
+        Assert.Contains("contradict", result.Confidence.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_textbook_picture_answered_in_full_gives_high_confidence()
+    {
+        var result = Evaluate(Baseline(age: 35, location: "below_knee").With(("low_back_pain", true), ("worse_sitting", true),
+            ("worse_bending_forward", true), ("worse_cough_sneeze", true), ("leg_raise_reproduces_leg_pain", true), ("onset", "after_lifting_or_accident"),
+            ("pain_crossing_leg_or_turning_knee_in", false), ("eased_by_sitting_or_leaning_forward", false), ("worse_arching_back", false),
+            ("worse_standing_or_walking", false), ("foot_numbness_or_tingling", true), ("lying_face_down_or_arching_effect", "eases_or_moves_up")));
+
+        Assert.Equal("herniated-disc", result.Causes[0].Condition);
+        Assert.Equal(LikelihoodBand.MostLikely, result.Causes[0].Band);
+        Assert.Equal(ConfidenceLevel.High, result.Confidence!.Level);
+        Assert.Equal(DirectionalPreference.Extension, result.DirectionalPreference);
+    }
+
+    [Theory]
+    [InlineData(new[] { true, false, false, false, false, false, false, false }, "not_at_all", 1, 0, "low")]
+    [InlineData(new[] { true, true, true, true, false, false, false, false }, "slightly", 4, 0, "medium")]
+    [InlineData(new[] { false, false, false, false, true, true, true, false }, "very_much", 4, 4, "high")]
+    [InlineData(new[] { true, true, true, false, true, true, false, false }, "extremely", 6, 3, "medium")]
+    public void STarT_Back_is_scored_with_its_distress_subscale(bool[] agree, string bother, int total, int distress, string risk)
+    {
+        var answers = Baseline();
+        for (var i = 0; i < agree.Length; i++)
+        {
+            answers.With(($"startback_{i + 1}", agree[i]));
+        }
+
+        var result = Evaluate(answers.With(("startback_9", bother)));
+
+        var score = result.Scores.StartBack!;
+        Assert.Equal((total, distress, risk, 9), (score.Value, score.Subscale!.Value, score.Band, score.Max));
+        Assert.Equal(risk == "high", result.Recommendations!.Any(r => r.Code == "see_physiotherapist"));
+    }
+
+    [Fact]
+    public void STarT_Back_is_not_scored_from_some_of_its_items()
+    {
+        var result = Evaluate(Baseline().With(("startback_1", true), ("startback_5", true), ("startback_9", "extremely")));
+
+        Assert.Null(result.Scores.StartBack);
+        Assert.Empty(result.Recommendations!);
+    }
+
+    [Fact]
+    public void Screens_come_from_the_answers()
+    {
+        var result = Evaluate(Baseline().With(("long_term_steroids", true), ("hip_replacement", true), ("pregnant", true),
+            ("lying_face_down_or_arching_effect", "worse_or_spreads")));
+
+        Assert.Equal([Screen.Osteoporosis, Screen.HipReplacement, Screen.Pregnancy, Screen.ExtensionWorsens], result.Screens);
+        Assert.Equal(DirectionalPreference.ExtensionWorsens, result.DirectionalPreference);
+        Assert.Empty(Evaluate(Baseline()).Screens!);
     }
 
     [Fact]

@@ -9,7 +9,10 @@ internal static class AssessmentSamples
 {
     private sealed record QuestionnaireFile(QuestionnaireDefinition Questionnaire);
 
-    public static readonly Questionnaire Shipped = Load();
+    public static readonly Questionnaire Shipped = Load(2, "questionnaire.json");
+
+    /// <summary>Version 1, as older apps still answer it.</summary>
+    public static readonly Questionnaire Version1 = Load(1, Path.Combine("questionnaire-history", "v1.json"));
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -27,6 +30,9 @@ internal static class AssessmentSamples
         answers["pain_location"] = new AnswerValue.Text(location);
         answers["pain_now"] = new AnswerValue.Number(4);
         answers["onset"] = new AnswerValue.Text("gradual");
+        answers["symptom_duration"] = new AnswerValue.Text("2_to_6_weeks");
+        answers["hip_replacement"] = new AnswerValue.YesNo(false);
+        answers["pregnant"] = new AnswerValue.YesNo(false);
         foreach (var sbi in new[] { "sbi_leg_pain", "sbi_numbness", "sbi_weakness", "sbi_sitting" })
         {
             answers[sbi] = new AnswerValue.Number(2);
@@ -54,7 +60,7 @@ internal static class AssessmentSamples
     public static AssessmentResult Evaluate(Dictionary<string, AnswerValue> answers) =>
         AssessmentEngine.Evaluate(AnswerSheet.Check(Shipped, answers), Names);
 
-    private static Questionnaire Load()
+    private static Questionnaire Load(int version, string file)
     {
         var root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "SciaticaService.sln")))
@@ -66,7 +72,7 @@ internal static class AssessmentSamples
         {
             Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
         };
-        var file = JsonSerializer.Deserialize<QuestionnaireFile>(File.ReadAllText(Path.Combine(root, "content", "questionnaire.json")), options)!;
-        return new Questionnaire(1, file.Questionnaire);
+        var content = JsonSerializer.Deserialize<QuestionnaireFile>(File.ReadAllText(Path.Combine(root, "content", file)), options)!;
+        return new Questionnaire(version, content.Questionnaire);
     }
 }

@@ -38,7 +38,54 @@ public class QuestionnaireValidatorTests
 
         var problems = QuestionnaireValidator.Validate(Shipped.Definition with { CausePriors = priors }, Conditions, Imbalances);
 
-        Assert.Equal(new[] { "causePriors.gout", "causePriors.herniated-disc" }, problems.Select(p => p.Field).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "causePriors.gout", "causePriors.herniated-disc", "priorSources.gout" }, problems.Select(p => p.Field).Order(StringComparer.Ordinal));
         Assert.All(problems, p => Assert.StartsWith("questionnaire.", p.Path, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_weight_cites_its_source_and_a_cited_ratio_must_match_the_weight()
+    {
+        var sections = Shipped.Definition.Sections.ToList();
+        var pain = sections.FindIndex(s => s.Code == "your_pain");
+        sections[pain] = sections[pain] with
+        {
+            Items = [.. sections[pain].Items.Select(item => item.Code switch
+            {
+                // Claims LR 3.7 (ln 1.31) but weighs 2.
+                "worse_standing_or_walking" => item with { Options = [.. item.Options!.Select(o => o.Code == "true"
+                    ? o with { Evidence = o.Evidence! with { Causes = new Dictionary<string, double>(o.Evidence.Causes!) { ["spinal-stenosis"] = 2 } } }
+                    : o)] },
+                // A weight without a source.
+                "worse_cough_sneeze" => item with { Options = [.. item.Options!.Select(o => o.Code == "true"
+                    ? o with { Evidence = o.Evidence! with { Sources = new Dictionary<string, WeightSource>(o.Evidence.Sources!.Where(p => p.Key != "herniated-disc")) } }
+                    : o)] },
+                _ => item,
+            })],
+        };
+
+        var problems = QuestionnaireValidator.Validate(Shipped.Definition with { Sections = sections }, Conditions, Imbalances);
+
+        Assert.Contains(problems, p => p.Field.EndsWith(".sources.spinal-stenosis.ratio", StringComparison.Ordinal) && p.Message.Contains("ln(3.7) is 1.31", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Field.EndsWith(".sources.herniated-disc", StringComparison.Ordinal) && p.Message.Contains("where this weight comes from", StringComparison.Ordinal));
+        Assert.Equal(2, problems.Count);
+    }
+
+    [Fact]
+    public void The_contract_must_exist_and_a_new_version_cannot_go_back_to_an_older_one()
+    {
+        Assert.Contains(QuestionnaireValidator.Validate(Shipped.Definition with { Contract = 9 }, Conditions, Imbalances), p => p.Field == "contract");
+        Assert.Contains(QuestionnaireValidator.Validate(Version1.Definition, Conditions, Imbalances, minimumContract: 2), p => p.Field == "contract");
+        Assert.Empty(QuestionnaireValidator.Validate(Version1.Definition, Conditions, Imbalances));
+    }
+
+    [Fact]
+    public void Contract_2_asks_the_new_safety_items_and_no_longer_the_merged_one()
+    {
+        var codes = Shipped.Definition.Items.Select(i => i.Code).ToHashSet();
+
+        Assert.Superset(RedFlagRules.Items.Concat(["symptom_duration", "hip_replacement", "pregnant", "lying_face_down_or_arching_effect"]).ToHashSet(), codes);
+        Assert.DoesNotContain("steroids_or_osteoporosis", codes);
+        Assert.All(RedFlagRules.Items, code => Assert.True(Shipped.Definition.Items.Single(i => i.Code == code).Required, code));
+        Assert.Equal(QuestionnaireContract.Items.Select(i => i.Code).Order(), QuestionnaireContract.For(2)!.Select(i => i.Code).Order());
     }
 }

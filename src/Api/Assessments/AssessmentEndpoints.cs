@@ -38,7 +38,7 @@ public static class AssessmentEndpoints
     public static async Task<Results<Created<AssessmentResponse>, Ok<AssessmentResponse>>> SubmitAssessment(
         SubmitAssessmentRequest request, AssessmentService assessments, HttpContext context, CancellationToken cancellationToken)
     {
-        var submitted = await assessments.SubmitAsync(context.GetCaller(), request.Id, request.Answers, cancellationToken);
+        var submitted = await assessments.SubmitAsync(context.GetCaller(), request.Id, request.QuestionnaireVersion, request.Answers, cancellationToken);
         var response = AssessmentResponse.From(submitted.Assessment);
         return submitted.Created
             ? TypedResults.Created($"/api/v1/assessments/{response.Id}", response)

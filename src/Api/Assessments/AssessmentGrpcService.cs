@@ -3,6 +3,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using SciaticaService.Api.Security;
 using SciaticaService.Domain.Assessments;
+using SciaticaService.Domain.Content;
 using SciaticaService.Domain.Errors;
 using Model = SciaticaService.Domain.Assessments;
 using V1 = SciaticaService.Contracts.V1;
@@ -21,7 +22,8 @@ public sealed class AssessmentGrpcService(AssessmentService assessments) : V1.As
     {
         var caller = context.GetHttpContext().GetCaller(request.MemberId);
         var answers = request.Answers.ToDictionary(a => a.Key, a => AssessmentMessages.ToAnswer(a.Value), StringComparer.Ordinal);
-        var submitted = await assessments.SubmitAsync(caller, ParseId(request.Id, "id", optional: true), answers, context.CancellationToken);
+        var submitted = await assessments.SubmitAsync(
+            caller, ParseId(request.Id, "id", optional: true), request.HasQuestionnaireVersion ? request.QuestionnaireVersion : null, answers, context.CancellationToken);
         return AssessmentMessages.ToMessage(submitted.Assessment);
     }
 
@@ -85,6 +87,50 @@ internal static class AssessmentMessages
         _ => V1.TriageLevel.Unspecified,
     };
 
+    public static V1.CareTiming ToMessage(CareTiming timing) => timing switch
+    {
+        CareTiming.NotNeeded => V1.CareTiming.NotNeeded,
+        CareTiming.WithinWeeks => V1.CareTiming.WithinWeeks,
+        CareTiming.WithinTwoWeeks => V1.CareTiming.WithinTwoWeeks,
+        CareTiming.WithinDays => V1.CareTiming.WithinDays,
+        CareTiming.WithinADay => V1.CareTiming.WithinADay,
+        CareTiming.Today => V1.CareTiming.Today,
+        CareTiming.Now => V1.CareTiming.Now,
+        _ => V1.CareTiming.Unspecified,
+    };
+
+    private static V1.LikelihoodBand ToMessage(LikelihoodBand? band) => band switch
+    {
+        LikelihoodBand.LessLikely => V1.LikelihoodBand.LessLikely,
+        LikelihoodBand.Possible => V1.LikelihoodBand.Possible,
+        LikelihoodBand.MostLikely => V1.LikelihoodBand.MostLikely,
+        _ => V1.LikelihoodBand.Unspecified,
+    };
+
+    private static V1.ConfidenceLevel ToMessage(ConfidenceLevel level) => level switch
+    {
+        ConfidenceLevel.Low => V1.ConfidenceLevel.Low,
+        ConfidenceLevel.Moderate => V1.ConfidenceLevel.Moderate,
+        ConfidenceLevel.High => V1.ConfidenceLevel.High,
+        _ => V1.ConfidenceLevel.Unspecified,
+    };
+
+    public static V1.Triage ToMessage(TriageResult triage) => new()
+    {
+        Level = ToMessage(triage.Level),
+        Flags =
+        {
+            triage.Flags.Select(f => new V1.RaisedFlag
+            {
+                Code = f.Code, Name = f.Name, Level = ToMessage(f.Level), Items = { f.Items }, Advice = f.Advice, Timing = ToMessage(f.Timing),
+            }),
+        },
+        Advice = triage.Advice,
+        RoutineAllowed = triage.RoutineAllowed,
+        Timing = ToMessage(triage.Timing),
+        NotAsked = { triage.NotAsked ?? [] },
+    };
+
     public static V1.Assessment ToMessage(Model.Assessment assessment)
     {
         var result = assessment.Result;
@@ -94,19 +140,7 @@ internal static class AssessmentMessages
             CreatedAt = Timestamp.FromDateTimeOffset(assessment.CreatedAt),
             QuestionnaireVersion = result.QuestionnaireVersion,
             EngineVersion = result.EngineVersion,
-            Triage = new V1.Triage
-            {
-                Level = ToMessage(result.Triage.Level),
-                Flags =
-                {
-                    result.Triage.Flags.Select(f => new V1.RaisedFlag
-                    {
-                        Code = f.Code, Name = f.Name, Level = ToMessage(f.Level), Items = { f.Items }, Advice = f.Advice,
-                    }),
-                },
-                Advice = result.Triage.Advice,
-                RoutineAllowed = result.Triage.RoutineAllowed,
-            },
+            Triage = ToMessage(result.Triage),
             Causes =
             {
                 result.Causes.Select(c => new V1.CauseLikelihood
@@ -115,6 +149,7 @@ internal static class AssessmentMessages
                     Probability = c.Probability,
                     RaisedBy = { c.RaisedBy.Select(ToMessage) },
                     LoweredBy = { c.LoweredBy.Select(ToMessage) },
+                    Band = ToMessage(c.Band),
                 }),
             },
             Inconclusive = result.Inconclusive,
@@ -128,10 +163,23 @@ internal static class AssessmentMessages
             },
             Scores = new V1.OutcomeScores { PainNow = ToMessage(result.Scores.PainNow), Sbi = ToMessage(result.Scores.Sbi) },
             Disclaimer = result.Disclaimer,
+            Screens = { (result.Screens ?? []).Select(WireName.Of) },
+            DirectionalPreference = WireName.Of(result.DirectionalPreference),
+            Recommendations = { (result.Recommendations ?? []).Select(r => new V1.Recommendation { Code = r.Code, Message = r.Message }) },
         };
         if (result.Scores.Odi is { } odi)
         {
             message.Scores.Odi = ToMessage(odi);
+        }
+
+        if (result.Scores.StartBack is { } startBack)
+        {
+            message.Scores.StartBack = ToMessage(startBack);
+        }
+
+        if (result.Confidence is { } confidence)
+        {
+            message.Confidence = new V1.Confidence { Level = ToMessage(confidence.Level), Reason = confidence.Reason };
         }
 
         foreach (var (code, value) in assessment.Answers)
@@ -150,6 +198,7 @@ internal static class AssessmentMessages
             Version = questionnaire.Version,
             Title = definition.Title,
             Introduction = definition.Introduction,
+            Contract = definition.Contract,
             Sections =
             {
                 definition.Sections.Select(s => new V1.QuestionnaireSection
@@ -162,6 +211,7 @@ internal static class AssessmentMessages
         };
         message.CausePriors.Add(definition.CausePriors.ToDictionary());
         message.ImbalancePriors.Add(definition.ImbalancePriors.ToDictionary());
+        message.PriorSources.Add(ToMessage(definition.PriorSources));
         return message;
     }
 
@@ -209,13 +259,37 @@ internal static class AssessmentMessages
             message.Imbalances.Add(imbalances.ToDictionary());
         }
 
+        message.Sources.Add(ToMessage(evidence?.Sources));
         return message;
     }
 
+    private static Dictionary<string, V1.WeightSource> ToMessage(IReadOnlyDictionary<string, WeightSource>? sources) =>
+        (sources ?? new Dictionary<string, WeightSource>()).ToDictionary(
+            p => p.Key,
+            p =>
+            {
+                var source = new V1.WeightSource { Citation = p.Value.Citation };
+                if (p.Value.Ratio is { } ratio)
+                {
+                    source.Ratio = ratio;
+                }
+
+                return source;
+            });
+
     private static V1.EvidenceItem ToMessage(EvidenceItem item) => new() { Item = item.Item, Answer = item.Answer, Weight = item.Weight };
 
-    private static V1.Score ToMessage(Score score) => new()
+    private static V1.Score ToMessage(Score score)
     {
-        Measure = score.Measure, Value = score.Value, Max = score.Max, Band = score.Band ?? string.Empty, ItemsAnswered = score.ItemsAnswered,
-    };
+        var message = new V1.Score
+        {
+            Measure = score.Measure, Value = score.Value, Max = score.Max, Band = score.Band ?? string.Empty, ItemsAnswered = score.ItemsAnswered,
+        };
+        if (score.Subscale is { } subscale)
+        {
+            message.Subscale = subscale;
+        }
+
+        return message;
+    }
 }

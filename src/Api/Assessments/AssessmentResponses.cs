@@ -5,25 +5,31 @@ namespace SciaticaService.Api.Assessments;
 /// <summary>Answers to the questionnaire.</summary>
 /// <param name="Answers">Item code to answer: <c>true</c>/<c>false</c>, a whole number, or a choice code.</param>
 /// <param name="Id">Optional client-chosen UUID: a resend with the same answers returns the stored assessment instead of a second one.</param>
-public sealed record SubmitAssessmentRequest(IReadOnlyDictionary<string, AnswerValue>? Answers, Guid? Id = null);
+/// <param name="QuestionnaireVersion">The questionnaire version answered; the latest when left out. Older versions stay answerable.</param>
+public sealed record SubmitAssessmentRequest(IReadOnlyDictionary<string, AnswerValue>? Answers, Guid? Id = null, int? QuestionnaireVersion = null);
 
-/// <summary>The latest questionnaire.</summary>
+/// <summary>A questionnaire version.</summary>
 /// <param name="Version">Assessments record the version they answered.</param>
+/// <param name="Contract">The item contract it implements: which item codes it asks (2 is the latest).</param>
 /// <param name="Title">Shown at the top.</param>
 /// <param name="Introduction">Shown first.</param>
 /// <param name="CausePriors">Starting log-odds per condition slug.</param>
 /// <param name="ImbalancePriors">Starting log-odds per imbalance slug.</param>
-/// <param name="Sections">Sections of items, in order; each answer option carries its evidence weights.</param>
+/// <param name="Sections">Sections of items, in order; each answer option carries its evidence weights and their sources.</param>
+/// <param name="PriorSources">Where each prior comes from.</param>
 public sealed record QuestionnaireResponse(
     int Version,
+    int Contract,
     string Title,
     string Introduction,
     IReadOnlyDictionary<string, double> CausePriors,
     IReadOnlyDictionary<string, double> ImbalancePriors,
-    IReadOnlyList<QuestionnaireSection> Sections)
+    IReadOnlyList<QuestionnaireSection> Sections,
+    IReadOnlyDictionary<string, WeightSource>? PriorSources)
 {
     public static QuestionnaireResponse From(Questionnaire q) => new(
-        q.Version, q.Definition.Title, q.Definition.Introduction, q.Definition.CausePriors, q.Definition.ImbalancePriors, q.Definition.Sections);
+        q.Version, q.Definition.Contract, q.Definition.Title, q.Definition.Introduction, q.Definition.CausePriors, q.Definition.ImbalancePriors,
+        q.Definition.Sections, q.Definition.PriorSources);
 }
 
 /// <summary>A stored assessment and what it found.</summary>
@@ -32,13 +38,21 @@ public sealed record QuestionnaireResponse(
 /// <param name="QuestionnaireVersion">The questionnaire version answered.</param>
 /// <param name="EngineVersion">The scoring engine's version.</param>
 /// <param name="Triage">Red flags first: how soon to see a clinician and whether a routine may follow.</param>
-/// <param name="Causes">Every cause with its probability (they sum to 1), most likely first, with the answers behind it.</param>
+/// <param name="Causes">
+/// Every cause with its probability (they sum to 1), most likely first, with the answers behind it and the band to show a
+/// lay reader (most likely, possible, less likely): the probabilities come from hand-set weights and are for partners' use,
+/// not for display.
+/// </param>
 /// <param name="Inconclusive">True when the evidence does not separate the two most likely causes.</param>
 /// <param name="Summary">The result in plain words.</param>
 /// <param name="Imbalances">Every imbalance with the probability it is present and the self-check answers behind it.</param>
 /// <param name="Scores">Pain now, SBI, and ODI when enough sections were answered.</param>
 /// <param name="Disclaimer">Self-care guidance, not a diagnosis.</param>
 /// <param name="Answers">The answers as submitted.</param>
+/// <param name="Confidence">How much the answers could tell about the cause (low, moderate, high), with the reason; null for results stored before it existed.</param>
+/// <param name="Screens">What takes exercises out of a routine whatever the cause.</param>
+/// <param name="DirectionalPreference">What lying face down or arching back does to the leg pain.</param>
+/// <param name="Recommendations">Further advice, such as seeing a physiotherapist.</param>
 public sealed record AssessmentResponse(
     Guid Id,
     DateTimeOffset CreatedAt,
@@ -51,11 +65,16 @@ public sealed record AssessmentResponse(
     IReadOnlyList<ImbalanceLikelihood> Imbalances,
     OutcomeScores Scores,
     string Disclaimer,
-    IReadOnlyDictionary<string, AnswerValue> Answers)
+    IReadOnlyDictionary<string, AnswerValue> Answers,
+    Confidence? Confidence,
+    IReadOnlyList<Screen> Screens,
+    DirectionalPreference DirectionalPreference,
+    IReadOnlyList<Recommendation> Recommendations)
 {
     public static AssessmentResponse From(Assessment a) => new(
-        a.Id, a.CreatedAt, a.Result.QuestionnaireVersion, a.Result.EngineVersion, a.Result.Triage, a.Result.Causes, a.Result.Inconclusive,
-        a.Result.Summary, a.Result.Imbalances, a.Result.Scores, a.Result.Disclaimer, a.Answers);
+        a.Id, a.CreatedAt, a.Result.QuestionnaireVersion, a.Result.EngineVersion, a.Result.Triage with { NotAsked = a.Result.Triage.NotAsked ?? [] },
+        a.Result.Causes, a.Result.Inconclusive, a.Result.Summary, a.Result.Imbalances, a.Result.Scores, a.Result.Disclaimer, a.Answers,
+        a.Result.Confidence, a.Result.Screens ?? [], a.Result.DirectionalPreference, a.Result.Recommendations ?? []);
 }
 
 /// <summary>A page of assessments, newest first.</summary>

@@ -13,18 +13,26 @@ public sealed record CheckedAnswer(QuestionnaireItem Item, AnswerValue Value, st
 public sealed class AnswerSheet
 {
     private readonly Dictionary<string, CheckedAnswer> _answers;
+    private readonly HashSet<string> _asked;
 
-    private AnswerSheet(Questionnaire questionnaire, Dictionary<string, CheckedAnswer> answers)
+    private AnswerSheet(Questionnaire questionnaire, Dictionary<string, CheckedAnswer> answers, HashSet<string> asked)
     {
         Questionnaire = questionnaire;
         _answers = answers;
+        _asked = asked;
     }
 
     public Questionnaire Questionnaire { get; }
 
     public IReadOnlyCollection<CheckedAnswer> Answers => _answers.Values;
 
+    /// <summary>Whether the questionnaire version answered has the item at all, answered or not.</summary>
+    public bool Asks(string code) => _asked.Contains(code);
+
     public bool IsYes(string code) => _answers.TryGetValue(code, out var a) && a.Value is AnswerValue.YesNo { Value: true };
+
+    /// <summary>The yes/no answer to the item, or null when it was not answered.</summary>
+    public bool? YesNo(string code) => _answers.TryGetValue(code, out var a) && a.Value is AnswerValue.YesNo b ? b.Value : null;
 
     public string? Choice(string code) => _answers.TryGetValue(code, out var a) && a.Item.Type == AnswerType.Choice ? a.Code : null;
 
@@ -70,7 +78,7 @@ public sealed class AnswerSheet
             throw new ValidationException(errors, "invalid_answers");
         }
 
-        return new AnswerSheet(questionnaire, checkedAnswers);
+        return new AnswerSheet(questionnaire, checkedAnswers, [.. items.Keys]);
     }
 
     private static string? CheckOne(QuestionnaireItem item, AnswerValue value) => (item.Type, value) switch

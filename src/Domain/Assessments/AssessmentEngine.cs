@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SciaticaService.Domain.Assessments;
 
 /// <summary>
@@ -15,10 +13,13 @@ namespace SciaticaService.Domain.Assessments;
 /// </summary>
 public static class AssessmentEngine
 {
-    public const string Version = "2026.11.1";
+    public const string Version = "2026.12.1";
 
     /// <summary>When the two most likely causes are closer than this, the result says it cannot separate them.</summary>
     public const double InconclusiveMargin = 0.15;
+
+    /// <summary>A cause at or above this probability is put as "possible" rather than "less likely".</summary>
+    public const double PossibleThreshold = 0.15;
 
     /// <summary>The fewest ODI sections that give a score; the standard formula scales for the ones missed.</summary>
     public const int MinimumOdiSections = 8;
@@ -66,6 +67,7 @@ public static class AssessmentEngine
         causes = RoundToSumOne(causes);
 
         var inconclusive = causes.Count > 1 && causes[0].Probability - causes[1].Probability < InconclusiveMargin;
+        causes = [.. causes.Select((c, i) => c with { Band = BandOf(c, i, inconclusive) })];
 
         var imbalances = definition.ImbalancePriors
             .Select(prior =>
@@ -83,17 +85,31 @@ public static class AssessmentEngine
             .ToList();
 
         var triage = RedFlagRules.Evaluate(sheet);
+        var confidence = ConfidenceRules.Assess(sheet, causes, inconclusive);
+        var answers = sheet.Answers.ToDictionary(a => a.Item.Code, a => a.Value, StringComparer.Ordinal);
+        var scores = Scores(sheet);
         return new AssessmentResult(
             sheet.Questionnaire.Version,
             Version,
             triage,
             causes,
             inconclusive,
-            Summarise(triage, causes, inconclusive, conditionNames),
+            Summarise(triage, causes, inconclusive, confidence, conditionNames),
             imbalances,
-            Scores(sheet),
-            Disclaimer);
+            scores,
+            Disclaimer,
+            confidence,
+            Screening.From(answers),
+            Screening.DirectionFrom(answers),
+            Recommendations(scores));
     }
+
+    private static LikelihoodBand BandOf(CauseLikelihood cause, int rank, bool inconclusive) => (rank, inconclusive) switch
+    {
+        (0, false) => LikelihoodBand.MostLikely,
+        (0 or 1, true) => LikelihoodBand.Possible,
+        _ => cause.Probability >= PossibleThreshold ? LikelihoodBand.Possible : LikelihoodBand.LessLikely,
+    };
 
     private static Evidence? EvidenceOf(CheckedAnswer answer) => answer.Item.Type switch
     {
@@ -120,15 +136,28 @@ public static class AssessmentEngine
         return [.. rounded.OrderByDescending(c => c.Probability).ThenBy(c => c.Condition, StringComparer.Ordinal)];
     }
 
+    // In bands, never percentages: the weights are set by hand from published figures, and a lay reader takes a
+    // percentage for a diagnosis.
     private static string Summarise(
-        TriageResult triage, List<CauseLikelihood> causes, bool inconclusive, IReadOnlyDictionary<string, string> names)
+        TriageResult triage, List<CauseLikelihood> causes, bool inconclusive, Confidence confidence, IReadOnlyDictionary<string, string> names)
     {
         string Name(CauseLikelihood c) => names.GetValueOrDefault(c.Condition, c.Condition).ToLowerInvariant();
-        string Percent(CauseLikelihood c) => c.Probability.ToString("P0", CultureInfo.InvariantCulture).Replace(" ", string.Empty, StringComparison.Ordinal);
 
+        var possible = causes.Skip(inconclusive ? 2 : 1).Where(c => c.Band == LikelihoodBand.Possible).Select(Name).ToList();
         var causeSentence = inconclusive
-            ? $"Your answers fit {Name(causes[0])} ({Percent(causes[0])}) and {Name(causes[1])} ({Percent(causes[1])}) about equally well, so they do not point clearly to one cause."
-            : $"Your answers point most towards {Name(causes[0])} ({Percent(causes[0])}), then {Name(causes[1])} ({Percent(causes[1])}).";
+            ? $"Your answers fit {Name(causes[0])} and {Name(causes[1])} about equally well, so they do not point clearly to one cause."
+            : $"Your answers point most towards {Name(causes[0])}.";
+        if (possible.Count > 0)
+        {
+            causeSentence += $" {Capitalise(JoinAnd(possible))} {(possible.Count == 1 ? "is" : "are")} {(inconclusive ? "also " : string.Empty)}possible.";
+        }
+
+        causeSentence += confidence.Level switch
+        {
+            ConfidenceLevel.Low => " Your answers could tell only a little about the cause, so take this as a first pointer.",
+            ConfidenceLevel.Moderate => " Your answers could tell a fair amount about the cause, though not enough to be sure.",
+            _ => " Your answers fit this picture well, though only an examination can confirm it.",
+        };
         return triage.Level switch
         {
             TriageLevel.Emergency => "Some of your answers need emergency care now: see the advice above before anything else. " + causeSentence,
@@ -136,6 +165,18 @@ public static class AssessmentEngine
             _ => causeSentence,
         };
     }
+
+    private static string JoinAnd(List<string> parts) =>
+        parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1];
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static List<Recommendation> Recommendations(OutcomeScores scores) =>
+        scores.StartBack is { Band: StartBack.HighRisk }
+            ? [new Recommendation("see_physiotherapist",
+                "Your answers to the STarT Back questions suggest that the pain is weighing on you a lot, which makes a slow recovery more "
+                + "likely. People in this group do better with a physiotherapist's help alongside self-care: ask your GP about a referral.")]
+            : [];
 
     private static OutcomeScores Scores(AnswerSheet sheet)
     {
@@ -169,6 +210,7 @@ public static class AssessmentEngine
         return new OutcomeScores(
             new Score("nprs", pain, 10, painBand, sheet.Number("pain_now") is null ? 0 : 1),
             new Score("sbi", sbiAnswered.Sum(), 24, null, sbiAnswered.Count),
-            odi);
+            odi,
+            StartBack.Of(sheet));
     }
 }

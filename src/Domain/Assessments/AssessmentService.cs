@@ -51,13 +51,14 @@ public sealed class AssessmentService(IQuestionnaireStore questionnaires, IAsses
         await questionnaires.GetAsync(version, cancellationToken) ?? throw new NotFoundException("questionnaire", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>
-    /// Checks the answers against the latest questionnaire, evaluates them and stores the result. With a client id,
-    /// a resend of the same answers returns the stored assessment; different answers under that id are a conflict.
+    /// Checks the answers against the questionnaire version they answer (the latest unless named), evaluates them and
+    /// stores the result. With a client id, a resend of the same answers returns the stored assessment; different
+    /// answers under that id are a conflict.
     /// </summary>
     public async Task<SubmittedAssessment> SubmitAsync(
-        Caller caller, Guid? clientId, IReadOnlyDictionary<string, AnswerValue>? answers, CancellationToken cancellationToken)
+        Caller caller, Guid? clientId, int? questionnaireVersion, IReadOnlyDictionary<string, AnswerValue>? answers, CancellationToken cancellationToken)
     {
-        var person = PersonOf(caller);
+        var person = Persons.Of(caller);
         answers ??= new Dictionary<string, AnswerValue>();
         if (answers.Count > MaxAnswers)
         {
@@ -74,13 +75,15 @@ public sealed class AssessmentService(IQuestionnaireStore questionnaires, IAsses
             return SameSubmission(existing, person, answers) ? new SubmittedAssessment(existing, Created: false) : throw Conflict(id);
         }
 
-        var questionnaire = await GetQuestionnaireAsync(cancellationToken);
+        // An app that has not moved to the latest version names the one it shows: older versions stay answerable.
+        var questionnaire = questionnaireVersion is { } version
+            ? await questionnaires.GetAsync(version, cancellationToken)
+                ?? throw new ValidationException("questionnaireVersion", $"There is no questionnaire version {version}.")
+            : await GetQuestionnaireAsync(cancellationToken);
         var sheet = AnswerSheet.Check(questionnaire, answers);
         var names = (await content.ListConditionsAsync(cancellationToken)).ToDictionary(c => c.Slug, c => c.Name, StringComparer.Ordinal);
         var result = AssessmentEngine.Evaluate(sheet, names);
-        // PostgreSQL keeps microseconds: truncate now, so the stored assessment reads back exactly as first returned.
-        var now = clock.GetUtcNow();
-        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+        var now = Persons.Now(clock);
         var assessment = new Assessment(clientId ?? Guid.CreateVersion7(now), person, now, new SortedDictionary<string, AnswerValue>(sheet.Answers.ToDictionary(a => a.Item.Code, a => a.Value), StringComparer.Ordinal), result);
 
         var stored = await assessments.AddOrGetAsync(
@@ -96,14 +99,14 @@ public sealed class AssessmentService(IQuestionnaireStore questionnaires, IAsses
     /// <summary>One of the caller's own assessments; someone else's is reported as not found, revealing nothing.</summary>
     public async Task<Assessment> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken)
     {
-        var person = PersonOf(caller);
+        var person = Persons.Of(caller);
         var assessment = await assessments.FindAsync(id, cancellationToken);
         return assessment is not null && assessment.BelongsTo(person) ? assessment : throw new NotFoundException("assessment", id.ToString());
     }
 
     public async Task<AssessmentPage> ListAsync(Caller caller, int? limit, string? cursor, CancellationToken cancellationToken)
     {
-        var person = PersonOf(caller);
+        var person = Persons.Of(caller);
         var size = limit ?? 20;
         if (size is < 1 or > MaxPageSize)
         {
@@ -114,9 +117,6 @@ public sealed class AssessmentService(IQuestionnaireStore questionnaires, IAsses
         var items = await assessments.ListAsync(person, before, size, cancellationToken);
         return new AssessmentPage(items, items.Count == size ? Cursor.Encode(items[^1].CreatedAt, items[^1].Id) : null);
     }
-
-    private static PersonId PersonOf(Caller caller) =>
-        caller.Person ?? throw new ValidationException("memberId", "A partner acts for one of its members: name the member (x-member-id, or memberId in the request).");
 
     private static bool SameSubmission(Assessment existing, PersonId person, IReadOnlyDictionary<string, AnswerValue> answers) =>
         existing.BelongsTo(person)

@@ -25,12 +25,16 @@ public enum AnswerType
 /// <param name="CausePriors">Starting log-odds per condition slug, before any answer.</param>
 /// <param name="ImbalancePriors">Starting log-odds per imbalance slug that the imbalance is present.</param>
 /// <param name="Sections">The sections, in order.</param>
+/// <param name="Contract">The <see cref="QuestionnaireContract"/> version whose items it asks; 1 when not said (the first).</param>
+/// <param name="PriorSources">Where each prior comes from, by condition or imbalance slug.</param>
 public sealed record QuestionnaireDefinition(
     string Title,
     string Introduction,
     IReadOnlyDictionary<string, double> CausePriors,
     IReadOnlyDictionary<string, double> ImbalancePriors,
-    IReadOnlyList<QuestionnaireSection> Sections)
+    IReadOnlyList<QuestionnaireSection> Sections,
+    int Contract = 1,
+    IReadOnlyDictionary<string, WeightSource>? PriorSources = null)
 {
     public IEnumerable<QuestionnaireItem> Items => Sections.SelectMany(s => s.Items);
 }
@@ -66,7 +70,18 @@ public sealed record AnswerOption(string Code, string Label, Evidence? Evidence 
 public sealed record ValueBand(int Min, int Max, Evidence Evidence);
 
 /// <summary>Natural-log likelihood ratios: positive raises, negative lowers. Keys are condition or imbalance slugs.</summary>
-public sealed record Evidence(IReadOnlyDictionary<string, double>? Causes = null, IReadOnlyDictionary<string, double>? Imbalances = null);
+/// <param name="Causes">Weights by condition slug.</param>
+/// <param name="Imbalances">Weights by imbalance slug.</param>
+/// <param name="Sources">Where each weight comes from, by the slug it weighs.</param>
+public sealed record Evidence(
+    IReadOnlyDictionary<string, double>? Causes = null,
+    IReadOnlyDictionary<string, double>? Imbalances = null,
+    IReadOnlyDictionary<string, WeightSource>? Sources = null);
+
+/// <summary>Where a weight comes from.</summary>
+/// <param name="Citation">The publication and the sign it measured, or why the weight is set by hand.</param>
+/// <param name="Ratio">The published likelihood ratio the weight is the natural log of; null for a weight set by hand.</param>
+public sealed record WeightSource(string Citation, double? Ratio = null);
 
 /// <summary>A stored version of the questionnaire.</summary>
 public sealed record Questionnaire(int Version, QuestionnaireDefinition Definition);

@@ -8,16 +8,22 @@ public static class QuestionnaireValidator
     public const string Section = "questionnaire";
     private const double MaxWeight = 5;
 
+    /// <summary>How far a weight may sit from the log of the ratio it cites: rounding to two places.</summary>
+    public const double RatioTolerance = 0.01;
+
     /// <param name="definition">The questionnaire to check.</param>
     /// <param name="conditions">Condition slugs that evidence and priors may name.</param>
     /// <param name="imbalances">Imbalance slugs that evidence and priors may name.</param>
     /// <param name="stored">True when checking the stored questionnaire against a content change, for the problem's path.</param>
+    /// <param name="minimumContract">The oldest contract a new version may implement: the stored latest's, so partners never lose items.</param>
+    /// <param name="reportAs">Where the problem is reported, when not the questionnaire of the document.</param>
     public static IReadOnlyList<ContentProblem> Validate(
-        QuestionnaireDefinition definition, IReadOnlySet<string> conditions, IReadOnlySet<string> imbalances, bool stored = false)
+        QuestionnaireDefinition definition, IReadOnlySet<string> conditions, IReadOnlySet<string> imbalances, bool stored = false,
+        int minimumContract = 1, string? reportAs = null)
     {
         var problems = new List<ContentProblem>();
         void Add(string field, string message) =>
-            problems.Add(new ContentProblem(stored ? Section + " (stored)" : Section, null, null, field, message));
+            problems.Add(new ContentProblem(reportAs ?? (stored ? Section + " (stored)" : Section), null, null, field, message));
 
         // JSON can put null where a list holds records; nothing below may meet one.
         for (var s = 0; s < definition.Sections.Count; s++)
@@ -69,6 +75,24 @@ public static class QuestionnaireValidator
 
         Weights("causePriors", definition.CausePriors, conditions, "condition");
         Weights("imbalancePriors", definition.ImbalancePriors, imbalances, "imbalance");
+        // Sources came with contract 2; version 1 is kept as it was shipped, so that older apps can still answer it.
+        var citesSources = definition.Contract >= 2;
+        if (citesSources)
+        {
+            Sources("priorSources", definition.PriorSources,
+                [.. definition.CausePriors.Select(p => (p.Key, p.Value)), .. definition.ImbalancePriors.Select(p => (p.Key, p.Value))]);
+        }
+
+        var contract = QuestionnaireContract.For(definition.Contract);
+        if (contract is null)
+        {
+            Add("contract", $"There is no contract version {definition.Contract}; the latest is {QuestionnaireContract.Latest}.");
+        }
+        else if (definition.Contract < minimumContract)
+        {
+            Add("contract", $"The stored questionnaire implements contract {minimumContract}; a new version may not go back to {definition.Contract}, "
+                + "or clients and partners relying on the newer items would lose them.");
+        }
 
         var codes = new HashSet<string>(StringComparer.Ordinal);
         var sectionCodes = new HashSet<string>(StringComparer.Ordinal);
@@ -85,7 +109,7 @@ public static class QuestionnaireValidator
         }
 
         var items = definition.Items.GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        foreach (var spec in QuestionnaireContract.Items)
+        foreach (var spec in contract ?? [])
         {
             if (!items.TryGetValue(spec.Code, out var item))
             {
@@ -178,8 +202,45 @@ public static class QuestionnaireValidator
                 return;
             }
 
-            Weights($"{path}.causes", evidence.Causes ?? new Dictionary<string, double>(), conditions, "condition");
-            Weights($"{path}.imbalances", evidence.Imbalances ?? new Dictionary<string, double>(), imbalances, "imbalance");
+            var causes = evidence.Causes ?? new Dictionary<string, double>();
+            var imbalanceWeights = evidence.Imbalances ?? new Dictionary<string, double>();
+            Weights($"{path}.causes", causes, conditions, "condition");
+            Weights($"{path}.imbalances", imbalanceWeights, imbalances, "imbalance");
+            foreach (var slug in causes.Keys.Intersect(imbalanceWeights.Keys, StringComparer.Ordinal))
+            {
+                Add($"{path}.imbalances.{slug}", $"'{slug}' is weighed both as a cause and as an imbalance; its source could not say which.");
+            }
+
+            if (citesSources)
+            {
+                Sources($"{path}.sources", evidence.Sources,
+                    [.. causes.Select(p => (p.Key, p.Value)), .. imbalanceWeights.Select(p => (p.Key, p.Value))]);
+            }
+        }
+
+        // Every weight says where it comes from; one that cites a likelihood ratio is that ratio's natural log.
+        void Sources(string path, IReadOnlyDictionary<string, WeightSource>? sources, IReadOnlyList<(string Slug, double Weight)> weights)
+        {
+            sources ??= new Dictionary<string, WeightSource>();
+            foreach (var (slug, weight) in weights)
+            {
+                if (!sources.TryGetValue(slug, out var source) || source is null)
+                {
+                    Add($"{path}.{slug}", "Say where this weight comes from: a citation, with the likelihood ratio when one is published.");
+                    continue;
+                }
+
+                Text($"{path}.{slug}.citation", source.Citation, ContentLimits.ListItemLength);
+                if (source.Ratio is { } ratio && (!double.IsFinite(ratio) || ratio <= 0 || Math.Abs(Math.Log(ratio) - weight) > RatioTolerance))
+                {
+                    Add($"{path}.{slug}.ratio", $"A weight that cites a likelihood ratio is its natural log: ln({ratio}) is {(ratio > 0 ? Math.Log(ratio).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "undefined")}, not {weight}.");
+                }
+            }
+
+            foreach (var slug in sources.Keys.Where(slug => !weights.Any(w => w.Slug == slug)))
+            {
+                Add($"{path}.{slug}", $"A source for '{slug}', which this evidence does not weigh.");
+            }
         }
 
         void Weights(string path, IReadOnlyDictionary<string, double> weights, IReadOnlySet<string> known, string kind)

@@ -15,7 +15,10 @@ public static class ContentValidator
     /// <param name="document">The entries to create or replace.</param>
     /// <param name="stored">The content stored now; null when there is none.</param>
     /// <param name="removals">Stored entries to delete in the same change.</param>
-    public static ContentValidationResult Validate(ContentDocument document, ContentCatalog? stored = null, ContentRemovals? removals = null)
+    /// <param name="questionnaireHistory">Earlier questionnaire versions to store first, when nothing is stored yet (a first seed).</param>
+    public static ContentValidationResult Validate(
+        ContentDocument document, ContentCatalog? stored = null, ContentRemovals? removals = null,
+        IReadOnlyList<Assessments.QuestionnaireDefinition>? questionnaireHistory = null)
     {
         stored ??= ContentCatalog.Empty;
         removals ??= ContentRemovals.None;
@@ -61,13 +64,20 @@ public static class ContentValidator
         CheckReferences(problems, final);
 
         // The questionnaire weighs published causes and imbalances only: its results are shown to people.
+        var publishedConditions = final.Conditions.Values.Where(c => c.Status == ContentStatus.Published).Select(c => c.Slug).ToHashSet(StringComparer.Ordinal);
+        var publishedImbalances = final.Imbalances.Values.Where(i => i.Status == ContentStatus.Published).Select(i => i.Slug).ToHashSet(StringComparer.Ordinal);
         if ((document.Questionnaire ?? stored.Questionnaire) is { } questionnaire)
         {
             problems.AddRange(Assessments.QuestionnaireValidator.Validate(
-                questionnaire,
-                final.Conditions.Values.Where(c => c.Status == ContentStatus.Published).Select(c => c.Slug).ToHashSet(StringComparer.Ordinal),
-                final.Imbalances.Values.Where(i => i.Status == ContentStatus.Published).Select(i => i.Slug).ToHashSet(StringComparer.Ordinal),
-                stored: document.Questionnaire is null));
+                questionnaire, publishedConditions, publishedImbalances, stored: document.Questionnaire is null,
+                minimumContract: document.Questionnaire is null ? 1 : stored.Questionnaire?.Contract ?? 1));
+        }
+
+        var history = stored.Questionnaire is null ? questionnaireHistory ?? [] : [];
+        for (var i = 0; i < history.Count; i++)
+        {
+            problems.AddRange(Assessments.QuestionnaireValidator.Validate(
+                history[i], publishedConditions, publishedImbalances, reportAs: $"questionnaire history[{i}]"));
         }
 
         return new ContentValidationResult(incoming, problems);

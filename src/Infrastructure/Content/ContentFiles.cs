@@ -104,6 +104,48 @@ public sealed class ContentFiles
         return new ContentFiles(document, origins) { _questionnaireFile = questionnaireFile };
     }
 
+    /// <summary>The folder under the content folder that holds earlier questionnaire versions, one per file.</summary>
+    public const string QuestionnaireHistoryFolder = "questionnaire-history";
+
+    /// <summary>
+    /// Earlier questionnaire versions shipped with the content (<c>questionnaire-history/v1.json</c>, ...), oldest
+    /// first: a first seed stores them before the current one.
+    /// </summary>
+    public static async Task<IReadOnlyList<Domain.Assessments.QuestionnaireDefinition>> ReadQuestionnaireHistoryAsync(
+        string directory, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(directory, QuestionnaireHistoryFolder);
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        var history = new List<(int Version, Domain.Assessments.QuestionnaireDefinition Definition)>();
+        foreach (var path in Directory.GetFiles(folder, "v*.json"))
+        {
+            var name = Path.GetFileName(path);
+            if (!int.TryParse(Path.GetFileNameWithoutExtension(path)[1..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
+            {
+                throw new ContentSeedException($"'{QuestionnaireHistoryFolder}/{name}': name earlier questionnaires v1.json, v2.json, ...");
+            }
+
+            ContentDocument? part;
+            try
+            {
+                await using var stream = File.OpenRead(path);
+                part = await JsonSerializer.DeserializeAsync<ContentDocument>(stream, JsonOptions, cancellationToken);
+            }
+            catch (JsonException e)
+            {
+                throw new ContentSeedException($"'{QuestionnaireHistoryFolder}/{name}' is not a valid content document at {e.Path} (line {e.LineNumber + 1}): {e.Message}");
+            }
+
+            history.Add((version, part?.Questionnaire ?? throw new ContentSeedException($"'{QuestionnaireHistoryFolder}/{name}' holds no questionnaire.")));
+        }
+
+        return [.. history.OrderBy(h => h.Version).Select(h => h.Definition)];
+    }
+
     /// <summary>Describes a problem in terms of the file it is in, e.g. <c>stretches.json: stretches[4] ('figure-four'): ...</c>.</summary>
     public string Describe(ContentProblem problem)
     {

@@ -10,7 +10,12 @@ namespace SciaticaService.Infrastructure.Content;
 /// <param name="Upserts">Entries to create, or to replace the stored entry with the same slug.</param>
 /// <param name="Removals">Stored entries to delete.</param>
 /// <param name="PruneOthers">Also delete every stored entry that <paramref name="Upserts"/> does not contain.</param>
-public sealed record ContentChange(ContentDocument Upserts, ContentRemovals Removals, bool PruneOthers = false);
+/// <param name="QuestionnaireHistory">
+/// Earlier questionnaire versions, oldest first, stored before the document's own when no questionnaire is stored
+/// yet: a new deployment then numbers its versions as every other does, and older apps find theirs.
+/// </param>
+public sealed record ContentChange(
+    ContentDocument Upserts, ContentRemovals Removals, bool PruneOthers = false, IReadOnlyList<QuestionnaireDefinition>? QuestionnaireHistory = null);
 
 /// <summary>The outcome of a content change, by <c>kind:slug</c>.</summary>
 public sealed class ContentChangeResult
@@ -113,7 +118,7 @@ public sealed class ContentImporter(SciaticaDbContext db, ContentCache cache, Ti
 
         var document = change.Upserts;
         var removals = change.PruneOthers ? WithOthers(change.Removals, stored, document) : change.Removals;
-        var validation = ContentValidator.Validate(document, stored, removals);
+        var validation = ContentValidator.Validate(document, stored, removals, change.QuestionnaireHistory);
         if (!validation.IsValid)
         {
             return new ContentChangeResult { Problems = validation.Problems };
@@ -126,6 +131,14 @@ public sealed class ContentImporter(SciaticaDbContext db, ContentCache cache, Ti
         Apply(result, now, actor, "imbalance", db.Imbalances, stored.Imbalances, incoming.Imbalances, removals.Imbalances, i => i.Slug, i => i.ToEntry(), (s, n) => s.ReplaceWith(n));
         Apply(result, now, actor, "stretch", db.Stretches, stored.Stretches, incoming.Stretches, removals.Stretches, s => s.Slug, s => s.ToEntry(), (s, n) => s.ReplaceWith(n));
         Apply(result, now, actor, "routine_template", db.RoutineTemplates, stored.RoutineTemplates, incoming.RoutineTemplates, removals.RoutineTemplates, t => t.Slug, t => t.ToEntry(), (s, n) => s.ReplaceWith(n));
+        if (latestQuestionnaire is null)
+        {
+            foreach (var earlier in change.QuestionnaireHistory ?? [])
+            {
+                latestQuestionnaire = ApplyQuestionnaire(result, now, actor, latestQuestionnaire, earlier);
+            }
+        }
+
         ApplyQuestionnaire(result, now, actor, latestQuestionnaire, incoming.Questionnaire);
 
         if (dryRun)
@@ -218,11 +231,11 @@ public sealed class ContentImporter(SciaticaDbContext db, ContentCache cache, Ti
     }
 
     // A changed questionnaire is a new version; stored assessments keep pointing at the version they answered.
-    private void ApplyQuestionnaire(ContentChangeResult result, DateTimeOffset now, string actor, Questionnaire? latest, QuestionnaireDefinition? incoming)
+    private Questionnaire? ApplyQuestionnaire(ContentChangeResult result, DateTimeOffset now, string actor, Questionnaire? latest, QuestionnaireDefinition? incoming)
     {
         if (incoming is null)
         {
-            return;
+            return latest;
         }
 
         var after = ContentFiles.Canonical(incoming);
@@ -231,7 +244,7 @@ public sealed class ContentImporter(SciaticaDbContext db, ContentCache cache, Ti
                 System.Text.Json.Nodes.JsonNode.Parse(ContentFiles.Canonical(latest.Definition)), System.Text.Json.Nodes.JsonNode.Parse(after)))
         {
             result.Unchanged++;
-            return;
+            return latest;
         }
 
         var version = (latest?.Version ?? 0) + 1;
@@ -242,6 +255,7 @@ public sealed class ContentImporter(SciaticaDbContext db, ContentCache cache, Ti
         result.Created.Add($"questionnaire:v{version}");
         db.AuditEntries.Add(new AuditEntry(now, actor, "questionnaire.created", $"questionnaire:v{version}",
             latest is null ? null : ContentFiles.Canonical(latest.Definition), after));
+        return questionnaire;
     }
 
     private void Audit(DateTimeOffset now, string actor, string kind, string action, string slug, string? before, string? after) =>

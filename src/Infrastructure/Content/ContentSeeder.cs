@@ -28,8 +28,9 @@ public sealed partial class ContentSeeder(ContentImporter importer, ILogger<Cont
             return unchanged;
         }
 
+        var history = await ContentFiles.ReadQuestionnaireHistoryAsync(directory, cancellationToken);
         var result = await importer.ApplyAsync(
-            new ContentChange(files.Document, ContentRemovals.None), Actor, dryRun: false, precondition: null, cancellationToken);
+            new ContentChange(files.Document, ContentRemovals.None, QuestionnaireHistory: history), Actor, dryRun: false, precondition: null, cancellationToken);
         if (result.Problems.Count > 0)
         {
             throw new ContentSeedException(

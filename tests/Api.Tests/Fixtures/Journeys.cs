@@ -26,6 +26,9 @@ public static class Journeys
         answers["worse_cough_sneeze"] = true;
         answers["leg_raise_reproduces_leg_pain"] = true;
         answers["onset"] = "after_lifting_or_accident";
+        answers["symptom_duration"] = "2_to_6_weeks";
+        answers["hip_replacement"] = false;
+        answers["pregnant"] = false;
         answers["pain_now"] = 6;
         answers["sbi_leg_pain"] = 5;
         answers["sbi_numbness"] = 3;
@@ -38,6 +41,29 @@ public static class Journeys
 
         return answers;
     }
+
+    /// <summary>A disc presentation as an app still on questionnaire version 1 answers it (no screens, the merged bones question).</summary>
+    public static JsonObject Version1DiscAnswers()
+    {
+        var answers = DiscAnswers();
+        foreach (var code in new[] { "sexual_function_change", "both_legs_recent", "foot_drop", "legs_giving_way", "thoracic_pain", "infection_risk",
+                     "osteoporosis", "long_term_steroids", "weakened_immunity", "pain_uncontrolled", "symptom_duration", "hip_replacement", "pregnant" })
+        {
+            answers.Remove(code);
+        }
+
+        answers["steroids_or_osteoporosis"] = false;
+        return answers;
+    }
+
+    /// <summary>Answers as protobuf values, as a gRPC partner sends them.</summary>
+    public static Dictionary<string, Google.Protobuf.WellKnownTypes.Value> ToValues(JsonObject answers) =>
+        answers.ToDictionary(a => a.Key, a => a.Value!.GetValueKind() switch
+        {
+            System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False => Google.Protobuf.WellKnownTypes.Value.ForBool(a.Value.GetValue<bool>()),
+            System.Text.Json.JsonValueKind.Number => Google.Protobuf.WellKnownTypes.Value.ForNumber(a.Value.GetValue<int>()),
+            _ => Google.Protobuf.WellKnownTypes.Value.ForString(a.Value.GetValue<string>()),
+        });
 
     public static StringContent Json(JsonNode node) => new(node.ToJsonString(), Encoding.UTF8, "application/json");
 

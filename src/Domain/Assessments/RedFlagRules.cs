@@ -1,0 +1,295 @@
+namespace SciaticaService.Domain.Assessments;
+
+/// <summary>
+/// The red-flag rules of ../shared/CLINICAL.md (NICE CKS on sciatica and low back pain, the GIRFT national suspected
+/// cauda equina pathway, NICE NG59). They live in code, not in questionnaire content, because no edit may switch them
+/// off; they read stable item codes. Each rule only ever adds a flag when an answer is "yes" (or a number or choice
+/// moves towards danger), and the level is the most urgent flag's, so answering yes to one more red-flag question
+/// can never lower the triage.
+/// </summary>
+public static class RedFlagRules
+{
+    // Cauda equina: asked directly, because people rarely mention them unprompted.
+    public const string SaddleNumbness = "saddle_numbness";
+    public const string BladderBowelChange = "bladder_bowel_change";
+    public const string SexualFunctionChange = "sexual_function_change";
+    public const string BothLegsRecent = "both_legs_recent";
+
+    // Nerve function.
+    public const string ProgressiveWeakness = "progressive_weakness";
+    public const string FootDrop = "foot_drop";
+    public const string LegsGivingWay = "legs_giving_way";
+    public const string BilateralLegSymptoms = "bilateral_leg_symptoms";
+
+    // Another cause: cancer, infection, fracture.
+    public const string CancerHistory = "cancer_history";
+    public const string UnexplainedWeightLoss = "unexplained_weight_loss";
+    public const string NightPainUnrelenting = "night_pain_unrelenting";
+    public const string ThoracicPain = "thoracic_pain";
+    public const string FeverOrUnwell = "fever_or_unwell";
+    public const string InfectionRisk = "infection_risk";
+    public const string RecentMajorTrauma = "recent_major_trauma";
+    public const string Osteoporosis = "osteoporosis";
+    public const string LongTermSteroids = "long_term_steroids";
+    public const string WeakenedImmunity = "weakened_immunity";
+    public const string PainUncontrolled = "pain_uncontrolled";
+
+    /// <summary>Version 1's single question for osteoporosis, long-term steroids and weak immunity, since split in three.</summary>
+    public const string SteroidsOrOsteoporosis = "steroids_or_osteoporosis";
+
+    public const string SymptomDuration = "symptom_duration";
+    public const string MorningStiffness = "morning_stiffness_eases_with_movement";
+
+    /// <summary>The red-flag items of the current contract: required yes/no questions that every questionnaire asks.</summary>
+    public static readonly IReadOnlyList<string> Items =
+    [
+        SaddleNumbness, BladderBowelChange, SexualFunctionChange, BothLegsRecent, ProgressiveWeakness, FootDrop, LegsGivingWay,
+        BilateralLegSymptoms, CancerHistory, UnexplainedWeightLoss, NightPainUnrelenting, ThoracicPain, FeverOrUnwell, InfectionRisk,
+        RecentMajorTrauma, Osteoporosis, LongTermSteroids, WeakenedImmunity, PainUncontrolled,
+    ];
+
+    /// <summary>Every item the rules read whose absence from a questionnaire version leaves a safety question unasked.</summary>
+    public static readonly IReadOnlyList<string> SafetyQuestions = [.. Items, SymptomDuration];
+
+    /// <summary>Symptoms a session may report as new: each is a red flag whenever it appears.</summary>
+    public static readonly IReadOnlyList<string> SessionSymptoms =
+        [SaddleNumbness, BladderBowelChange, SexualFunctionChange, ProgressiveWeakness, FootDrop, LegsGivingWay, BothLegsRecent];
+
+    /// <summary>The current items that version 1's merged question stands for: its "yes" counts as yes to each.</summary>
+    private static readonly IReadOnlyDictionary<string, string> LegacyItems = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [Osteoporosis] = SteroidsOrOsteoporosis,
+        [LongTermSteroids] = SteroidsOrOsteoporosis,
+        [WeakenedImmunity] = SteroidsOrOsteoporosis,
+    };
+
+    private const string EmergencyAdvice =
+        "Go to an emergency department now, or call emergency services. These signs can mean the nerves at the base of the spine are "
+        + "being squeezed, which needs treatment within hours to protect bladder, bowel, sexual and leg function. Do not start any exercises.";
+
+    private const string DeficitAdvice =
+        "See a doctor within 24 hours. Weakness that is getting worse, a foot that slaps or drags, or legs that give way mean a nerve "
+        + "is under more pressure than exercises should deal with. Do not start the routine until a doctor has seen you.";
+
+    private const string InfectionAdvice =
+        "See a doctor today. A fever or feeling unwell together with back pain can mean an infection in the spine, which needs checking "
+        + "the same day, all the more with a raised risk of infection. Do not start the routine until a doctor has seen you.";
+
+    private const string FractureAdvice =
+        "See a doctor today. After a big fall or accident, or a sudden sharp pain with weak bones or long-term steroids, a broken bone "
+        + "in the spine has to be ruled out first. Do not start the routine until a doctor has seen you.";
+
+    private const string CancerAdvice =
+        "See a doctor within the next few days, and no later than two weeks, and tell them about these answers. They are uncommon with "
+        + "ordinary sciatica and worth checking first. Do not start the routine until a doctor has seen you.";
+
+    private const string SelfCareAdvice =
+        "Nothing in your answers needs a doctor first, so the self-care routine is a reasonable start. Go to an emergency department at "
+        + "once if you get numbness between your legs, changes in bladder, bowel or sexual function, symptoms spreading to both legs, "
+        + "or weakness that gets worse.";
+
+    /// <summary>The red flags in an answer sheet, with the safety questions its version did not ask.</summary>
+    public static TriageResult Evaluate(AnswerSheet sheet)
+    {
+        var answers = new SheetAnswers(sheet);
+        var notAsked = SafetyQuestions.Where(code => !answers.Asks(code)).ToList();
+        var flags = Flags(answers);
+        if (notAsked.Count > 0)
+        {
+            // Unasked is not "no": without those answers nobody can say that nothing needs a doctor.
+            flags.Add(new RaisedFlag("red_flags_not_asked", "Some safety questions were not asked", TriageLevel.SeeGp, notAsked,
+                "Some safety questions were not part of the questionnaire you answered; please answer them too. Go to an emergency "
+                + "department now if you have new numbness between your legs, a change in bladder, bowel or sexual function, or leg "
+                + "symptoms that started in or spread to both legs in the last few weeks. Otherwise book a GP visit in the next few weeks.",
+                CareTiming.WithinWeeks));
+        }
+
+        return Result(flags, notAsked);
+    }
+
+    /// <summary>The red flags that new symptoms reported with a session raise: every one of them needs a doctor.</summary>
+    public static TriageResult EvaluateNewSymptoms(IReadOnlyCollection<string> symptoms) => Result(Flags(new ReportedSymptoms(symptoms)), []);
+
+    private static TriageResult Result(List<RaisedFlag> flags, IReadOnlyList<string> notAsked)
+    {
+        var ordered = flags.OrderByDescending(f => f.Level).ThenByDescending(f => f.Timing).ToList();
+        return ordered is [var first, ..]
+            ? new TriageResult(first.Level, ordered, first.Advice, TriageResult.AllowsRoutine(first.Level), first.Timing, notAsked)
+            : new TriageResult(TriageLevel.SelfCare, [], SelfCareAdvice, RoutineAllowed: true, CareTiming.NotNeeded, notAsked);
+    }
+
+    private static List<RaisedFlag> Flags(ITriageAnswers answers)
+    {
+        var flags = new List<RaisedFlag>();
+        void Raise(string code, string name, TriageLevel level, CareTiming timing, string advice, IEnumerable<string> items) =>
+            flags.Add(new RaisedFlag(code, name, level, [.. items.Distinct(StringComparer.Ordinal)], advice, timing));
+        List<string> Present(params string[] items) => [.. items.Where(answers.IsYes)];
+
+        // Where the symptoms in both legs were reported: each of these questions says so.
+        var bothLegs = Present(BilateralLegSymptoms, BothLegsRecent);
+        if (answers.Choice("pain_location") == "both_legs")
+        {
+            bothLegs.Add("pain_location");
+        }
+
+        var age = answers.Number("age");
+        var severeWeakness = answers.Number("sbi_weakness") is >= SevereWeaknessBother;
+        var deficit = Present(ProgressiveWeakness, FootDrop, LegsGivingWay);
+
+        // Cauda equina: saddle, bladder, bowel or sexual signs; both legs affected lately; or both legs with weakness
+        // that is getting worse or severe. Long-standing, stable symptoms in both legs alone are not this picture.
+        var caudaEquina = Present(SaddleNumbness, BladderBowelChange, SexualFunctionChange, BothLegsRecent);
+        if (bothLegs.Count > 0 && (deficit.Count > 0 || severeWeakness))
+        {
+            caudaEquina.AddRange(deficit);
+            if (severeWeakness)
+            {
+                caudaEquina.Add("sbi_weakness");
+            }
+
+            caudaEquina.AddRange(bothLegs);
+        }
+
+        if (caudaEquina.Count > 0)
+        {
+            Raise("cauda_equina", "Possible cauda equina syndrome", TriageLevel.Emergency, CareTiming.Now, EmergencyAdvice, caudaEquina);
+        }
+
+        if (deficit.Count > 0)
+        {
+            Raise("progressive_neurological_deficit", "Weakness that needs a doctor soon", TriageLevel.Urgent, CareTiming.WithinADay, DeficitAdvice, deficit);
+        }
+
+        // Risk factors are listed with a fever, not flags of their own at this level.
+        var boneOrImmune = Present(Osteoporosis, LongTermSteroids, WeakenedImmunity);
+        if (answers.IsYes(FeverOrUnwell))
+        {
+            Raise("possible_spinal_infection", "Possible infection in the spine", TriageLevel.Urgent, CareTiming.Today, InfectionAdvice,
+                [FeverOrUnwell, .. Present(InfectionRisk, WeakenedImmunity, LongTermSteroids)]);
+        }
+
+        var fracture = Present(RecentMajorTrauma);
+        var fragileBones = Present(Osteoporosis, LongTermSteroids);
+        if (fragileBones.Count > 0 && answers.Choice("onset") is "sudden" or "after_lifting_or_accident")
+        {
+            fracture.AddRange([.. fragileBones, "onset"]);
+        }
+
+        if (fracture.Count > 0)
+        {
+            Raise("possible_fracture", "Possible fracture", TriageLevel.Urgent, CareTiming.Today, FractureAdvice, fracture);
+        }
+
+        // Strong signs of another cause; age is listed with them, and alone is a see-your-GP flag below.
+        var cancer = Present(CancerHistory, UnexplainedWeightLoss, NightPainUnrelenting, ThoracicPain);
+        if (cancer.Count > 0)
+        {
+            if (age is > NewPainAge)
+            {
+                cancer.Add("age");
+            }
+
+            Raise("possible_cancer", "Signs that need checking for another cause", TriageLevel.Urgent, CareTiming.WithinTwoWeeks, CancerAdvice, cancer);
+        }
+
+        // Routine allowed, with a GP visit.
+        if (bothLegs.Count > 0 && caudaEquina.Count == 0)
+        {
+            Raise("symptoms_in_both_legs", "Symptoms in both legs", TriageLevel.SeeGp, CareTiming.WithinWeeks,
+                "Book a GP visit in the next few weeks about the symptoms in both legs. Long-standing heaviness in both legs on walking that "
+                + "sitting eases is common with a narrowed spinal canal and is not an emergency, but a doctor should check it. Go to an "
+                + "emergency department at once if they spread, your legs get weaker, or you notice numbness between your legs or a change "
+                + "in bladder, bowel or sexual function.",
+                bothLegs);
+        }
+
+        if (boneOrImmune.Count > 0 && !answers.IsYes(FeverOrUnwell) && fracture.Count == 0)
+        {
+            Raise("bone_or_immune_risk", "Weak bones, long-term steroids or a weakened immune system", TriageLevel.SeeGp, CareTiming.WithinWeeks,
+                "Book a GP visit in the next few weeks to talk this back pain through. You can start the routine meanwhile: it leaves out "
+                + "exercises that bend the spine far forward under load, which weak bones do not tolerate well. See a doctor the same day "
+                + "if you get a fever, feel unwell, or the pain becomes sudden and severe.",
+                boneOrImmune);
+        }
+
+        if (answers.IsYes(InfectionRisk) && !answers.IsYes(FeverOrUnwell))
+        {
+            Raise("infection_risk", "A raised risk of infection", TriageLevel.SeeGp, CareTiming.WithinWeeks,
+                "Book a GP visit in the next few weeks and mention what raises your risk of infection. See a doctor the same day if you get a "
+                + "fever or feel unwell.",
+                [InfectionRisk]);
+        }
+
+        if (answers.IsYes(PainUncontrolled))
+        {
+            Raise("pain_uncontrolled", "Severe pain that painkillers do not control", TriageLevel.SeeGp, CareTiming.WithinDays,
+                "See your GP in the next few days about pain relief: pain that painkillers do not control deserves a review. You can try the "
+                + "gentle routine meanwhile if it does not make the pain worse.",
+                [PainUncontrolled]);
+        }
+
+        var duration = answers.Choice(SymptomDuration);
+        var recent = duration is "under_2_weeks" or "2_to_6_weeks";
+        if (cancer.Count == 0 && (age is < YoungestUsualAge or > OldestUsualAge || (age is > NewPainAge && recent)))
+        {
+            Raise("age_outside_usual_range", "Back pain at an age when it is less often simple", TriageLevel.SeeGp, CareTiming.WithinWeeks,
+                "Book a GP visit in the next few weeks: at your age back pain is a little more often due to something other than ordinary "
+                + "sciatica, and a doctor should rule that out. You can start the gentle routine meanwhile.",
+                age is > NewPainAge and <= OldestUsualAge ? ["age", SymptomDuration] : ["age"]);
+        }
+
+        if (duration is "6_to_12_weeks" or "over_12_weeks")
+        {
+            Raise("not_improving", "Symptoms for more than six weeks", TriageLevel.SeeGp, CareTiming.WithinWeeks,
+                "Book a GP visit in the next few weeks: symptoms that have lasted more than six weeks deserve a review, and other treatments "
+                + "may help alongside the routine.",
+                [SymptomDuration]);
+        }
+
+        if (answers.IsYes(MorningStiffness) && age is < InflammatoryAgeLimit)
+        {
+            Raise("possible_inflammatory_back_pain", "Morning stiffness that eases with movement", TriageLevel.SeeGp, CareTiming.WithinWeeks,
+                "Book a GP visit in the next few weeks: long morning stiffness that eases as you move, at your age, can come from inflammation "
+                + "of the spine, which has its own treatment. You can start the routine meanwhile.",
+                [MorningStiffness, "age"]);
+        }
+
+        return flags;
+    }
+
+    /// <summary>SBI weakness bother of 5 or 6 (of 6), read as severe weakness.</summary>
+    public const int SevereWeaknessBother = 5;
+
+    public const int YoungestUsualAge = 20;
+    public const int OldestUsualAge = 55;
+
+    /// <summary>Over this age, new back pain is a weak sign of another cause (CLINICAL.md's "new back pain over 50").</summary>
+    public const int NewPainAge = 50;
+
+    /// <summary>Inflammatory back pain is a question under this age.</summary>
+    public const int InflammatoryAgeLimit = 45;
+
+    /// <summary>An answer sheet as the rules read it: version 1's merged question stands for the three it was split into.</summary>
+    private sealed class SheetAnswers(AnswerSheet sheet) : ITriageAnswers
+    {
+        public bool IsYes(string code) => sheet.IsYes(code) || (LegacyItems.TryGetValue(code, out var legacy) && sheet.IsYes(legacy));
+
+        public string? Choice(string code) => sheet.Choice(code);
+
+        public int? Number(string code) => sheet.Number(code);
+
+        public bool Asks(string code) => sheet.Asks(code) || (LegacyItems.TryGetValue(code, out var legacy) && sheet.Asks(legacy));
+    }
+
+    /// <summary>Symptoms reported as new with a session: each is a yes; nothing else is known.</summary>
+    private sealed class ReportedSymptoms(IReadOnlyCollection<string> symptoms) : ITriageAnswers
+    {
+        public bool IsYes(string code) => symptoms.Contains(code);
+
+        public string? Choice(string code) => null;
+
+        public int? Number(string code) => null;
+
+        public bool Asks(string code) => true;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Grpc.Core;
+using SciaticaService.Api.Tests.Fixtures;
+using static SciaticaService.Api.Tests.Fixtures.Journeys;
+using V1 = SciaticaService.Contracts.V1;
+
+namespace SciaticaService.Api.Tests;
+
+/// <summary>Apps that have not moved to questionnaire version 2 keep working, and are told what they did not ask.</summary>
+public sealed class QuestionnaireVersionTests(ApiFixture fixture) : ApiTest(fixture), IDisposable
+{
+    private readonly HttpClient _alice = fixture.Bearer(TestTokens.For("alice"));
+
+    public void Dispose() => _alice.Dispose();
+
+    [Fact]
+    public async Task Version_1_answers_are_accepted_when_named_and_list_the_safety_questions_not_asked()
+    {
+        var response = await _alice.PostAsync("/api/v1/assessments", Json(new JsonObject { ["questionnaireVersion"] = 1, ["answers"] = Version1DiscAnswers() }));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var result = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(1, result["questionnaireVersion"]!.GetValue<int>());
+        var notAsked = result["triage"]!["notAsked"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        Assert.Equal(
+            ["both_legs_recent", "foot_drop", "infection_risk", "legs_giving_way", "pain_uncontrolled", "sexual_function_change", "symptom_duration", "thoracic_pain"],
+            notAsked.Order(StringComparer.Ordinal));
+        // Unasked is not "no": never self-care.
+        Assert.Equal("see_gp", result["triage"]!["level"]!.GetValue<string>());
+
+        // The routine still follows, as it did for these apps before.
+        var routine = await _alice.CreateRoutineAsync(Guid.Parse(result["id"]!.GetValue<string>()));
+        Assert.NotEmpty(routine.Items);
+    }
+
+    [Fact]
+    public async Task The_latest_version_is_the_default_and_checks_answers_against_itself()
+    {
+        var old = await _alice.PostAsync("/api/v1/assessments", Json(new JsonObject { ["answers"] = Version1DiscAnswers() }));
+        var current = await _alice.PostAsync("/api/v1/assessments", Json(new JsonObject { ["answers"] = DiscAnswers() }));
+        var unknown = await _alice.PostAsync("/api/v1/assessments", Json(new JsonObject { ["questionnaireVersion"] = 9, ["answers"] = DiscAnswers() }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, old.StatusCode);
+        var errors = JsonNode.Parse(await old.Content.ReadAsStringAsync())!["errors"]!.AsObject();
+        Assert.Contains("sexual_function_change", errors.Select(e => e.Key));
+        Assert.Contains("steroids_or_osteoporosis", errors.Select(e => e.Key));
+        Assert.Equal(HttpStatusCode.Created, current.StatusCode);
+        Assert.Empty(JsonNode.Parse(await current.Content.ReadAsStringAsync())!["triage"]!["notAsked"]!.AsArray());
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("questionnaireVersion", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Over_gRPC_a_partner_names_the_version_and_reads_what_was_not_asked()
+    {
+        var partner = await Fixture.CreatePartnerAsync("Legacy platform");
+        var client = new V1.AssessmentService.AssessmentServiceClient(Fixture.CreateGrpcChannel());
+        var headers = new Metadata { { "x-api-key", partner.ApiKey } };
+        var request = new V1.SubmitAssessmentRequest { MemberId = "m-1", QuestionnaireVersion = 1 };
+        request.Answers.Add(ToValues(Version1DiscAnswers()));
+
+        var submitted = await client.SubmitAssessmentAsync(request, headers);
+        var version1 = await client.GetQuestionnaireAsync(new V1.GetQuestionnaireRequest(), headers);
+
+        Assert.Equal(1, submitted.QuestionnaireVersion);
+        Assert.Contains("sexual_function_change", submitted.Triage.NotAsked);
+        Assert.Equal(V1.TriageLevel.SeeGp, submitted.Triage.Level);
+        Assert.Equal(V1.CareTiming.WithinWeeks, submitted.Triage.Timing);
+        Assert.Equal(2, version1.Contract);
+        Assert.Contains(version1.Sections.SelectMany(s => s.Items), i => i.Options.Any(o => o.Evidence.Sources.Count > 0));
+    }
+}

@@ -1,0 +1,240 @@
+using SciaticaService.Domain.Assessments;
+using static SciaticaService.Domain.Tests.AssessmentSamples;
+
+namespace SciaticaService.Domain.Tests;
+
+/// <summary>The red-flag table of ../shared/CLINICAL.md, row by row, and the properties the triage must keep.</summary>
+public class TriageTests
+{
+    public static TheoryData<string, (string, object)[], TriageLevel, CareTiming, string> RedFlagTable => new()
+    {
+        // Cauda equina: emergency department now.
+        { "saddle numbness", [("saddle_numbness", true)], TriageLevel.Emergency, CareTiming.Now, "cauda_equina" },
+        { "new bladder or bowel change", [("bladder_bowel_change", true)], TriageLevel.Emergency, CareTiming.Now, "cauda_equina" },
+        { "new loss of sexual function or genital feeling", [("sexual_function_change", true)], TriageLevel.Emergency, CareTiming.Now, "cauda_equina" },
+        { "sciatica that started in or spread to both legs lately", [("both_legs_recent", true), ("bilateral_leg_symptoms", true)], TriageLevel.Emergency, CareTiming.Now, "cauda_equina" },
+        { "both legs with worsening weakness", [("bilateral_leg_symptoms", true), ("progressive_weakness", true)], TriageLevel.Emergency, CareTiming.Now, "cauda_equina" },
+        { "worst in both legs with worsening weakness", [("pain_location", "both_legs"), ("progressive_weakness", true)], TriageLevel.Emergency, CareTiming.Now, "cauda_equina" },
+        { "both legs with severe weakness", [("bilateral_leg_symptoms", true), ("sbi_weakness", 5)], TriageLevel.Emergency, CareTiming.Now, "cauda_equina" },
+        { "both legs with a foot drop", [("bilateral_leg_symptoms", true), ("foot_drop", true)], TriageLevel.Emergency, CareTiming.Now, "cauda_equina" },
+        { "both legs giving way", [("bilateral_leg_symptoms", true), ("legs_giving_way", true)], TriageLevel.Emergency, CareTiming.Now, "cauda_equina" },
+
+        // Progressive neurological deficit: a doctor within 24 hours.
+        { "one leg getting weaker", [("progressive_weakness", true)], TriageLevel.Urgent, CareTiming.WithinADay, "progressive_neurological_deficit" },
+        { "a stable foot drop", [("foot_drop", true)], TriageLevel.Urgent, CareTiming.WithinADay, "progressive_neurological_deficit" },
+        { "legs giving way", [("legs_giving_way", true)], TriageLevel.Urgent, CareTiming.WithinADay, "progressive_neurological_deficit" },
+
+        // Possible infection: the same day.
+        { "fever", [("fever_or_unwell", true)], TriageLevel.Urgent, CareTiming.Today, "possible_spinal_infection" },
+        { "fever with a risk of infection", [("fever_or_unwell", true), ("infection_risk", true)], TriageLevel.Urgent, CareTiming.Today, "possible_spinal_infection" },
+        { "fever with a weakened immune system", [("fever_or_unwell", true), ("weakened_immunity", true)], TriageLevel.Urgent, CareTiming.Today, "possible_spinal_infection" },
+
+        // Possible fracture: the same day.
+        { "a major injury", [("recent_major_trauma", true)], TriageLevel.Urgent, CareTiming.Today, "possible_fracture" },
+        { "osteoporosis with a sudden start", [("osteoporosis", true), ("onset", "sudden")], TriageLevel.Urgent, CareTiming.Today, "possible_fracture" },
+        { "long-term steroids and pain after lifting", [("long_term_steroids", true), ("onset", "after_lifting_or_accident")], TriageLevel.Urgent, CareTiming.Today, "possible_fracture" },
+
+        // Possible cancer: within days, two weeks at most.
+        { "a history of cancer", [("cancer_history", true)], TriageLevel.Urgent, CareTiming.WithinTwoWeeks, "possible_cancer" },
+        { "unexplained weight loss", [("unexplained_weight_loss", true)], TriageLevel.Urgent, CareTiming.WithinTwoWeeks, "possible_cancer" },
+        { "constant night pain", [("night_pain_unrelenting", true)], TriageLevel.Urgent, CareTiming.WithinTwoWeeks, "possible_cancer" },
+        { "pain between the shoulder blades", [("thoracic_pain", true)], TriageLevel.Urgent, CareTiming.WithinTwoWeeks, "possible_cancer" },
+
+        // A GP visit, with the routine allowed.
+        {
+            "textbook stenosis: 68, heaviness in both legs on walking eased by sitting, mild weakness",
+            [("age", 68), ("bilateral_leg_symptoms", true), ("pain_location", "both_legs"), ("worse_standing_or_walking", true),
+             ("eased_by_sitting_or_leaning_forward", true), ("sbi_weakness", 1), ("symptom_duration", "over_12_weeks")],
+            TriageLevel.SeeGp, CareTiming.WithinWeeks, "symptoms_in_both_legs"
+        },
+        { "osteoporosis alone, gradual start, 71", [("age", 71), ("osteoporosis", true), ("onset", "gradual")], TriageLevel.SeeGp, CareTiming.WithinWeeks, "bone_or_immune_risk" },
+        { "long-term steroids alone", [("long_term_steroids", true)], TriageLevel.SeeGp, CareTiming.WithinWeeks, "bone_or_immune_risk" },
+        { "a weakened immune system alone", [("weakened_immunity", true)], TriageLevel.SeeGp, CareTiming.WithinWeeks, "bone_or_immune_risk" },
+        { "a risk of infection without fever", [("infection_risk", true)], TriageLevel.SeeGp, CareTiming.WithinWeeks, "infection_risk" },
+        { "pain that painkillers do not control", [("pain_uncontrolled", true)], TriageLevel.SeeGp, CareTiming.WithinDays, "pain_uncontrolled" },
+        { "over 55", [("age", 60)], TriageLevel.SeeGp, CareTiming.WithinWeeks, "age_outside_usual_range" },
+        { "under 20", [("age", 16)], TriageLevel.SeeGp, CareTiming.WithinWeeks, "age_outside_usual_range" },
+        { "new back pain over 50", [("age", 52), ("symptom_duration", "under_2_weeks")], TriageLevel.SeeGp, CareTiming.WithinWeeks, "age_outside_usual_range" },
+        { "no better after six weeks", [("symptom_duration", "6_to_12_weeks")], TriageLevel.SeeGp, CareTiming.WithinWeeks, "not_improving" },
+        { "long-standing", [("symptom_duration", "over_12_weeks")], TriageLevel.SeeGp, CareTiming.WithinWeeks, "not_improving" },
+        { "morning stiffness easing with movement, 30", [("age", 30), ("morning_stiffness_eases_with_movement", true)], TriageLevel.SeeGp, CareTiming.WithinWeeks, "possible_inflammatory_back_pain" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RedFlagTable))]
+    public void Each_row_of_the_red_flag_table_sets_its_level_and_timing(
+        string vignette, (string, object)[] answers, TriageLevel level, CareTiming timing, string flag)
+    {
+        var triage = Evaluate(Baseline().With(answers)).Triage;
+
+        Assert.True(triage.Level == level, $"{vignette}: expected {level}, got {triage.Level} ({string.Join(", ", triage.Flags.Select(f => f.Code))})");
+        var raised = Assert.Single(triage.Flags, f => f.Code == flag);
+        Assert.Equal(timing, raised.Timing);
+        Assert.Equal(level <= TriageLevel.SeeGp, triage.RoutineAllowed);
+        Assert.Equal(triage.Flags[0].Advice, triage.Advice);
+        Assert.Equal(triage.Flags[0].Timing, triage.Timing);
+        Assert.Empty(triage.NotAsked!);
+    }
+
+    [Theory]
+    [InlineData(CareTiming.Now, "now")]
+    [InlineData(CareTiming.Today, "today")]
+    [InlineData(CareTiming.WithinADay, "within 24 hours")]
+    [InlineData(CareTiming.WithinTwoWeeks, "two weeks")]
+    [InlineData(CareTiming.WithinDays, "next few days")]
+    [InlineData(CareTiming.WithinWeeks, "next few weeks")]
+    public void Advice_says_when_in_words(CareTiming timing, string words)
+    {
+        var flags = RedFlagTable.Select(row => (TriageLevel: (TriageLevel)row[2], Answers: ((string, object)[])row[1]))
+            .SelectMany(row => Evaluate(Baseline().With(row.Answers)).Triage.Flags)
+            .Where(f => f.Timing == timing)
+            .ToList();
+
+        Assert.NotEmpty(flags);
+        Assert.All(flags, f => Assert.Contains(words, f.Advice, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void No_flag_is_self_care_with_advice_on_what_to_watch_for()
+    {
+        var triage = Evaluate(Baseline()).Triage;
+
+        Assert.Equal((TriageLevel.SelfCare, CareTiming.NotNeeded), (triage.Level, triage.Timing));
+        Assert.Empty(triage.Flags);
+        Assert.True(triage.RoutineAllowed);
+        Assert.Contains("both legs", triage.Advice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Morning_stiffness_at_45_or_over_is_not_a_flag()
+    {
+        var triage = Evaluate(Baseline(age: 50).With(("morning_stiffness_eases_with_movement", true))).Triage;
+
+        Assert.DoesNotContain(triage.Flags, f => f.Code == "possible_inflammatory_back_pain");
+    }
+
+    [Fact]
+    public void Stable_both_legs_with_mild_weakness_is_not_an_emergency()
+    {
+        // The commonest picture over 60: sending it to an emergency department is over-triage (CLINICAL.md).
+        for (var weakness = 0; weakness < RedFlagRules.SevereWeaknessBother; weakness++)
+        {
+            var triage = Evaluate(Baseline(age: 72, location: "both_legs").With(("bilateral_leg_symptoms", true), ("sbi_weakness", weakness))).Triage;
+            Assert.Equal(TriageLevel.SeeGp, triage.Level);
+        }
+    }
+
+    [Fact]
+    public void Every_urgent_and_emergency_flag_stops_the_routine_and_every_other_allows_it()
+    {
+        foreach (var row in RedFlagTable)
+        {
+            var triage = Evaluate(Baseline().With(((string, object)[])row[1])).Triage;
+            Assert.Equal(TriageResult.AllowsRoutine(triage.Level), triage.RoutineAllowed);
+            Assert.Equal(triage.Level >= TriageLevel.Urgent, TriageResult.NeedsClearance(triage.Level));
+        }
+    }
+
+    [Fact]
+    public void Answering_yes_to_one_more_red_flag_or_a_worse_answer_never_lowers_the_level()
+    {
+        var random = new Random(20261206);
+        var items = Shipped.Definition.Items.ToList();
+        for (var run = 0; run < 400; run++)
+        {
+            var answers = new Dictionary<string, AnswerValue>();
+            foreach (var item in items.Where(i => i.Required || random.Next(3) > 0))
+            {
+                answers[item.Code] = item.Type switch
+                {
+                    AnswerType.Boolean => new AnswerValue.YesNo(random.Next(5) == 0),
+                    AnswerType.Integer => new AnswerValue.Number(random.Next(item.Min!.Value, item.Max!.Value + 1)),
+                    _ => new AnswerValue.Text(item.Options![random.Next(item.Options.Count)].Code),
+                };
+            }
+
+            var level = Evaluate(answers).Triage.Level;
+            foreach (var code in RedFlagRules.Items.Append(RedFlagRules.MorningStiffness).Where(c => answers.GetValueOrDefault(c) is not AnswerValue.YesNo { Value: true }))
+            {
+                var raised = new Dictionary<string, AnswerValue>(answers) { [code] = new AnswerValue.YesNo(true) };
+                Assert.True(Evaluate(raised).Triage.Level >= level, $"yes to {code} lowered the triage");
+            }
+
+            if (answers["sbi_weakness"] is AnswerValue.Number { Value: < 6 } weakness)
+            {
+                var weaker = new Dictionary<string, AnswerValue>(answers) { ["sbi_weakness"] = new AnswerValue.Number(weakness.Value + 1) };
+                Assert.True(Evaluate(weaker).Triage.Level >= level, "more weakness lowered the triage");
+            }
+
+            var bothLegs = new Dictionary<string, AnswerValue>(answers) { ["pain_location"] = new AnswerValue.Text("both_legs") };
+            Assert.True(Evaluate(bothLegs).Triage.Level >= level, "pain in both legs lowered the triage");
+        }
+    }
+
+    [Fact]
+    public void Flags_come_most_urgent_first_and_the_advice_is_the_most_urgent_one()
+    {
+        var triage = Evaluate(Baseline(age: 70).With(("cancer_history", true), ("fever_or_unwell", true), ("osteoporosis", true))).Triage;
+
+        Assert.Equal(["possible_spinal_infection", "possible_cancer"], triage.Flags.Select(f => f.Code));
+        Assert.Equal(CareTiming.Today, triage.Timing);
+        Assert.Contains("age", triage.Flags.Single(f => f.Code == "possible_cancer").Items);
+    }
+
+    [Fact]
+    public void An_older_version_lists_the_safety_questions_it_did_not_ask_and_is_never_self_care()
+    {
+        var result = AssessmentEngine.Evaluate(AnswerSheet.Check(Version1, Version1Baseline()), Names);
+
+        Assert.Equal(
+            new[] { "both_legs_recent", "foot_drop", "infection_risk", "legs_giving_way", "pain_uncontrolled", "sexual_function_change", "symptom_duration", "thoracic_pain" },
+            result.Triage.NotAsked!.Order(StringComparer.Ordinal));
+        Assert.Equal(TriageLevel.SeeGp, result.Triage.Level);
+        Assert.Equal(result.Triage.NotAsked, Assert.Single(result.Triage.Flags, f => f.Code == "red_flags_not_asked").Items);
+        Assert.True(result.Triage.RoutineAllowed);
+    }
+
+    [Fact]
+    public void An_older_version_keeps_its_red_flags_and_its_merged_bones_question_counts_for_each_part()
+    {
+        TriageResult V1(params (string, object)[] answers) => AssessmentEngine.Evaluate(AnswerSheet.Check(Version1, Version1Baseline().With(answers)), Names).Triage;
+
+        Assert.Equal(TriageLevel.Emergency, V1(("saddle_numbness", true)).Level);
+        Assert.Equal(TriageLevel.Urgent, V1(("progressive_weakness", true)).Level);
+        Assert.Contains(V1(("steroids_or_osteoporosis", true), ("onset", "sudden")).Flags, f => f.Code == "possible_fracture");
+        Assert.Contains(V1(("steroids_or_osteoporosis", true), ("onset", "gradual")).Flags, f => f.Code == "bone_or_immune_risk");
+    }
+
+    [Theory]
+    [InlineData("saddle_numbness", TriageLevel.Emergency)]
+    [InlineData("bladder_bowel_change", TriageLevel.Emergency)]
+    [InlineData("sexual_function_change", TriageLevel.Emergency)]
+    [InlineData("both_legs_recent", TriageLevel.Emergency)]
+    [InlineData("progressive_weakness", TriageLevel.Urgent)]
+    [InlineData("foot_drop", TriageLevel.Urgent)]
+    [InlineData("legs_giving_way", TriageLevel.Urgent)]
+    public void Every_new_symptom_reported_with_a_session_needs_a_doctor(string symptom, TriageLevel level)
+    {
+        var triage = RedFlagRules.EvaluateNewSymptoms([symptom]);
+
+        Assert.Equal(level, triage.Level);
+        Assert.False(triage.RoutineAllowed);
+        Assert.True(TriageResult.NeedsClearance(triage.Level));
+    }
+
+    [Fact]
+    public void New_weakness_with_symptoms_spreading_to_both_legs_is_an_emergency()
+    {
+        Assert.Equal(TriageLevel.Emergency, RedFlagRules.EvaluateNewSymptoms(["progressive_weakness", "both_legs_recent"]).Level);
+        Assert.Equal(TriageLevel.SelfCare, RedFlagRules.EvaluateNewSymptoms([]).Level);
+    }
+
+    /// <summary>Version 1's required items, answered in the mildest way.</summary>
+    private static Dictionary<string, AnswerValue> Version1Baseline()
+    {
+        var answers = Version1.Definition.Items.Where(i => i.Required && i.Type == AnswerType.Boolean)
+            .ToDictionary(i => i.Code, AnswerValue (_) => new AnswerValue.YesNo(false));
+        return answers.With(("age", 40), ("pain_location", "back_and_thigh"), ("onset", "gradual"), ("pain_now", 4),
+            ("sbi_leg_pain", 2), ("sbi_numbness", 2), ("sbi_weakness", 2), ("sbi_sitting", 2));
+    }
+}
