@@ -83,6 +83,7 @@ app.UseAuthorization();
 app.MapContentEndpoints();
 app.MapIdentityEndpoints();
 app.MapAssessmentEndpoints();
+app.MapClearanceEndpoints();
 app.MapRoutineEndpoints();
 app.MapFeedEndpoints();
 app.MapGroup("/api/v1/admin")

@@ -64,6 +64,8 @@ public static class DependencyInjection
         services.AddScoped<IQuestionnaireStore, Assessments.QuestionnaireStore>();
         services.AddScoped<IAssessmentStore, Assessments.AssessmentStore>();
         services.AddScoped<AssessmentService>();
+        services.AddScoped<IClearanceStore, Assessments.ClearanceStore>();
+        services.AddScoped<ClearanceService>();
         services.AddScoped<Domain.Routines.IRoutineStore, Routines.RoutineStore>();
         services.AddScoped<Domain.Routines.ISessionStore, Routines.SessionStore>();
         services.AddScoped<Domain.Routines.IProgressStore, Routines.ProgressStore>();

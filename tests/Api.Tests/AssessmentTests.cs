@@ -279,4 +279,24 @@ public sealed class AssessmentTests(ApiFixture fixture) : ApiTest(fixture), IDis
         Assert.Contains("saddle_numbness", fields);
         Assert.Contains("bladder_bowel_change", fields);
     }
+
+    [Fact]
+    public async Task A_high_risk_STarT_Back_is_stored_advised_and_shown_in_progress()
+    {
+        var answers = DiscAnswers();
+        for (var i = 1; i <= 8; i++)
+        {
+            answers[$"startback_{i}"] = i >= 5;
+        }
+
+        answers["startback_9"] = "extremely";
+
+        var result = JsonNode.Parse(await (await _alice.PostAsync("/api/v1/assessments", Body(answers))).Content.ReadAsStringAsync())!;
+        var progress = JsonNode.Parse(await _alice.GetStringAsync("/api/v1/me/progress"))!;
+
+        var startBack = result["scores"]!["startBack"]!;
+        Assert.Equal((5, 5, "high"), (startBack["value"]!.GetValue<int>(), startBack["subscale"]!.GetValue<int>(), startBack["band"]!.GetValue<string>()));
+        Assert.Contains(result["recommendations"]!.AsArray(), r => r!["code"]!.GetValue<string>() == "see_physiotherapist");
+        Assert.Equal("high", Assert.Single(progress["assessments"]!.AsArray())!["startBackRisk"]!.GetValue<string>());
+    }
 }

@@ -50,7 +50,7 @@ public sealed class ProgressionHistoryTests(ApiFixture fixture) : ApiTest(fixtur
                 int? during = (n, i == last) switch
                 {
                     (>= 36 and < 40, false) when i == skipped => 1,
-                    (5, true) => before + 3,
+                    (5, true) => before + 2,
                     (20, true) => null,
                     (20, false) => random.Next(0, 3),
                     _ when easy => 1,

@@ -82,11 +82,12 @@ public sealed class QueryCountTests(ApiFixture fixture) : ApiTest(fixture), IAsy
         // Logging a session: the routine with whether it is current, the insert, the routine's sessions for
         // progression (the latest assessment's triage is read only when progression has a change to make).
         // Progress: one command of three statements (sessions by day, the first routine's date, assessment scores).
-        // History: one page. Current routine: the routine, the latest triage.
+        // History: one page. Current routine: the routine, the flag that holds it if any.
         Assert.Equal((Session: 3, Progress: 1, History: 1, Current: 2), first);
 
-        // Creating a routine: one command of three reads (the assessment's result, the latest triage, the current
-        // version), then the insert; for a person with no history as for one with eighteen assessments and a routine.
+        // Creating a routine: one command of four reads (the assessment's result and answers, the latest triage, the
+        // current version, the flag that holds routines if any), then the insert; for a person with no history as for
+        // one with eighteen assessments and a routine.
         using var bob = _factory.CreateClient();
         bob.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.For("bob"));
         var bobs = await bob.AssessAsync(DiscAnswers());

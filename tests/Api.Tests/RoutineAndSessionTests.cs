@@ -204,7 +204,8 @@ public sealed class RoutineAndSessionTests(ApiFixture fixture) : ApiTest(fixture
         var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 30);
         var now = DateTimeOffset.UtcNow;
 
-        // The first exercise hurt (pain during 6 and 5 from 3 before); the others did not.
+        // The first exercise hurt (pain during 5 from 3 before, twice); the others did not. (A rise of 3 in one
+        // session takes it out for review instead: ClearanceAndEscalationTests.)
         JsonObject Hurting(DateTimeOffset at, int after)
         {
             var session = Session(routine, at, 3, after, painDuring: 1);
@@ -212,7 +213,7 @@ public sealed class RoutineAndSessionTests(ApiFixture fixture) : ApiTest(fixture
             return session;
         }
 
-        var first = await _alice.PutAsync($"/api/v1/sessions/{Guid.NewGuid()}", Json(Hurting(now.AddDays(-1), 6)));
+        var first = await _alice.PutAsync($"/api/v1/sessions/{Guid.NewGuid()}", Json(Hurting(now.AddDays(-1), 5)));
         var second = await _alice.PutAsync($"/api/v1/sessions/{Guid.NewGuid()}", Json(Hurting(now.AddMinutes(-5), 5)));
 
         Assert.Null((await first.Content.ReadFromJsonAsync<SessionResponse>(TestJson.Options))!.AdjustedRoutineId);

@@ -67,4 +67,25 @@ public class ShippedContentTests
             Assert.Equal(1, stretches[template.Items[0].Stretch].Difficulty);
         });
     }
+
+    [Theory]
+    [InlineData("osteoporosis", new[] { "double-knee-to-chest", "childs-pose", "seated-forward-bend" })]
+    [InlineData("hip_replacement", new[] { "figure-four-stretch", "seated-piriformis-stretch", "supine-piriformis-stretch" })]
+    [InlineData("pregnancy", new[] { "prone-lying", "prone-on-elbows", "prone-press-up" })]
+    public async Task The_exercises_CLINICAL_md_lists_for_each_screen_carry_its_precaution(string screen, string[] slugs)
+    {
+        var stretches = (await LoadAsync()).Stretches.ToDictionary(s => s.Slug);
+
+        Assert.All(slugs, slug => Assert.Contains(stretches[slug].Precautions, p => WireName.Of(p.Screen) == screen && p.Reason.Length > 20));
+    }
+
+    [Fact]
+    public async Task Long_holds_lying_on_the_back_carry_the_pregnancy_precaution()
+    {
+        var stretches = (await LoadAsync()).Stretches;
+
+        var supineHolds = stretches.Where(s => s.HoldSeconds >= 30 && s.Instructions[0].StartsWith("Lie on your back", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(supineHolds);
+        Assert.All(supineHolds, s => Assert.Contains(s.Precautions, p => p.Screen == Domain.Assessments.Screen.Pregnancy));
+    }
 }

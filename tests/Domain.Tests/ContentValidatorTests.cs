@@ -229,4 +229,41 @@ public class ContentValidatorTests
 
         Assert.Equal("conditions[0].signs", Assert.Single(ContentValidator.Validate(document).Problems).Path);
     }
+
+    [Fact]
+    public void Precautions_name_a_known_screen_once_each_with_a_reason()
+    {
+        var document = ContentSamples.ValidDocument();
+        var stretch = document.Stretches![0]! with
+        {
+            Precautions =
+            [
+                new PrecautionEntry { Screen = "pregnancy", Reason = "Lying face down." },
+                new PrecautionEntry { Screen = "pregnancy", Reason = "Twice." },
+                new PrecautionEntry { Screen = "gout", Reason = "Not a screen." },
+                new PrecautionEntry { Screen = "osteoporosis" },
+                null,
+            ],
+        };
+
+        var result = ContentValidator.Validate(document with { Stretches = [stretch, .. document.Stretches.Skip(1)] });
+
+        Assert.Equal(
+            ["stretches[0].precautions[1].screen", "stretches[0].precautions[2].screen", "stretches[0].precautions[3].reason", "stretches[0].precautions[4]"],
+            result.Problems.Select(p => p.Path).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Precautions_survive_the_round_trip_through_the_import_format()
+    {
+        var document = ContentSamples.ValidDocument();
+        var stretch = document.Stretches![0]! with { Precautions = [new PrecautionEntry { Screen = "hip_replacement", Reason = "Dislocation risk." }] };
+
+        var catalog = ContentValidator.Validate(document with { Stretches = [stretch, .. document.Stretches.Skip(1)] }).Catalog;
+        var entry = catalog.Stretches[0].ToEntry();
+
+        Assert.Equal("hip_replacement", Assert.Single(entry.Precautions!)!.Screen);
+        Assert.True(catalog.Stretches[0].IsScreenedOutBy([Domain.Assessments.Screen.HipReplacement]));
+        Assert.False(catalog.Stretches[0].IsScreenedOutBy([Domain.Assessments.Screen.Pregnancy]));
+    }
 }

@@ -11,7 +11,7 @@ using V1 = SciaticaService.Contracts.V1;
 namespace SciaticaService.Api.Assessments;
 
 /// <summary>Assessments over gRPC: the same use cases as the REST endpoints.</summary>
-public sealed class AssessmentGrpcService(AssessmentService assessments) : V1.AssessmentService.AssessmentServiceBase
+public sealed class AssessmentGrpcService(AssessmentService assessments, ClearanceService clearances) : V1.AssessmentService.AssessmentServiceBase
 {
     [AllowAnonymous]
     public override async Task<V1.Questionnaire> GetQuestionnaire(V1.GetQuestionnaireRequest request, ServerCallContext context) =>
@@ -43,6 +43,38 @@ public sealed class AssessmentGrpcService(AssessmentService assessments) : V1.As
         {
             Assessments = { page.Items.Select(AssessmentMessages.ToMessage) },
             NextCursor = page.NextCursor ?? string.Empty,
+        };
+    }
+
+    [Authorize]
+    public override async Task<V1.RecordClearanceResponse> RecordClearance(V1.RecordClearanceRequest request, ServerCallContext context)
+    {
+        var caller = context.GetHttpContext().GetCaller(request.MemberId);
+        var errors = new List<ValidationError>();
+        var clearedOn = Routines.RoutineMessages.Day("clearedOn", request.ClearedOn, errors);
+        var assessmentId = Guid.TryParse(request.AssessmentId, out var parsed) ? parsed : (Guid?)null;
+        if (assessmentId is null && !string.IsNullOrEmpty(request.AssessmentId))
+        {
+            errors.Add(new ValidationError("assessmentId", "A UUID is required."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors, "invalid_clearance");
+        }
+
+        var (clearance, created) = await clearances.RecordAsync(
+            caller, ParseId(request.Id, "id", optional: true), assessmentId, request.ClearedBy, clearedOn, context.CancellationToken);
+        return new V1.RecordClearanceResponse { Clearance = AssessmentMessages.ToMessage(clearance), Created = created };
+    }
+
+    [Authorize]
+    public override async Task<V1.ListClearancesResponse> ListClearances(V1.ListClearancesRequest request, ServerCallContext context)
+    {
+        var caller = context.GetHttpContext().GetCaller(request.MemberId);
+        return new V1.ListClearancesResponse
+        {
+            Clearances = { (await clearances.ListAsync(caller, context.CancellationToken)).Select(AssessmentMessages.ToMessage) },
         };
     }
 
@@ -113,6 +145,16 @@ internal static class AssessmentMessages
         ConfidenceLevel.Moderate => V1.ConfidenceLevel.Moderate,
         ConfidenceLevel.High => V1.ConfidenceLevel.High,
         _ => V1.ConfidenceLevel.Unspecified,
+    };
+
+    public static V1.Clearance ToMessage(Clearance clearance) => new()
+    {
+        Id = clearance.Id.ToString(),
+        AssessmentId = clearance.AssessmentId.ToString(),
+        ClearedBy = clearance.ClearedBy,
+        ClearedOn = clearance.ClearedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        RecordedAt = Timestamp.FromDateTimeOffset(clearance.RecordedAt),
+        RecordedBy = clearance.RecordedBy,
     };
 
     public static V1.Triage ToMessage(TriageResult triage) => new()

@@ -96,6 +96,7 @@ internal static class ContentMessages
             TargetMuscles = { s.TargetMuscles },
             IndicatedFor = { s.IndicatedFor },
             Contraindications = { s.Contraindications.Select(c => new V1.Contraindication { Condition = c.Condition, Reason = c.Reason }) },
+            Precautions = { s.Precautions.Select(p => new V1.Precaution { Screen = WireName.Of(p.Screen), Reason = p.Reason }) },
             Cautions = { s.Cautions },
         };
         if (s.HoldSeconds is { } hold)

@@ -54,6 +54,7 @@ public sealed record SelfCheckResponse(string Name, IReadOnlyList<string> Steps,
 /// <param name="Cautions">When to stop.</param>
 /// <param name="EasierVariant">Slug of an easier version, if there is one.</param>
 /// <param name="HarderVariant">Slug of a harder version, if there is one.</param>
+/// <param name="Precautions">Screens that rule it out for a person whatever the cause (weak bones, a hip replacement, pregnancy), with the reason.</param>
 public sealed record StretchResponse(
     string Slug,
     string Name,
@@ -70,7 +71,13 @@ public sealed record StretchResponse(
     IReadOnlyList<ContraindicationResponse> Contraindications,
     IReadOnlyList<string> Cautions,
     string? EasierVariant,
-    string? HarderVariant);
+    string? HarderVariant,
+    IReadOnlyList<PrecautionResponse> Precautions);
+
+/// <summary>A screen that rules a stretch out for a person.</summary>
+/// <param name="Screen"><c>osteoporosis</c> (or long-term steroids), <c>hip_replacement</c>, <c>pregnancy</c> or <c>extension_worsens</c>.</param>
+/// <param name="Reason">Why, in plain words.</param>
+public sealed record PrecautionResponse(string Screen, string Reason);
 
 /// <summary>A condition a stretch must not be given for.</summary>
 /// <param name="Condition">The condition slug.</param>
@@ -107,7 +114,7 @@ internal static class ContentResponseMapping
         new(s.Slug, s.Name, WireName.Of(s.Kind), s.Summary, s.Instructions, s.HoldSeconds, s.Repetitions, WireName.Of(s.Sides),
             s.Difficulty, WireName.Of(s.Bias), s.TargetMuscles, s.IndicatedFor,
             [.. s.Contraindications.Select(c => new ContraindicationResponse(c.Condition, c.Reason))],
-            s.Cautions, s.EasierVariant, s.HarderVariant);
+            s.Cautions, s.EasierVariant, s.HarderVariant, [.. s.Precautions.Select(p => new PrecautionResponse(WireName.Of(p.Screen), p.Reason))]);
 
     public static RoutineTemplateResponse ToResponse(this RoutineTemplate t) =>
         new(t.Slug, t.Name, t.Summary, t.Condition,

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using SciaticaService.Api.Security;
+using SciaticaService.Domain.Content;
 using SciaticaService.Domain.Errors;
 using SciaticaService.Domain.Routines;
 using Model = SciaticaService.Domain.Routines;
@@ -121,6 +122,7 @@ public sealed class ProgressGrpcService(ProgressService progress) : V1.ProgressS
         foreach (var point in report.Assessments)
         {
             var p = new V1.AssessmentPoint { AssessmentId = point.AssessmentId.ToString(), Date = Timestamp.FromDateTimeOffset(point.Date), PainNow = point.PainNow, Sbi = point.Sbi };
+            p.StartBackRisk = point.StartBackRisk ?? string.Empty;
             if (point.Odi is { } odi)
             {
                 p.Odi = odi;
@@ -200,7 +202,8 @@ internal static class RoutineMessages
         }
 
         return new SessionReport(routineId, startedAt!.Value, completedAt!.Value, report.PainBefore, report.PainAfter,
-            [.. report.Items.Select(i => new SessionItem(i.Stretch, i.Done, i.SetsDone, i.HasPainDuring ? i.PainDuring : null, string.IsNullOrEmpty(i.Note) ? null : i.Note))]);
+            [.. report.Items.Select(i => new SessionItem(i.Stretch, i.Done, i.SetsDone, i.HasPainDuring ? i.PainDuring : null, string.IsNullOrEmpty(i.Note) ? null : i.Note))],
+            [.. report.NewSymptoms]);
     }
 
     private static DateTimeOffset? Moment(string field, Timestamp? timestamp, List<ValidationError> errors)
@@ -222,7 +225,18 @@ internal static class RoutineMessages
         }
     }
 
-    public static V1.Session ToMessage(Model.Session session) => new()
+    public static V1.Session ToMessage(Model.Session session)
+    {
+        var message = ToMessageWithoutEscalation(session);
+        if (session.Escalation is { } escalation)
+        {
+            message.Escalation = Assessments.AssessmentMessages.ToMessage(escalation);
+        }
+
+        return message;
+    }
+
+    private static V1.Session ToMessageWithoutEscalation(Model.Session session) => new()
     {
         Id = session.Id.ToString(),
         Report = new V1.SessionReport
@@ -245,8 +259,10 @@ internal static class RoutineMessages
                     return item;
                 }),
             },
+            NewSymptoms = { session.NewSymptoms },
         },
         RecordedAt = Timestamp.FromDateTimeOffset(session.RecordedAt),
+        Review = { session.ForReview },
     };
 
     public static V1.Routine ToMessage(Routine routine) => new()
@@ -285,5 +301,6 @@ internal static class RoutineMessages
         SafeFor = { routine.SafeFor },
         Changes = { routine.Changes.Select(c => new V1.RoutineChange { Stretch = c.Stretch, Change = c.Change, NewStretch = c.NewStretch ?? string.Empty, Reason = c.Reason }) },
         PreviousId = routine.PreviousId?.ToString() ?? string.Empty,
+        Screens = { routine.Screens.Select(WireName.Of) },
     };
 }

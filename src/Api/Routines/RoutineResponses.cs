@@ -1,3 +1,4 @@
+using SciaticaService.Domain.Assessments;
 using SciaticaService.Domain.Routines;
 
 namespace SciaticaService.Api.Routines;
@@ -18,12 +19,14 @@ public sealed record CreateRoutineRequest(Guid AssessmentId, int MinutesPerDay);
 /// <param name="SafeFor">The causes every exercise is safe for.</param>
 /// <param name="Changes">What changed from the previous version, and why.</param>
 /// <param name="PreviousId">The version this one replaced.</param>
+/// <param name="Screens">The person's screens every exercise respects (weak bones, a hip replacement, pregnancy, extension that worsens the leg).</param>
 public sealed record RoutineResponse(
     Guid Id, int Version, Guid AssessmentId, DateTimeOffset CreatedAt, int MinutesPerDay, int EstimatedMinutes,
-    IReadOnlyList<RoutineItem> Items, IReadOnlyList<string> SafeFor, IReadOnlyList<RoutineChange> Changes, Guid? PreviousId)
+    IReadOnlyList<RoutineItem> Items, IReadOnlyList<string> SafeFor, IReadOnlyList<RoutineChange> Changes, Guid? PreviousId,
+    IReadOnlyList<Screen> Screens)
 {
     public static RoutineResponse From(Routine r) =>
-        new(r.Id, r.Version, r.AssessmentId, r.CreatedAt, r.MinutesPerDay, r.EstimatedMinutes, r.Items, r.SafeFor, r.Changes, r.PreviousId);
+        new(r.Id, r.Version, r.AssessmentId, r.CreatedAt, r.MinutesPerDay, r.EstimatedMinutes, r.Items, r.SafeFor, r.Changes, r.PreviousId, r.Screens);
 }
 
 /// <summary>The outcome of an adjustment.</summary>
@@ -41,12 +44,17 @@ public sealed record AdjustRoutineResponse(bool Changed, RoutineResponse Routine
 /// <param name="Items">Each exercise: done or skipped, sets, pain during, note.</param>
 /// <param name="RecordedAt">When the service stored it.</param>
 /// <param name="AdjustedRoutineId">The new routine version, when this session moved an exercise along.</param>
+/// <param name="NewSymptoms">Red-flag symptoms reported as new with the session.</param>
+/// <param name="Escalation">What those symptoms need (level, flags, advice with when): the routine is on hold until a clinician's clearance. Null without new symptoms.</param>
+/// <param name="Review">Exercises after which pain rose by 3 or more points: they leave the routine until a clinician has looked at them.</param>
 public sealed record SessionResponse(
     Guid Id, Guid RoutineId, DateTimeOffset StartedAt, DateTimeOffset CompletedAt, int PainBefore, int PainAfter,
-    IReadOnlyList<SessionItem> Items, DateTimeOffset RecordedAt, Guid? AdjustedRoutineId)
+    IReadOnlyList<SessionItem> Items, DateTimeOffset RecordedAt, Guid? AdjustedRoutineId, IReadOnlyList<string> NewSymptoms,
+    TriageResult? Escalation, IReadOnlyList<string> Review)
 {
     public static SessionResponse From(Session s, Routine? adjusted = null) =>
-        new(s.Id, s.RoutineId, s.StartedAt, s.CompletedAt, s.PainBefore, s.PainAfter, s.Items, s.RecordedAt, adjusted?.Id);
+        new(s.Id, s.RoutineId, s.StartedAt, s.CompletedAt, s.PainBefore, s.PainAfter, s.Items, s.RecordedAt, adjusted?.Id, s.NewSymptoms,
+            s.Escalation, s.ForReview);
 }
 
 /// <summary>A session in a batch: its id and report.</summary>
@@ -57,10 +65,12 @@ public sealed record SessionResponse(
 /// <param name="PainBefore">Pain before, 0 to 10.</param>
 /// <param name="PainAfter">Pain after, 0 to 10.</param>
 /// <param name="Items">Each exercise.</param>
+/// <param name="NewSymptoms">Red-flag symptoms that are new since the last session, by item code.</param>
 public sealed record BatchSessionRequest(
-    Guid Id, Guid RoutineId, DateTimeOffset StartedAt, DateTimeOffset CompletedAt, int PainBefore, int PainAfter, IReadOnlyList<SessionItem> Items)
+    Guid Id, Guid RoutineId, DateTimeOffset StartedAt, DateTimeOffset CompletedAt, int PainBefore, int PainAfter, IReadOnlyList<SessionItem> Items,
+    IReadOnlyList<string>? NewSymptoms = null)
 {
-    public SessionReport Report => new(RoutineId, StartedAt, CompletedAt, PainBefore, PainAfter, Items);
+    public SessionReport Report => new(RoutineId, StartedAt, CompletedAt, PainBefore, PainAfter, Items, NewSymptoms);
 }
 
 /// <summary>Up to 100 sessions, e.g. logged offline.</summary>

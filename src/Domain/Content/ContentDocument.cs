@@ -106,6 +106,9 @@ public sealed record StretchEntry
 
     public IReadOnlyList<ContraindicationEntry?>? Contraindications { get; init; }
 
+    /// <summary>Screens that rule it out whatever the cause: <c>osteoporosis</c>, <c>hip_replacement</c>, <c>pregnancy</c>.</summary>
+    public IReadOnlyList<PrecautionEntry?>? Precautions { get; init; }
+
     public IReadOnlyList<string?>? Cautions { get; init; }
 
     public string? EasierVariant { get; init; }
@@ -116,6 +119,14 @@ public sealed record StretchEntry
 public sealed record ContraindicationEntry
 {
     public string? Condition { get; init; }
+
+    public string? Reason { get; init; }
+}
+
+public sealed record PrecautionEntry
+{
+    /// <summary><c>osteoporosis</c>, <c>hip_replacement</c>, <c>pregnancy</c> or <c>extension_worsens</c>.</summary>
+    public string? Screen { get; init; }
 
     public string? Reason { get; init; }
 }
@@ -202,6 +213,7 @@ public static class ContentEntries
         TargetMuscles = [.. s.TargetMuscles],
         IndicatedFor = [.. s.IndicatedFor],
         Contraindications = [.. s.Contraindications.Select(c => new ContraindicationEntry { Condition = c.Condition, Reason = c.Reason })],
+        Precautions = [.. s.Precautions.Select(p => new PrecautionEntry { Screen = WireName.Of(p.Screen), Reason = p.Reason })],
         Cautions = [.. s.Cautions],
         EasierVariant = s.EasierVariant,
         HarderVariant = s.HarderVariant,

@@ -300,6 +300,7 @@ public static class ContentValidator
         var muscles = scope.SlugList("targetMuscles", entry.TargetMuscles, minItems: 1);
         var indicated = scope.References("indicatedFor", entry.IndicatedFor, conditionSlugs, "condition", minItems: 1);
         var contraindications = ContraindicationsOf(scope, entry.Contraindications, conditionSlugs);
+        var precautions = PrecautionsOf(scope, entry.Precautions);
         var cautions = scope.TextList("cautions", entry.Cautions, minItems: 0);
         var easier = scope.Reference("easierVariant", entry.EasierVariant, stretchSlugs, "stretch", required: false);
         var harder = scope.Reference("harderVariant", entry.HarderVariant, stretchSlugs, "stretch", required: false);
@@ -328,7 +329,47 @@ public static class ContentValidator
         return scope.HasProblems
             ? null
             : new Stretch(slug!, name!, kind!.Value, summary!, instructions!, hold, reps, sides!.Value, difficulty!.Value, bias!.Value,
-                muscles!, indicated!, contraindications!, cautions!, easier, harder, status!.Value);
+                muscles!, indicated!, contraindications!, cautions!, easier, harder, status!.Value, precautions!);
+    }
+
+    private static List<Precaution>? PrecautionsOf(EntryScope scope, IReadOnlyList<PrecautionEntry?>? entries)
+    {
+        if (entries is null)
+        {
+            return [];
+        }
+
+        if (entries.Count > ContentLimits.ListItems)
+        {
+            scope.Add("precautions", $"At most {ContentLimits.ListItems} precautions.");
+            return null;
+        }
+
+        var result = new List<Precaution>(entries.Count);
+        var seen = new HashSet<Assessments.Screen>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var field = $"precautions[{i}]";
+            if (entries[i] is not { } entry)
+            {
+                scope.Add(field, "The precaution is null.");
+                continue;
+            }
+
+            var screen = scope.Enum<Assessments.Screen>($"{field}.screen", entry.Screen);
+            var reason = scope.Text($"{field}.reason", entry.Reason, ContentLimits.TextLength);
+            if (screen is { } value && !seen.Add(value))
+            {
+                scope.Add($"{field}.screen", $"'{entry.Screen}' is listed more than once.");
+            }
+
+            if (screen is not null && reason is not null)
+            {
+                result.Add(new Precaution(screen.Value, reason));
+            }
+        }
+
+        return result;
     }
 
     private static List<Contraindication>? ContraindicationsOf(

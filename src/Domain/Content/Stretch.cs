@@ -4,6 +4,7 @@ namespace SciaticaService.Domain.Content;
 public sealed class Stretch
 {
     private List<Contraindication> _contraindications;
+    private List<Precaution> _precautions;
 
     public Stretch(
         string slug,
@@ -22,7 +23,8 @@ public sealed class Stretch
         IReadOnlyList<string> cautions,
         string? easierVariant,
         string? harderVariant,
-        ContentStatus status = ContentStatus.Published)
+        ContentStatus status = ContentStatus.Published,
+        IReadOnlyList<Precaution>? precautions = null)
     {
         // A stretch that is both recommended and forbidden for one cause is a content error that could reach a
         // person's routine; refuse to even build one.
@@ -50,14 +52,16 @@ public sealed class Stretch
         EasierVariant = easierVariant;
         HarderVariant = harderVariant;
         Status = status;
+        _precautions = [.. precautions ?? []];
     }
 
-    // For EF Core, which cannot bind the contraindications navigation through a constructor.
+    // For EF Core, which cannot bind the owned collections through a constructor.
     private Stretch()
     {
         Slug = Name = Summary = string.Empty;
         Instructions = TargetMuscles = IndicatedFor = Cautions = [];
         _contraindications = [];
+        _precautions = [];
     }
 
     public string Slug { get; private set; }
@@ -95,6 +99,10 @@ public sealed class Stretch
     public IReadOnlyList<Contraindication> Contraindications =>
         [.. _contraindications.OrderBy(c => c.Condition, StringComparer.Ordinal)];
 
+    /// <summary>The screens (weak bones, a hip replacement, pregnancy) that rule it out whatever the cause, each with the reason.</summary>
+    /// <remarks>A set in meaning: sorted on the way out, as contraindications are.</remarks>
+    public IReadOnlyList<Precaution> Precautions => [.. _precautions.OrderBy(p => p.Screen)];
+
     /// <summary>When to stop.</summary>
     public IReadOnlyList<string> Cautions { get; private set; }
 
@@ -107,6 +115,14 @@ public sealed class Stretch
 
     public bool IsContraindicatedFor(string conditionSlug) =>
         _contraindications.Exists(c => string.Equals(c.Condition, conditionSlug, StringComparison.Ordinal));
+
+    /// <summary>
+    /// Whether any of the person's screens rules it out: by its precautions, and, whatever they say, every
+    /// extension exercise when arching makes the leg pain worse or spread.
+    /// </summary>
+    public bool IsScreenedOutBy(IReadOnlyCollection<Assessments.Screen> screens) =>
+        _precautions.Exists(p => screens.Contains(p.Screen))
+        || (Bias == DirectionBias.Extension && screens.Contains(Assessments.Screen.ExtensionWorsens));
 
     public void ReplaceWith(Stretch source)
     {
@@ -127,11 +143,15 @@ public sealed class Stretch
         EasierVariant = source.EasierVariant;
         HarderVariant = source.HarderVariant;
         Status = source.Status;
+        _precautions = [.. source.Precautions.Select(p => p with { })];
     }
 }
 
 /// <summary>A condition the stretch must never be prescribed for, and why.</summary>
 public sealed record Contraindication(string Condition, string Reason);
+
+/// <summary>A screen that rules the stretch out for a person, whatever the cause of their sciatica, and why.</summary>
+public sealed record Precaution(Assessments.Screen Screen, string Reason);
 
 /// <summary>Thrown when code tries to build content that breaks a safety invariant.</summary>
 public sealed class ContentInvariantException(string message) : InvalidOperationException(message);

@@ -10,9 +10,12 @@ namespace SciaticaService.Domain.Feed;
 /// </summary>
 /// <param name="PartnerId">Whose feed.</param>
 /// <param name="Sequence">1, 2, 3, … per partner; 0 before it is stored.</param>
-/// <param name="Type"><c>assessment.completed</c>, <c>routine.created</c>, <c>routine.adjusted</c> or <c>session.logged</c>.</param>
+/// <param name="Type">
+/// <c>assessment.completed</c>, <c>routine.created</c>, <c>routine.adjusted</c>, <c>session.logged</c>,
+/// <c>triage.escalated</c> or <c>clearance.recorded</c>.
+/// </param>
 /// <param name="MemberId">The partner's member.</param>
-/// <param name="SubjectId">The assessment, routine or session id.</param>
+/// <param name="SubjectId">The assessment, routine, session or clearance id (a session's for <c>triage.escalated</c>).</param>
 /// <param name="OccurredAt">When it happened.</param>
 public sealed record PartnerEvent(Guid PartnerId, long Sequence, string Type, string MemberId, Guid SubjectId, DateTimeOffset OccurredAt)
 {
@@ -20,6 +23,12 @@ public sealed record PartnerEvent(Guid PartnerId, long Sequence, string Type, st
     public const string RoutineCreated = "routine.created";
     public const string RoutineAdjusted = "routine.adjusted";
     public const string SessionLogged = "session.logged";
+
+    /// <summary>A session reported a new red-flag symptom: the member's routine is held until a clinician's clearance.</summary>
+    public const string TriageEscalated = "triage.escalated";
+
+    /// <summary>A clinician's clearance was recorded for the member.</summary>
+    public const string ClearanceRecorded = "clearance.recorded";
 
     /// <summary>The event for a change made by <paramref name="caller"/>, or null when no partner follows it.</summary>
     public static PartnerEvent? For(Caller caller, string type, Guid subjectId, DateTimeOffset at) =>

@@ -16,7 +16,8 @@ public sealed record WeekProgress(
 /// <param name="PainNow">Pain then, 0 to 10.</param>
 /// <param name="Sbi">SBI total, 0 to 24.</param>
 /// <param name="Odi">ODI percent, when scored.</param>
-public sealed record AssessmentPoint(Guid AssessmentId, DateTimeOffset Date, int PainNow, int Sbi, int? Odi);
+/// <param name="StartBackRisk">STarT Back risk (<c>low</c>, <c>medium</c>, <c>high</c>), when all nine items were answered.</param>
+public sealed record AssessmentPoint(Guid AssessmentId, DateTimeOffset Date, int PainNow, int Sbi, int? Odi, string? StartBackRisk = null);
 
 /// <param name="Code">Stable code, e.g. <c>pain_meaningfully_better</c> or <c>pain_rising</c>.</param>
 /// <param name="Message">What it means, in plain words.</param>

@@ -14,6 +14,12 @@ public static class Progression
     public const int EasySessions = 4;
     public const int EasyPainDuring = 2;
 
+    /// <summary>Pain rising this much in a single session takes the exercise out until someone reviews it.</summary>
+    public const int ReviewPainPoints = 3;
+
+    /// <summary>How much pain rose with an exercise in a session: its own pain-during where recorded, else the session's pain after.</summary>
+    public static int RiseDuring(Session session, SessionItem item) => (item.PainDuring ?? session.PainAfter) - session.PainBefore;
+
     /// <param name="routine">The current routine version.</param>
     /// <param name="sessions">Sessions done with it.</param>
     /// <param name="stretches">Published stretches, for variants.</param>
@@ -37,10 +43,25 @@ public static class Progression
                 continue;
             }
 
+            if (current.IsScreenedOutBy(routine.Screens))
+            {
+                changes.Add(new RoutineChange(item.Stretch, "dropped", null, "This exercise is now advised against for you, for a reason your answers gave."));
+                continue;
+            }
+
             var done = ordered.Where(s => s.Items.Any(i => i.Stretch == item.Stretch && i.Done)).ToList();
 
             // Blame an exercise for a rise in pain by its own pain-during where the client recorded it, else by the session.
-            var worse = done.Count(s => (s.Items.First(i => i.Stretch == item.Stretch).PainDuring ?? s.PainAfter) - s.PainBefore >= WorsePainPoints);
+            var rises = done.Select(s => RiseDuring(s, s.Items.First(i => i.Stretch == item.Stretch))).ToList();
+            if (rises.Count > 0 && rises.Max() >= ReviewPainPoints)
+            {
+                // Not a step down: a jump like this is for a clinician or physiotherapist to look at before it is done again.
+                changes.Add(new RoutineChange(item.Stretch, "review", null,
+                    $"Pain rose by {rises.Max()} points with it in one session. It is out of your routine until a clinician or physiotherapist has looked at it with you."));
+                continue;
+            }
+
+            var worse = rises.Count(rise => rise >= WorsePainPoints);
             if (worse >= WorseSessions)
             {
                 var easier = SafeVariant(stretches.GetValueOrDefault(item.Stretch)?.EasierVariant, routine, stretches);
@@ -80,7 +101,8 @@ public static class Progression
 
     /// <summary>True when the routine holds something content no longer allows: it must move on at once.</summary>
     public static bool NeedsContentCheck(Routine routine, IReadOnlyDictionary<string, Stretch> stretches) =>
-        routine.Items.Any(i => !stretches.TryGetValue(i.Stretch, out var s) || s.Status != ContentStatus.Published || routine.SafeFor.Any(s.IsContraindicatedFor));
+        routine.Items.Any(i => !stretches.TryGetValue(i.Stretch, out var s) || s.Status != ContentStatus.Published || routine.SafeFor.Any(s.IsContraindicatedFor)
+            || s.IsScreenedOutBy(routine.Screens));
 
     /// <summary>Applies the changes to the routine's items, keeping positions contiguous, with doses from the current content.</summary>
     public static IReadOnlyList<RoutineItem> Apply(Routine routine, IReadOnlyList<RoutineChange> changes, IReadOnlyDictionary<string, Stretch> stretches)
@@ -106,11 +128,13 @@ public static class Progression
         return [.. items.Select((item, i) => item with { Position = i + 1 })];
     }
 
-    // A variant is used only if it is published and safe for every cause the routine must be safe for.
+    // A variant is used only if it is published, safe for every cause the routine must be safe for, and not ruled out
+    // by the person's screens.
     private static string? SafeVariant(string? slug, Routine routine, IReadOnlyDictionary<string, Stretch> stretches) =>
         slug is not null && stretches.TryGetValue(slug, out var variant)
         && variant.Status == ContentStatus.Published
         && !routine.SafeFor.Any(variant.IsContraindicatedFor)
+        && !variant.IsScreenedOutBy(routine.Screens)
         && routine.Items.All(i => i.Stretch != slug)
             ? slug
             : null;

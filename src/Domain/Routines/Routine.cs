@@ -4,7 +4,7 @@ namespace SciaticaService.Domain.Routines;
 
 /// <summary>A change from one routine version to the next, and why.</summary>
 /// <param name="Stretch">The stretch that changed.</param>
-/// <param name="Change"><c>easier</c>, <c>harder</c> or <c>dropped</c>.</param>
+/// <param name="Change"><c>easier</c>, <c>harder</c>, <c>dropped</c>, or <c>review</c> (out until a clinician has looked at it).</param>
 /// <param name="NewStretch">The variant that replaces it; null when dropped.</param>
 /// <param name="Reason">Why, in plain words.</param>
 public sealed record RoutineChange(string Stretch, string Change, string? NewStretch, string Reason);
@@ -17,7 +17,8 @@ public sealed class Routine
 {
     public Routine(
         Guid id, PersonId person, int version, Guid assessmentId, DateTimeOffset createdAt, int minutesPerDay, int estimatedMinutes,
-        IReadOnlyList<RoutineItem> items, IReadOnlyList<string> safeFor, IReadOnlyList<RoutineChange> changes, Guid? previousId)
+        IReadOnlyList<RoutineItem> items, IReadOnlyList<string> safeFor, IReadOnlyList<RoutineChange> changes, Guid? previousId,
+        IReadOnlyList<Assessments.Screen>? screens = null)
     {
         Id = id;
         PersonId = person.Value;
@@ -30,6 +31,7 @@ public sealed class Routine
         SafeFor = [.. safeFor];
         Changes = changes;
         PreviousId = previousId;
+        Screens = [.. screens ?? []];
     }
 
     // For EF Core.
@@ -39,6 +41,7 @@ public sealed class Routine
         Items = [];
         SafeFor = [];
         Changes = [];
+        Screens = [];
     }
 
     public Guid Id { get; private set; }
@@ -61,6 +64,9 @@ public sealed class Routine
 
     /// <summary>The causes every item is safe for.</summary>
     public IReadOnlyList<string> SafeFor { get; private set; }
+
+    /// <summary>The person's screens that every item respects, now and in later versions.</summary>
+    public IReadOnlyList<Assessments.Screen> Screens { get; private set; }
 
     /// <summary>What changed from the previous version, and why; empty for a routine built from an assessment.</summary>
     public IReadOnlyList<RoutineChange> Changes { get; private set; }

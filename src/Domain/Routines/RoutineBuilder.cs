@@ -18,19 +18,24 @@ public sealed record RoutineItem(int Position, string Stretch, int Sets, int? Ho
 public sealed record RoutineContent(IReadOnlyList<Condition> Conditions, IReadOnlyList<Imbalance> Imbalances, IReadOnlyList<Stretch> Stretches);
 
 /// <param name="Items">The exercises, gentlest first.</param>
-/// <param name="SafeFor">The causes every item is safe for: each cause the assessment gives more than a small chance.</param>
+/// <param name="SafeFor">The causes every item is safe for: each cause the assessment gives at least a small chance.</param>
 /// <param name="EstimatedMinutes">How long one session takes, roughly.</param>
-public sealed record RoutinePlan(IReadOnlyList<RoutineItem> Items, IReadOnlyList<string> SafeFor, int EstimatedMinutes);
+/// <param name="Screens">The screens every item respects (weak bones, a hip replacement, pregnancy, extension that worsens the leg).</param>
+public sealed record RoutinePlan(IReadOnlyList<RoutineItem> Items, IReadOnlyList<string> SafeFor, int EstimatedMinutes, IReadOnlyList<Screen> Screens);
 
 /// <summary>
 /// Builds a routine from an assessment and the published content. A pure function: the same inputs give the same
 /// routine. Safety comes first and is enforced here, in code, whatever the content says: no routine at all after an
-/// emergency or urgent triage, and never a stretch contraindicated for any cause with more than a small probability.
+/// emergency or urgent triage; never a stretch contraindicated for any cause with at least a small probability, nor
+/// one the person's screens rule out; every progression starts at its first step.
 /// </summary>
 public static class RoutineBuilder
 {
-    /// <summary>A cause with more than this probability counts: every item must be safe for it.</summary>
+    /// <summary>A cause with more than this probability is what the routine is for: its exercises are candidates.</summary>
     public const double RelevantCauseThreshold = 0.10;
+
+    /// <summary>Every item is safe for each cause with at least this probability, whether or not the routine is for it.</summary>
+    public const double SafetyThreshold = 0.05;
 
     public const int MinMinutes = 5;
     public const int MaxMinutes = 60;
@@ -41,7 +46,12 @@ public static class RoutineBuilder
     private const int SetupSeconds = 20;
     private const int SecondsPerRepetition = 3;
 
-    public static RoutinePlan Build(AssessmentResult assessment, RoutineContent content, int minutesPerDay)
+    /// <param name="assessment">The assessment's result: triage, causes and imbalances.</param>
+    /// <param name="answers">The assessment's answers, from which the screens and the directional preference are read.</param>
+    /// <param name="content">Published content.</param>
+    /// <param name="minutesPerDay">The daily budget, 5 to 60 minutes.</param>
+    public static RoutinePlan Build(
+        AssessmentResult assessment, IReadOnlyDictionary<string, AnswerValue> answers, RoutineContent content, int minutesPerDay)
     {
         if (minutesPerDay is < MinMinutes or > MaxMinutes)
         {
@@ -51,42 +61,61 @@ public static class RoutineBuilder
         if (!assessment.Triage.RoutineAllowed)
         {
             throw new DomainException(ErrorKind.NotAllowedNow, "routine_not_allowed",
-                $"No routine is given after this assessment. {assessment.Triage.Advice}");
+                $"No routine is given after this assessment. {assessment.Triage.Advice} Once a clinician has seen you, answer the questionnaire again.");
         }
 
+        var top = assessment.Causes[0];
         var relevant = assessment.Causes.Where(c => c.Probability > RelevantCauseThreshold).ToList();
         if (relevant.Count == 0)
         {
-            relevant = [assessment.Causes[0]];
+            relevant = [top];
         }
 
-        var relevantSlugs = relevant.Select(c => c.Condition).ToHashSet(StringComparer.Ordinal);
+        var safeFor = assessment.Causes.Where(c => c.Probability >= SafetyThreshold).Select(c => c.Condition).Append(top.Condition)
+            .ToHashSet(StringComparer.Ordinal);
+        var screens = Screening.From(answers);
+        var direction = Screening.DirectionFrom(answers);
         var likelyImbalances = assessment.Imbalances.Where(i => i.Likely)
             .Select(i => (Likelihood: i, Imbalance: content.Imbalances.FirstOrDefault(m => m.Slug == i.Imbalance)))
             .Where(x => x.Imbalance is not null)
             .ToList();
         var conditionNames = content.Conditions.ToDictionary(c => c.Slug, c => c.Name, StringComparer.Ordinal);
+        var allConditions = content.Conditions.Select(c => c.Slug).ToHashSet(StringComparer.Ordinal);
+        var bySlug = content.Stretches.ToDictionary(s => s.Slug, StringComparer.Ordinal);
 
+        bool Safe(Stretch s) => !safeFor.Any(s.IsContraindicatedFor) && !s.IsScreenedOutBy(screens);
+
+        // A first routine starts every progression at its first step: only exercises without an easier variant. A
+        // progression whose first step is unsafe is left out whole rather than started further along.
         var candidates = content.Stretches
-            .Where(s => s.Status == ContentStatus.Published && s.Difficulty <= MaxStartingDifficulty)
-            .Where(s => !relevantSlugs.Any(s.IsContraindicatedFor))
+            .Where(s => s.Status == ContentStatus.Published && s.Difficulty <= MaxStartingDifficulty && s.EasierVariant is null && Safe(s))
             .Select(s => (Stretch: s, Indication: relevant.Where(c => s.IndicatedFor.Contains(c.Condition)).Sum(c => c.Probability),
                 Targets: likelyImbalances.Where(i => Works(s, i.Imbalance!)).ToList()))
             .Where(c => c.Indication > 0)
-            .Select(c => (c.Stretch, c.Targets, Score: c.Indication + (0.5 * c.Targets.Sum(t => t.Likelihood.Probability))))
-            .OrderByDescending(c => c.Score)
+            .Select(c => (c.Stretch, c.Targets, Tier: TierOf(c.Stretch, top.Condition, direction, allConditions, c.Targets.Count > 0),
+                Score: c.Indication + (0.5 * c.Targets.Sum(t => t.Likelihood.Probability))))
+            .OrderBy(c => c.Tier)
+            .ThenByDescending(c => c.Score)
             .ThenBy(c => c.Stretch.Difficulty)
             .ThenBy(c => c.Stretch.Slug, StringComparer.Ordinal)
             .ToList();
 
+        // The likely cause always gets the first place: when its own exercises are all ruled out, the best of those
+        // that suit every cause goes ahead of what the other causes need.
         var budget = minutesPerDay * 60;
+        if (candidates.FindIndex(c => c.Stretch.IndicatedFor.Contains(top.Condition) && EstimatedSeconds(c.Stretch) <= budget) is > 0 and var first)
+        {
+            var forTop = candidates[first];
+            candidates.RemoveAt(first);
+            candidates.Insert(0, forTop);
+        }
+
         var chosen = new List<(Stretch Stretch, IReadOnlyList<(ImbalanceLikelihood Likelihood, Imbalance? Imbalance)> Targets)>();
         var used = 0;
-        var bySlug = content.Stretches.ToDictionary(s => s.Slug, StringComparer.Ordinal);
-        foreach (var (stretch, targets, _) in candidates)
+        foreach (var (stretch, targets, _, _) in candidates)
         {
-            // One step of a progression at a time: nothing from the same easier/harder chain as a chosen exercise
-            // (prone lying, then on elbows, then press-ups: one of them, not the first and the last).
+            // One progression once: two first steps that lead to the same exercise (two piriformis stretches that both
+            // progress to the figure four) are one progression.
             var chain = Chain(stretch, bySlug);
             if (chosen.Any(c => chain.Contains(c.Stretch.Slug)))
             {
@@ -105,10 +134,10 @@ public static class RoutineBuilder
 
         if (chosen.Count == 0 && candidates.Count > 0)
         {
-            // Nothing fits the budget: the one exercise that comes closest is better than none.
-            var shortest = candidates.MinBy(c => EstimatedSeconds(c.Stretch));
-            chosen.Add((shortest.Stretch, shortest.Targets));
-            used = EstimatedSeconds(shortest.Stretch);
+            // Nothing fits the budget: of the most fitting exercises, the shortest is better than none.
+            var best = candidates.Where(c => c.Tier == candidates[0].Tier).MinBy(c => EstimatedSeconds(c.Stretch));
+            chosen.Add((best.Stretch, best.Targets));
+            used = EstimatedSeconds(best.Stretch);
         }
 
         if (chosen.Count == 0)
@@ -122,19 +151,41 @@ public static class RoutineBuilder
             .ThenBy(c => KindOrder(c.Stretch.Kind))
             .ThenBy(c => c.Stretch.Slug, StringComparer.Ordinal)
             .Select((c, i) => new RoutineItem(i + 1, c.Stretch.Slug, SetsFor(c.Stretch), c.Stretch.HoldSeconds, c.Stretch.Repetitions, c.Stretch.Sides,
-                Reason(c.Stretch, c.Targets, relevant, conditionNames)))
+                Reason(c.Stretch, c.Targets, relevant, top, direction, conditionNames)))
             .ToList();
 
-        // Belt and braces: whatever changed above, an unsafe item never leaves this method.
-        var unsafeItem = items.FirstOrDefault(i => relevantSlugs.Any(content.Stretches.First(s => s.Slug == i.Stretch).IsContraindicatedFor));
-        if (unsafeItem is not null)
+        // Belt and braces: whatever changed above, an unsafe item or a progression started past its first step never
+        // leaves this method.
+        foreach (var item in items)
         {
-            throw new ContentInvariantException($"The routine builder chose '{unsafeItem.Stretch}', which is contraindicated for a likely cause.");
+            var stretch = bySlug[item.Stretch];
+            if (!Safe(stretch) || (stretch.EasierVariant is { } easier && items.All(i => i.Stretch != easier)))
+            {
+                throw new ContentInvariantException(
+                    $"The routine builder chose '{item.Stretch}', which is unsafe for a likely cause or a screen, or skips its easier variant.");
+            }
         }
 
-        return new RoutinePlan(items, [.. relevantSlugs.Order(StringComparer.Ordinal)], (int)Math.Ceiling(used / 60.0));
+        return new RoutinePlan(items, [.. safeFor.Order(StringComparer.Ordinal)], (int)Math.Ceiling(used / 60.0), screens);
     }
 
+    /// <summary>
+    /// The order in which exercises are considered: the likely cause's own first (for a disc whose pain eases on
+    /// arching, the extension progression before anything), then what the other likely causes or imbalances need, then
+    /// exercises that suit every cause.
+    /// </summary>
+    private static int TierOf(Stretch stretch, string topCause, DirectionalPreference direction, HashSet<string> allConditions, bool worksAnImbalance)
+    {
+        var generic = allConditions.All(stretch.IndicatedFor.Contains);
+        return (generic, stretch.IndicatedFor.Contains(topCause)) switch
+        {
+            (false, true) when direction == DirectionalPreference.Extension && stretch.Bias == DirectionBias.Extension => 0,
+            (false, true) => 1,
+            (false, false) => 2,
+            (true, _) when worksAnImbalance => 2,
+            _ => 3,
+        };
+    }
     /// <summary>Every stretch reachable from <paramref name="stretch"/> through easier and harder variants, itself included.</summary>
     private static HashSet<string> Chain(Stretch stretch, Dictionary<string, Stretch> bySlug)
     {
@@ -183,11 +234,19 @@ public static class RoutineBuilder
         Stretch stretch,
         IReadOnlyList<(ImbalanceLikelihood Likelihood, Imbalance? Imbalance)> targets,
         IReadOnlyList<CauseLikelihood> relevant,
+        CauseLikelihood top,
+        DirectionalPreference direction,
         IReadOnlyDictionary<string, string> conditionNames)
     {
         if (stretch.Kind == ExerciseKind.NerveGlide)
         {
             return "Helps the sciatic nerve slide freely, which suits every cause of sciatica.";
+        }
+
+        if (stretch.Bias == DirectionBias.Extension && direction == DirectionalPreference.Extension && stretch.IndicatedFor.Contains(top.Condition))
+        {
+            return "Your leg pain eased or moved up towards your back when you lay face down or arched: this is the first step of that direction. "
+                + "Stop and go back a step if the pain spreads further down your leg.";
         }
 
         var cause = relevant.First(c => stretch.IndicatedFor.Contains(c.Condition));

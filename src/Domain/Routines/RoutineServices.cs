@@ -30,18 +30,22 @@ public interface IRoutineStore
 
 /// <summary>What a new routine is built from.</summary>
 /// <param name="Result">The assessment's result; null unless the assessment exists and is the person's.</param>
+/// <param name="Answers">The assessment's answers, for the screens; null when the result is.</param>
 /// <param name="Latest">The person's latest assessment and its triage level; null if they have none.</param>
 /// <param name="Current">The id and version of the person's current routine; null if they have none.</param>
-public sealed record RoutineBasis(AssessmentResult? Result, (Guid Id, TriageLevel Level)? Latest, (Guid Id, int Version)? Current);
+/// <param name="Hold">The red flag that holds the person's routines until a clearance; null when none does.</param>
+public sealed record RoutineBasis(
+    AssessmentResult? Result, IReadOnlyDictionary<string, AnswerValue>? Answers, (Guid Id, TriageLevel Level)? Latest, (Guid Id, int Version)? Current,
+    TriageHold? Hold);
 
 public interface ISessionStore
 {
     /// <summary>
-    /// Stores the session, with the partner's feed event if there is one, in one transaction, unless a session with
+    /// Stores the session, with the partner's feed events if there are any, in one transaction, unless a session with
     /// its id exists; returns the stored one and whether this call stored it. The insert itself finds a resend, so a
     /// new session costs no read first.
     /// </summary>
-    Task<(Session Session, bool Created)> AddOrGetAsync(Session session, Feed.PartnerEvent? partnerEvent, CancellationToken cancellationToken);
+    Task<(Session Session, bool Created)> AddOrGetAsync(Session session, IReadOnlyList<Feed.PartnerEvent> partnerEvents, CancellationToken cancellationToken);
 
     Task<Session?> FindAsync(Guid id, CancellationToken cancellationToken);
 
@@ -73,7 +77,8 @@ public interface IProgressStore
 }
 
 /// <summary>Routines: built from an assessment, read, and stepped along their variants.</summary>
-public sealed class RoutineService(IAssessmentStore assessments, IRoutineStore routines, ISessionStore sessions, IContentReader content, TimeProvider clock)
+public sealed class RoutineService(
+    IAssessmentStore assessments, IRoutineStore routines, ISessionStore sessions, IClearanceStore clearances, IContentReader content, TimeProvider clock)
 {
     public async Task<Routine> CreateAsync(Caller caller, Guid assessmentId, int minutesPerDay, CancellationToken cancellationToken)
     {
@@ -85,18 +90,25 @@ public sealed class RoutineService(IAssessmentStore assessments, IRoutineStore r
         }
 
         // A routine follows the person's latest assessment: an older, milder one cannot outvote a newer red flag.
-        if (basis.Latest is var (latestId, latestLevel) && latestId != assessmentId)
+        if (basis.Latest is var (latestId, _) && latestId != assessmentId)
         {
-            throw TriageResult.AllowsRoutine(latestLevel)
-                ? new DomainException(ErrorKind.NotAllowedNow, "assessment_superseded", "Build the routine from your latest assessment.")
-                : await NotAllowedAsync(person, cancellationToken);
+            throw basis.Hold is { } latestHold
+                ? await HeldAsync(latestHold, cancellationToken)
+                : new DomainException(ErrorKind.NotAllowedNow, "assessment_superseded", "Build the routine from your latest assessment.");
         }
 
-        var plan = RoutineBuilder.Build(result, await PublishedAsync(cancellationToken), minutesPerDay);
+        var plan = RoutineBuilder.Build(result, basis.Answers ?? new Dictionary<string, AnswerValue>(), await PublishedAsync(cancellationToken), minutesPerDay);
+
+        // A clean questionnaire alone does not lift an earlier red flag: a clinician's clearance does.
+        if (basis.Hold is { } hold)
+        {
+            throw await HeldAsync(hold, cancellationToken);
+        }
+
         var previous = basis.Current;
         var now = Persons.Now(clock);
         var routine = new Routine(Guid.CreateVersion7(now), person, (previous?.Version ?? 0) + 1, assessmentId, now, minutesPerDay,
-            plan.EstimatedMinutes, plan.Items, plan.SafeFor, [], previous?.Id);
+            plan.EstimatedMinutes, plan.Items, plan.SafeFor, [], previous?.Id, plan.Screens);
         await routines.AddAsync(routine, Feed.PartnerEvent.For(caller, Feed.PartnerEvent.RoutineCreated, routine.Id, now), cancellationToken);
         return routine;
     }
@@ -108,8 +120,8 @@ public sealed class RoutineService(IAssessmentStore assessments, IRoutineStore r
     }
 
     /// <summary>
-    /// The routine to do now. None after an emergency or urgent reassessment; and if content has changed so that an
-    /// exercise is withdrawn or advised against, the routine first moves to a version without it.
+    /// The routine to do now. None while a red flag holds it (until a clinician's clearance); and if content has
+    /// changed so that an exercise is withdrawn or advised against, the routine first moves to a version without it.
     /// </summary>
     public async Task<Routine> GetCurrentAsync(Caller caller, CancellationToken cancellationToken)
     {
@@ -169,25 +181,39 @@ public sealed class RoutineService(IAssessmentStore assessments, IRoutineStore r
         var now = Persons.Now(clock);
         var estimated = (int)Math.Ceiling(items.Sum(i => RoutineBuilder.EstimatedSeconds(stretches[i.Stretch])) / 60.0);
         var next = new Routine(Guid.CreateVersion7(now), new PersonId(routine.PersonId), routine.Version + 1, routine.AssessmentId, now,
-            routine.MinutesPerDay, estimated, items, routine.SafeFor, changes, routine.Id);
+            routine.MinutesPerDay, estimated, items, routine.SafeFor, changes, routine.Id, routine.Screens);
         await routines.AddAsync(next, Feed.PartnerEvent.For(caller, Feed.PartnerEvent.RoutineAdjusted, next.Id, now), cancellationToken);
         return (next, true);
     }
 
-    /// <summary>No routine is served or stepped on while the person's latest assessment needs a doctor first.</summary>
+    /// <summary>No routine is served or stepped on while a red flag holds it: until a clinician's clearance covers it.</summary>
     private async Task EnsureStillAllowedAsync(PersonId person, CancellationToken cancellationToken)
     {
-        if (await assessments.GetLatestTriageAsync(person, cancellationToken) is var (_, level) && !TriageResult.AllowsRoutine(level))
+        if (await clearances.FindOpenHoldAsync(person, cancellationToken) is { } hold)
         {
-            throw await NotAllowedAsync(person, cancellationToken);
+            throw await HeldAsync(hold, cancellationToken);
         }
     }
 
-    // The refusal quotes the latest assessment's advice, so only a refusal loads it.
-    private async Task<DomainException> NotAllowedAsync(PersonId person, CancellationToken cancellationToken)
+    // The refusal quotes the advice of the flag that holds the routine, so only a refusal loads it. The latest
+    // assessment needing a doctor is routine_not_allowed, as it always was; a flag that a later questionnaire or a
+    // session raised, or that a later clean questionnaire did not lift, needs a clearance.
+    private async Task<DomainException> HeldAsync(TriageHold hold, CancellationToken cancellationToken)
     {
-        var advice = (await assessments.ListAsync(person, null, 1, cancellationToken)) is [var latest, ..] ? " " + latest.Result.Triage.Advice : "";
-        return new DomainException(ErrorKind.NotAllowedNow, "routine_not_allowed", $"No routine is given after your latest assessment.{advice}");
+        if (hold is { Source: TriageHold.FromAssessment, Superseded: false })
+        {
+            var advice = await assessments.FindAsync(hold.SourceId, cancellationToken) is { } latest ? " " + latest.Result.Triage.Advice : "";
+            return new DomainException(ErrorKind.NotAllowedNow, "routine_not_allowed",
+                $"No routine is given after your latest assessment.{advice} Once a clinician has seen you, record their clearance.");
+        }
+
+        var raised = hold.Source == TriageHold.FromSession
+            ? (await sessions.FindAsync(hold.SourceId, cancellationToken))?.Escalation?.Advice
+            : (await assessments.FindAsync(hold.SourceId, cancellationToken))?.Result.Triage.Advice;
+        var what = hold.Source == TriageHold.FromSession ? "the symptoms you reported with a session" : "an earlier assessment";
+        return new DomainException(ErrorKind.NotAllowedNow, "clearance_required",
+            $"Your routine is on hold because of {what} on {hold.RaisedAt.UtcDateTime:yyyy-MM-dd}: a clinician needs to see you first, and a later "
+            + $"questionnaire alone does not change that. Once they have, record their clearance (POST /api/v1/me/clearances). {raised}".TrimEnd());
     }
 
     private async Task<Dictionary<string, Stretch>> PublishedStretchesAsync(CancellationToken cancellationToken) =>
@@ -200,7 +226,7 @@ public sealed class RoutineService(IAssessmentStore assessments, IRoutineStore r
 }
 
 /// <summary>The outcome of logging one session.</summary>
-/// <param name="Session">The stored session.</param>
+/// <param name="Session">The stored session, with its escalation when it reported new red-flag symptoms.</param>
 /// <param name="Created">False when the same session had been logged before.</param>
 /// <param name="AdjustedRoutine">The new routine version, when this session moved an exercise along.</param>
 public sealed record LoggedSession(Session Session, bool Created, Routine? AdjustedRoutine);
@@ -232,11 +258,21 @@ public sealed class SessionService(IRoutineStore routines, ISessionStore session
 
         var checkedReport = SessionRules.Check(report, routine, clock.GetUtcNow());
         var recordedAt = Persons.Now(clock);
-        var (stored, created) = await sessions.AddOrGetAsync(
-            new Session(id, person, checkedReport, recordedAt), Feed.PartnerEvent.For(caller, Feed.PartnerEvent.SessionLogged, id, recordedAt), cancellationToken);
+
+        // Red flags can appear at any time: a new one is stored with the session, holds the routine until a clinician's
+        // clearance, and tells the partner at once.
+        var escalation = checkedReport.NewSymptoms is { Count: > 0 } symptoms ? RedFlagRules.EvaluateNewSymptoms(symptoms) : null;
+        string[] types = escalation is null ? [Feed.PartnerEvent.SessionLogged] : [Feed.PartnerEvent.SessionLogged, Feed.PartnerEvent.TriageEscalated];
+        var events = types.Select(type => Feed.PartnerEvent.For(caller, type, id, recordedAt)).OfType<Feed.PartnerEvent>().ToList();
+        var (stored, created) = await sessions.AddOrGetAsync(new Session(id, person, checkedReport, recordedAt, escalation), events, cancellationToken);
         if (!created)
         {
             return Same(stored, person, checkedReport) ? new LoggedSession(stored, false, null) : throw Conflict(id);
+        }
+
+        if (stored.Escalation is not null)
+        {
+            return new LoggedSession(stored, true, null);
         }
 
         // Progression is a consequence of the session, not part of it: the session is stored whatever happens here.

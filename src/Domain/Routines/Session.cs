@@ -17,8 +17,14 @@ public sealed record SessionItem(string Stretch, bool Done, int SetsDone, int? P
 /// <param name="PainBefore">Pain before, 0 to 10.</param>
 /// <param name="PainAfter">Pain after, 0 to 10.</param>
 /// <param name="Items">What was done with each exercise.</param>
+/// <param name="NewSymptoms">
+/// Red-flag symptoms that are new since the last session, by item code (<c>saddle_numbness</c>, <c>bladder_bowel_change</c>,
+/// <c>sexual_function_change</c>, <c>progressive_weakness</c>, <c>foot_drop</c>, <c>legs_giving_way</c>, <c>both_legs_recent</c>).
+/// Any of them holds the routine until a clinician's clearance.
+/// </param>
 public sealed record SessionReport(
-    Guid RoutineId, DateTimeOffset StartedAt, DateTimeOffset CompletedAt, int PainBefore, int PainAfter, IReadOnlyList<SessionItem> Items);
+    Guid RoutineId, DateTimeOffset StartedAt, DateTimeOffset CompletedAt, int PainBefore, int PainAfter, IReadOnlyList<SessionItem> Items,
+    IReadOnlyList<string>? NewSymptoms = null);
 
 /// <summary>What progress needs of a person's sessions on one day (UTC, by when each ended): how many, and the pain around them.</summary>
 /// <param name="Day">The day.</param>
@@ -30,7 +36,7 @@ public sealed record SessionDay(DateOnly Day, int Sessions, int PainBeforeTotal,
 /// <summary>One time a person did their routine.</summary>
 public sealed class Session
 {
-    public Session(Guid id, PersonId person, SessionReport report, DateTimeOffset recordedAt)
+    public Session(Guid id, PersonId person, SessionReport report, DateTimeOffset recordedAt, Assessments.TriageResult? escalation = null)
     {
         Id = id;
         PersonId = person.Value;
@@ -42,6 +48,9 @@ public sealed class Session
         Items = report.Items;
         RecordedAt = recordedAt;
         PainRise = Math.Max(report.PainAfter, report.Items.Max(i => i.PainDuring) ?? report.PainAfter) - report.PainBefore;
+        NewSymptoms = [.. report.NewSymptoms ?? []];
+        Escalation = escalation;
+        EscalationLevel = escalation?.Level;
     }
 
     // For EF Core.
@@ -49,6 +58,7 @@ public sealed class Session
     {
         PersonId = string.Empty;
         Items = [];
+        NewSymptoms = [];
     }
 
     /// <summary>Chosen by the client, so that a resend after a timeout never duplicates the session.</summary>
@@ -77,7 +87,20 @@ public sealed class Session
     /// </summary>
     public int PainRise { get; private set; }
 
-    public SessionReport Report => new(RoutineId, StartedAt, CompletedAt, PainBefore, PainAfter, Items);
+    /// <summary>Red-flag symptoms reported as new with this session, by item code.</summary>
+    public IReadOnlyList<string> NewSymptoms { get; private set; }
+
+    /// <summary>What the new symptoms need, as the red-flag rules read them when the session was logged; null without any.</summary>
+    public Assessments.TriageResult? Escalation { get; private set; }
+
+    /// <summary>A copy of the escalation's level, for finding the flags that hold a person's routines.</summary>
+    public Assessments.TriageLevel? EscalationLevel { get; private set; }
+
+    /// <summary>The exercises done in this session after which pain rose by <see cref="Progression.ReviewPainPoints"/> or more.</summary>
+    public IReadOnlyList<string> ForReview =>
+        [.. Items.Where(i => i.Done && Progression.RiseDuring(this, i) >= Progression.ReviewPainPoints).Select(i => i.Stretch)];
+
+    public SessionReport Report => new(RoutineId, StartedAt, CompletedAt, PainBefore, PainAfter, Items, NewSymptoms);
 
     public bool BelongsTo(PersonId person) => PersonId == person.Value;
 }

@@ -101,12 +101,29 @@ public static class SessionRules
             normalised.Add(item with { Note = string.IsNullOrEmpty(note) ? null : note });
         }
 
+        var symptoms = report.NewSymptoms ?? [];
+        for (var i = 0; i < symptoms.Count; i++)
+        {
+            if (symptoms[i] is not { } symptom || !Assessments.RedFlagRules.SessionSymptoms.Contains(symptom))
+            {
+                Add($"newSymptoms[{i}]", $"One of {string.Join(", ", Assessments.RedFlagRules.SessionSymptoms)}.");
+            }
+            else if (symptoms.Take(i).Contains(symptom))
+            {
+                Add($"newSymptoms[{i}]", "Reported twice.");
+            }
+        }
+
         if (errors.Count > 0)
         {
             throw new ValidationException(errors, "invalid_session");
         }
 
-        return report with { StartedAt = started, CompletedAt = completed, Items = normalised };
+        // In one order, so that a resend with the symptoms listed differently is the same session.
+        return report with
+        {
+            StartedAt = started, CompletedAt = completed, Items = normalised, NewSymptoms = [.. symptoms.Order(StringComparer.Ordinal)],
+        };
 
         void Pain(string field, int value)
         {

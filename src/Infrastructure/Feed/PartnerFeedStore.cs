@@ -47,10 +47,20 @@ internal static class PartnerFeedWriter
     /// numbers and stores the partner's event in the same transaction. The insert comes before the counter, so an
     /// insert that finds its row there takes no lock on the partner's counter.
     /// </summary>
+    public static Task<bool> InsertAsync(
+        SciaticaDbContext db, PartnerEvent? partnerEvent, Func<CancellationToken, Task<bool>> insert, CancellationToken cancellationToken) =>
+        InsertAsync(db, partnerEvent is null ? [] : [partnerEvent], insert, cancellationToken);
+
+    /// <summary>
+    /// As above, with every event of the change (all one partner's), numbered in order. With
+    /// <paramref name="alwaysInTransaction"/> the insert runs in a transaction even when no partner follows it, for
+    /// an insert that writes more than one statement.
+    /// </summary>
     public static async Task<bool> InsertAsync(
-        SciaticaDbContext db, PartnerEvent? partnerEvent, Func<CancellationToken, Task<bool>> insert, CancellationToken cancellationToken)
+        SciaticaDbContext db, IReadOnlyList<PartnerEvent> partnerEvents, Func<CancellationToken, Task<bool>> insert, CancellationToken cancellationToken,
+        bool alwaysInTransaction = false)
     {
-        if (partnerEvent is null)
+        if (partnerEvents.Count == 0 && !alwaysInTransaction)
         {
             return await insert(cancellationToken);
         }
@@ -65,7 +75,11 @@ internal static class PartnerFeedWriter
                 return false; // nothing written; the transaction rolls back as it is disposed
             }
 
-            db.PartnerEvents.Add(partnerEvent with { Sequence = await NextSequenceAsync(db, partnerEvent.PartnerId, ct) });
+            foreach (var partnerEvent in partnerEvents)
+            {
+                db.PartnerEvents.Add(partnerEvent with { Sequence = await NextSequenceAsync(db, partnerEvent.PartnerId, ct) });
+            }
+
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();

@@ -24,6 +24,8 @@ public sealed class SciaticaDbContext(DbContextOptions<SciaticaDbContext> option
 
     public DbSet<Domain.Assessments.Assessment> Assessments => Set<Domain.Assessments.Assessment>();
 
+    public DbSet<Clearance> Clearances => Set<Clearance>();
+
     public DbSet<Domain.Routines.Routine> Routines => Set<Domain.Routines.Routine>();
 
     public DbSet<Domain.Routines.Session> Sessions => Set<Domain.Routines.Session>();

@@ -12,7 +12,7 @@ namespace SciaticaService.Infrastructure.Routines;
 internal sealed class ProgressStore(SciaticaDbContext db) : IProgressStore
 {
     // Days are UTC days of completed_at, as ProgressCalculator counts them. The scores are read out of the stored
-    // result: a report needs three numbers, not the result with its evidence; the JSON paths follow the service's
+    // result: a report needs four values, not the result with its evidence; the JSON paths follow the service's
     // JSON names for OutcomeScores.
     public Task<ProgressHistory> ReadAsync(
         PersonId person, (DateTimeOffset Since, DateTimeOffset Until) sessions, (DateTimeOffset Since, DateTimeOffset Until) scores,
@@ -27,7 +27,8 @@ internal sealed class ProgressStore(SciaticaDbContext db) : IProgressStore
             SELECT id, created_at,
                    (result -> 'scores' -> 'painNow' ->> 'value')::int,
                    (result -> 'scores' -> 'sbi' ->> 'value')::int,
-                   (result -> 'scores' -> 'odi' ->> 'value')::int
+                   (result -> 'scores' -> 'odi' ->> 'value')::int,
+                   result -> 'scores' -> 'startBack' ->> 'band'
             FROM assessments
             WHERE person_id = {person.Value} AND created_at >= {scores.Since.ToUniversalTime()} AND created_at < {scores.Until.ToUniversalTime()}
             ORDER BY created_at DESC, id DESC
@@ -41,7 +42,8 @@ internal sealed class ProgressStore(SciaticaDbContext db) : IProgressStore
                 var firstRoutineAt = (await RowReader.ReadAllAsync(reader, row => row.IsDBNull(0) ? (DateTimeOffset?)null : row.GetFieldValue<DateTimeOffset>(0), token)).Single();
                 await reader.NextResultAsync(token);
                 var latest = await RowReader.ReadAllAsync(reader, row => new AssessmentPoint(
-                    row.GetGuid(0), row.GetFieldValue<DateTimeOffset>(1), row.GetInt32(2), row.GetInt32(3), row.IsDBNull(4) ? null : row.GetInt32(4)), token);
+                    row.GetGuid(0), row.GetFieldValue<DateTimeOffset>(1), row.GetInt32(2), row.GetInt32(3), row.IsDBNull(4) ? null : row.GetInt32(4),
+                    row.IsDBNull(5) ? null : row.GetString(5)), token);
                 latest.Reverse();
                 return new ProgressHistory(days, firstRoutineAt, latest);
             },

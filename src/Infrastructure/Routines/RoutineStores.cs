@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SciaticaService.Domain.Assessments;
+using SciaticaService.Domain.Content;
 using SciaticaService.Domain.Errors;
 using SciaticaService.Domain.Identity;
 using SciaticaService.Domain.Routines;
@@ -20,7 +21,8 @@ internal sealed class RoutineStore(SciaticaDbContext db) : IRoutineStore
         (await db.Database.ReadRowsAsync($"""
             SELECT r.id, r.person_id, r.version, r.assessment_id, r.created_at, r.minutes_per_day, r.estimated_minutes, r.items::text,
                    r.safe_for, r.changes::text, r.previous_id,
-                   NOT EXISTS (SELECT 1 FROM routines AS later WHERE later.person_id = r.person_id AND later.version > r.version)
+                   NOT EXISTS (SELECT 1 FROM routines AS later WHERE later.person_id = r.person_id AND later.version > r.version),
+                   r.screens
             FROM routines AS r
             WHERE r.id = {id}
             """, row => (Routine: ReadRoutine(row), IsCurrent: row.GetBoolean(11)), cancellationToken)) is [var found] ? found : null;
@@ -29,7 +31,8 @@ internal sealed class RoutineStore(SciaticaDbContext db) : IRoutineStore
     private static Routine ReadRoutine(DbDataReader row) => new(
         row.GetGuid(0), new PersonId(row.GetString(1)), row.GetInt32(2), row.GetGuid(3), row.GetFieldValue<DateTimeOffset>(4), row.GetInt32(5),
         row.GetInt32(6), JsonColumn.Read<IReadOnlyList<RoutineItem>>(row.GetString(7)), row.GetFieldValue<string[]>(8),
-        JsonColumn.Read<IReadOnlyList<RoutineChange>>(row.GetString(9)), row.IsDBNull(10) ? null : row.GetGuid(10));
+        JsonColumn.Read<IReadOnlyList<RoutineChange>>(row.GetString(9)), row.IsDBNull(10) ? null : row.GetGuid(10),
+        [.. row.GetFieldValue<string[]>(12).Select(WireNameConverter<Screen>.Parse)]);
 
     public Task<Routine?> GetCurrentAsync(PersonId person, CancellationToken cancellationToken) =>
         db.Routines.AsNoTracking().Where(r => r.PersonId == person.Value).OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken);
@@ -40,26 +43,36 @@ internal sealed class RoutineStore(SciaticaDbContext db) : IRoutineStore
             ? (current.Id, current.Version)
             : null;
 
-    // Three reads in one round trip (RowReader). Of the assessment only its result: a routine is built from that,
-    // and the answers would be read and sorted for nothing. Triage is stored by wire name, as in AssessmentConfiguration.
-    // "Latest" orders as AssessmentStore.GetLatestTriageAsync does: both decide whether a routine is allowed.
+    // Four reads in one round trip (RowReader): the assessment's result and answers (the screens come from the
+    // answers), the latest assessment, the current routine, and the flag that holds the person's routines, if any.
+    // Triage is stored by wire name, as in AssessmentConfiguration. "Latest" orders as AssessmentStore.GetLatestTriageAsync
+    // does: both decide whether a routine is allowed. A format string: {0} is the person, {1} the assessment.
+    private static readonly string Basis = $$"""
+        SELECT result::text, answers::text FROM assessments WHERE id = {1} AND person_id = {0};
+        SELECT id, triage FROM assessments WHERE person_id = {0} ORDER BY created_at DESC, id DESC LIMIT 1;
+        SELECT id, version FROM routines WHERE person_id = {0} ORDER BY version DESC LIMIT 1;
+        {{Assessments.ClearanceStore.OpenHold}}
+        """;
+
     public Task<RoutineBasis> ReadBasisAsync(PersonId person, Guid assessmentId, CancellationToken cancellationToken) =>
-        db.Database.ReadAsync($"""
-            SELECT result::text FROM assessments WHERE id = {assessmentId} AND person_id = {person.Value};
-            SELECT id, triage FROM assessments WHERE person_id = {person.Value} ORDER BY created_at DESC, id DESC LIMIT 1;
-            SELECT id, version FROM routines WHERE person_id = {person.Value} ORDER BY version DESC LIMIT 1
-            """,
+        db.Database.ReadAsync(
+            FormattableStringFactory.Create(Basis, person.Value, assessmentId),
             async (reader, token) =>
             {
-                var result = await RowReader.ReadAllAsync(reader, row => JsonColumn.Read<AssessmentResult>(row.GetString(0)), token);
+                var result = await RowReader.ReadAllAsync(reader, row =>
+                    (Result: JsonColumn.Read<AssessmentResult>(row.GetString(0)), Answers: JsonColumn.Read<Dictionary<string, AnswerValue>>(row.GetString(1))), token);
                 await reader.NextResultAsync(token);
                 var latest = await RowReader.ReadAllAsync(reader, row => (row.GetGuid(0), WireNameConverter<TriageLevel>.Parse(row.GetString(1))), token);
                 await reader.NextResultAsync(token);
                 var current = await RowReader.ReadAllAsync(reader, row => (row.GetGuid(0), row.GetInt32(1)), token);
+                await reader.NextResultAsync(token);
+                var hold = await RowReader.ReadAllAsync(reader, Assessments.ClearanceStore.ReadHold, token);
                 return new RoutineBasis(
-                    result is [var found] ? found : null,
+                    result is [var found] ? found.Result : null,
+                    result is [var withAnswers] ? withAnswers.Answers : null,
                     latest is [var last] ? last : null,
-                    current is [var version] ? version : null);
+                    current is [var version] ? version : null,
+                    hold is [var open] ? open : null);
             },
             cancellationToken);
 
@@ -80,9 +93,10 @@ internal sealed class RoutineStore(SciaticaDbContext db) : IRoutineStore
 
 internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
 {
-    public async Task<(Session Session, bool Created)> AddOrGetAsync(Session session, Domain.Feed.PartnerEvent? partnerEvent, CancellationToken cancellationToken)
+    public async Task<(Session Session, bool Created)> AddOrGetAsync(
+        Session session, IReadOnlyList<Domain.Feed.PartnerEvent> partnerEvents, CancellationToken cancellationToken)
     {
-        var created = await Feed.PartnerFeedWriter.InsertAsync(db, partnerEvent, token => InsertIfNewAsync(session, token), cancellationToken);
+        var created = await Feed.PartnerFeedWriter.InsertAsync(db, partnerEvents, token => InsertIfNewAsync(session, token), cancellationToken);
         return created ? (session, true) : (await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == session.Id, cancellationToken), false);
     }
 
@@ -92,10 +106,15 @@ internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
     private async Task<bool> InsertIfNewAsync(Session session, CancellationToken cancellationToken)
     {
         var items = JsonColumn.Write(session.Items);
+        var symptoms = session.NewSymptoms.ToArray();
+        var escalation = session.Escalation is null ? null : JsonColumn.Write(session.Escalation);
+        var level = session.EscalationLevel is { } escalated ? WireName.Of(escalated) : null;
         return await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO sessions (id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items, recorded_at, pain_rise)
+            INSERT INTO sessions (id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items, recorded_at, pain_rise,
+                                  new_symptoms, escalation, escalation_level)
             VALUES ({session.Id}, {session.PersonId}, {session.RoutineId}, {session.StartedAt.ToUniversalTime()}, {session.CompletedAt.ToUniversalTime()},
-                    {session.PainBefore}, {session.PainAfter}, {items}::jsonb, {session.RecordedAt.ToUniversalTime()}, {session.PainRise})
+                    {session.PainBefore}, {session.PainAfter}, {items}::jsonb, {session.RecordedAt.ToUniversalTime()}, {session.PainRise},
+                    {symptoms}, {escalation}::jsonb, {level})
             ON CONFLICT (id) DO NOTHING
             """, cancellationToken) == 1;
     }

@@ -18,6 +18,8 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         builder.HasIndex(a => new { a.PersonId, a.CreatedAt, a.Id }).IsDescending(false, true, true);
         builder.HasOne<Questionnaire>().WithMany().HasForeignKey(a => a.QuestionnaireVersion).OnDelete(DeleteBehavior.Restrict);
         builder.Property(a => a.Triage).HasConversion(new WireNameConverter<TriageLevel>()).HasMaxLength(16);
+        // The red flags that hold a person's routines until a clearance (ClearanceStore).
+        builder.HasIndex(a => new { a.PersonId, a.CreatedAt }).HasFilter("triage IN ('urgent', 'emergency')").HasDatabaseName("ix_assessments_flagged");
 
         // Stored exactly as computed: a result reads back identically whatever the engine does later.
         // jsonb keeps keys in an order of its own; answers come back sorted by item code, as they went in.

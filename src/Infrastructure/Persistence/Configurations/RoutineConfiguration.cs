@@ -18,6 +18,7 @@ internal sealed class RoutineConfiguration : IEntityTypeConfiguration<Routine>
         builder.HasOne<Domain.Assessments.Assessment>().WithMany().HasForeignKey(r => r.AssessmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Routine>().WithMany().HasForeignKey(r => r.PreviousId).OnDelete(DeleteBehavior.Restrict);
         builder.PrimitiveCollection(r => r.SafeFor);
+        builder.PrimitiveCollection(r => r.Screens).ElementType(screen => screen.HasConversion(new WireNameConverter<Domain.Assessments.Screen>()));
         builder.Property(r => r.Items)
             .HasColumnType("jsonb")
             .HasConversion(JsonColumn.Converter<IReadOnlyList<RoutineItem>>(), JsonColumn.Comparer<IReadOnlyList<RoutineItem>>());

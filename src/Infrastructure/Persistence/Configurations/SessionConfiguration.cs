@@ -29,6 +29,14 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.HasIndex(s => new { s.RoutineId, s.PainRise });
         builder.HasOne<Routine>().WithMany().HasForeignKey(s => s.RoutineId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(s => s.Report);
+        builder.Ignore(s => s.ForReview);
+        builder.PrimitiveCollection(s => s.NewSymptoms);
+        builder.Property(s => s.Escalation)
+            .HasColumnType("jsonb")
+            .HasConversion(JsonColumn.Converter<Domain.Assessments.TriageResult?>(), JsonColumn.Comparer<Domain.Assessments.TriageResult?>());
+        builder.Property(s => s.EscalationLevel).HasConversion(new WireNameConverter<Domain.Assessments.TriageLevel>()).HasMaxLength(16);
+        // The flags that hold a person's routines (ClearanceStore): few sessions escalate, so a partial index stays tiny.
+        builder.HasIndex(s => new { s.PersonId, s.RecordedAt }).HasFilter("escalation_level IS NOT NULL").HasDatabaseName("ix_sessions_escalated");
         builder.Property(s => s.Items)
             .HasColumnType("jsonb")
             .HasConversion(JsonColumn.Converter<IReadOnlyList<SessionItem>>(), JsonColumn.Comparer<IReadOnlyList<SessionItem>>());

@@ -41,5 +41,15 @@ internal sealed class StretchConfiguration : IEntityTypeConfiguration<Stretch>
             contraindication.HasOne<Condition>().WithMany().HasForeignKey(c => c.Condition).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Navigation(s => s.Contraindications).HasField("_contraindications").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.OwnsMany(s => s.Precautions, precaution =>
+        {
+            precaution.ToTable("stretch_precautions");
+            precaution.WithOwner().HasForeignKey("stretch_slug");
+            precaution.Property(p => p.Screen).HasConversion(new WireNameConverter<Domain.Assessments.Screen>()).HasMaxLength(32);
+            precaution.HasKey("stretch_slug", nameof(Precaution.Screen));
+            precaution.Property(p => p.Reason).HasMaxLength(ContentLimits.TextLength);
+        });
+        builder.Navigation(s => s.Precautions).HasField("_precautions").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -113,11 +113,63 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                     b.HasIndex("QuestionnaireVersion")
                         .HasDatabaseName("ix_assessments_questionnaire_version");
 
+                    b.HasIndex("PersonId", "CreatedAt")
+                        .HasDatabaseName("ix_assessments_flagged")
+                        .HasFilter("triage IN ('urgent', 'emergency')");
+
                     b.HasIndex("PersonId", "CreatedAt", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_assessments_person_id_created_at_id");
 
                     b.ToTable("assessments", (string)null);
+                });
+
+            modelBuilder.Entity("SciaticaService.Domain.Assessments.Clearance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("ClearedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cleared_by");
+
+                    b.Property<DateOnly>("ClearedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("cleared_on");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_clearances");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_clearances_assessment_id");
+
+                    b.HasIndex("PersonId", "ClearedOn")
+                        .HasDatabaseName("ix_clearances_person_id_cleared_on");
+
+                    b.ToTable("clearances", (string)null);
                 });
 
             modelBuilder.Entity("SciaticaService.Domain.Assessments.Questionnaire", b =>
@@ -535,6 +587,11 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("safe_for");
 
+                    b.PrimitiveCollection<string[]>("Screens")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("screens");
+
                     b.Property<int>("Version")
                         .HasColumnType("integer")
                         .HasColumnName("version");
@@ -565,10 +622,24 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
 
+                    b.Property<string>("Escalation")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("escalation");
+
+                    b.Property<string>("EscalationLevel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("escalation_level");
+
                     b.Property<string>("Items")
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("items");
+
+                    b.PrimitiveCollection<string[]>("NewSymptoms")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("new_symptoms");
 
                     b.Property<int>("PainAfter")
                         .HasColumnType("integer")
@@ -607,6 +678,10 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_sessions_person_id_completed_at");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PersonId", "CompletedAt"), new[] { "PainBefore", "PainAfter" });
+
+                    b.HasIndex("PersonId", "RecordedAt")
+                        .HasDatabaseName("ix_sessions_escalated")
+                        .HasFilter("escalation_level IS NOT NULL");
 
                     b.HasIndex("RoutineId", "PainRise")
                         .HasDatabaseName("ix_sessions_routine_id_pain_rise");
@@ -648,6 +723,16 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_assessments_questionnaires_questionnaire_version");
+                });
+
+            modelBuilder.Entity("SciaticaService.Domain.Assessments.Clearance", b =>
+                {
+                    b.HasOne("SciaticaService.Domain.Assessments.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_clearances_assessments_assessment_id");
                 });
 
             modelBuilder.Entity("SciaticaService.Domain.Content.RoutineTemplate", b =>
@@ -752,7 +837,36 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                                 .HasConstraintName("fk_stretch_contraindications_stretches_stretch_slug");
                         });
 
+                    b.OwnsMany("SciaticaService.Domain.Content.Precaution", "Precautions", b1 =>
+                        {
+                            b1.Property<string>("stretch_slug")
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("stretch_slug");
+
+                            b1.Property<string>("Screen")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("screen");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("reason");
+
+                            b1.HasKey("stretch_slug", "Screen")
+                                .HasName("pk_stretch_precautions");
+
+                            b1.ToTable("stretch_precautions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("stretch_slug")
+                                .HasConstraintName("fk_stretch_precautions_stretches_stretch_slug");
+                        });
+
                     b.Navigation("Contraindications");
+
+                    b.Navigation("Precautions");
                 });
 
             modelBuilder.Entity("SciaticaService.Domain.Feed.PartnerEvent", b =>
