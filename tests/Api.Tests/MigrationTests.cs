@@ -68,6 +68,42 @@ public sealed class MigrationTests(ApiFixture fixture) : ApiTest(fixture), IDisp
         Assert.Equal(Npgsql.PostgresErrorCodes.NotNullViolation, missingPainRise.SqlState);
     }
 
+    [Fact]
+    public async Task Routines_built_before_the_safety_threshold_and_screens_get_them_from_their_assessment()
+    {
+        // An app on questionnaire version 1 that answered yes to its merged steroids/osteoporosis question.
+        var answers = Version1DiscAnswers();
+        answers["steroids_or_osteoporosis"] = true;
+        answers["onset"] = "gradual"; // weak bones and pain after lifting would be a possible fracture
+        var response = await _alice.PostAsync("/api/v1/assessments", Json(new JsonObject { ["questionnaireVersion"] = 1, ["answers"] = answers }));
+        var assessment = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var routine = await _alice.CreateRoutineAsync(Guid.Parse(assessment["id"]!.GetValue<string>()));
+        var expectedSafeFor = assessment["causes"]!.AsArray().Where(c => c!["probability"]!.GetValue<double>() >= 0.05)
+            .Select(c => c!["condition"]!.GetValue<string>()).Order(StringComparer.Ordinal).ToList();
+
+        await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SciaticaDbContext>();
+        // As a routine stored before: no screens, safe only for the causes above 10%.
+        await db.Database.ExecuteSqlAsync($"UPDATE routines SET screens = '{{}}', safe_for = ARRAY[{expectedSafeFor[0]}] WHERE id = {routine.Id}");
+        var migrations = db.Database.GetMigrations().ToList();
+        var backfill = migrations.Single(m => m.EndsWith("_RoutinesSafeForFivePercentAndScreens", StringComparison.Ordinal));
+        var migrator = db.GetService<IMigrator>();
+        try
+        {
+            await migrator.MigrateAsync(migrations[migrations.IndexOf(backfill) - 1]);
+        }
+        finally
+        {
+            await migrator.MigrateAsync();
+        }
+
+        var stored = await db.Routines.AsNoTracking().SingleAsync(r => r.Id == routine.Id);
+        Assert.Equal([Domain.Assessments.Screen.Osteoporosis], stored.Screens);
+        Assert.Equal(expectedSafeFor, stored.SafeFor);
+        Assert.Equal(routine.Screens, stored.Screens);
+        Assert.Equal(routine.SafeFor, stored.SafeFor);
+    }
+
     private static async Task<Dictionary<Guid, int>> PainRisesAsync(SciaticaDbContext db) =>
         await db.Sessions.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.PainRise);
 }
