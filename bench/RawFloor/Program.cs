@@ -477,12 +477,9 @@ internal static class Sql
         FROM routines AS r WHERE r.id = $1
         """;
 
-    public const string SessionsForProgression = """
-        (SELECT id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items::text, recorded_at
-         FROM sessions WHERE routine_id = $1 ORDER BY completed_at DESC, id DESC LIMIT 8)
-        UNION ALL
-        (SELECT id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items::text, recorded_at
-         FROM sessions WHERE routine_id = $1 AND pain_rise >= 2)
+    public static readonly string SessionsForProgression = $"""
+        SELECT id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items::text, recorded_at
+        FROM sessions WHERE routine_id = $1 ORDER BY completed_at DESC, id DESC LIMIT {SciaticaService.Domain.Routines.Progression.Window}
         """;
 
     public const string InsertSession = """

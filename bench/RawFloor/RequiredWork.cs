@@ -182,18 +182,9 @@ internal sealed class RequiredWork(
                 }
             }
 
-            // As the service's bounded read (SessionStore.ListForProgressionAsync): the newest page must hold each
-            // exercise's last few sessions, else more are read. The bench's sessions always do every exercise.
-            const int pageSize = 2 * Progression.EasySessions;
-            var distinct = sessions.DistinctBy(s => s.Id).ToList();
-            var page = Progression.Chronologically(distinct).Reverse().Take(pageSize).ToList();
-            if (distinct.Count >= pageSize && Progression.ShortOfRecentSessions(routine, page).Length > 0)
-            {
-                throw new InvalidOperationException("An exercise was skipped lately: the floor measures sessions that do all of them.");
-            }
-
+            // As the service's read (SessionStore.ListForProgressionAsync): the routine's latest Progression.Window.
             // The bench's sessions never move a routine on; a change would be a new version, which this floor does not write.
-            if (Progression.Evaluate(routine, distinct, stretches).Count > 0)
+            if (Progression.Evaluate(routine, sessions, stretches).Count > 0)
             {
                 throw new InvalidOperationException("A session moved the routine on: the floor measures sessions that do not.");
             }

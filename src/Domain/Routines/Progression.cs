@@ -3,9 +3,11 @@ using SciaticaService.Domain.Content;
 namespace SciaticaService.Domain.Routines;
 
 /// <summary>
-/// Moves a routine's exercises along their variants from how sessions went: easier (or dropped) after an exercise
-/// made pain worse by 2 or more points in two sessions, harder after several easy sessions with pain stable or
-/// falling. Only sessions done with the current routine version count, so each step starts a fresh count.
+/// Moves a routine's exercises along their variants from how sessions went: out for review after pain rose by 3 or
+/// more points with an exercise in one session, easier (or dropped) after it made pain worse by 2 or more points in
+/// two sessions, harder after several easy sessions with pain stable or falling. Only the current routine version's
+/// latest <see cref="Window"/> sessions count: each step starts a fresh count, and the work per session stays the
+/// same however long the history grows.
 /// </summary>
 public static class Progression
 {
@@ -14,6 +16,9 @@ public static class Progression
     public const int EasySessions = 4;
     public const int EasyPainDuring = 2;
 
+    /// <summary>The routine version's latest sessions that progression reads: about three weeks of daily sessions.</summary>
+    public const int Window = 20;
+
     /// <summary>Pain rising this much in a single session takes the exercise out until someone reviews it.</summary>
     public const int ReviewPainPoints = 3;
 
@@ -21,12 +26,12 @@ public static class Progression
     public static int RiseDuring(Session session, SessionItem item) => (item.PainDuring ?? session.PainAfter) - session.PainBefore;
 
     /// <param name="routine">The current routine version.</param>
-    /// <param name="sessions">Sessions done with it.</param>
+    /// <param name="sessions">Sessions done with it; only the latest <see cref="Window"/> count.</param>
     /// <param name="stretches">Published stretches, for variants.</param>
     public static IReadOnlyList<RoutineChange> Evaluate(Routine routine, IReadOnlyList<Session> sessions, IReadOnlyDictionary<string, Stretch> stretches)
     {
         var changes = new List<RoutineChange>();
-        var ordered = Chronologically(sessions.Where(s => s.RoutineId == routine.Id)).ToList();
+        var ordered = Chronologically(sessions.Where(s => s.RoutineId == routine.Id)).TakeLast(Window).ToList();
         foreach (var item in routine.Items)
         {
             // Content may have changed since the routine was made: an exercise now withdrawn, or now advised
@@ -90,14 +95,6 @@ public static class Progression
     /// </summary>
     public static IEnumerable<Session> Chronologically(IEnumerable<Session> sessions) =>
         sessions.OrderBy(s => s.CompletedAt).ThenBy(s => s.Id.ToString("N"), StringComparer.Ordinal);
-
-    /// <summary>
-    /// The routine's exercises done fewer than <see cref="EasySessions"/> times in <paramref name="newest"/>, some of
-    /// its newest sessions: a store that read only those must look further back for these exercises' recent ones.
-    /// </summary>
-    public static string[] ShortOfRecentSessions(Routine routine, IReadOnlyCollection<Session> newest) =>
-        [.. routine.Items.Select(i => i.Stretch).Distinct()
-            .Where(stretch => newest.Count(s => s.Items.Any(i => i.Stretch == stretch && i.Done)) < EasySessions)];
 
     /// <summary>True when the routine holds something content no longer allows: it must move on at once.</summary>
     public static bool NeedsContentCheck(Routine routine, IReadOnlyDictionary<string, Stretch> stretches) =>

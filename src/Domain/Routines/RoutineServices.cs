@@ -50,10 +50,9 @@ public interface ISessionStore
     Task<Session?> FindAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The sessions of <paramref name="routine"/> that <see cref="Progression.Evaluate"/> can act on, however many
-    /// it has: for each of its stretches the last <see cref="Progression.EasySessions"/> sessions in which it was
-    /// done (in the order Evaluate uses), and every session in which pain may have risen by
-    /// <see cref="Progression.WorsePainPoints"/> or more. Evaluating these gives the same changes as evaluating all.
+    /// The sessions of <paramref name="routine"/> that <see cref="Progression.Evaluate"/> acts on, however many it
+    /// has: its latest <see cref="Progression.Window"/>, in the order Evaluate uses. Evaluating these gives the same
+    /// changes as evaluating all.
     /// </summary>
     Task<IReadOnlyList<Session>> ListForProgressionAsync(Routine routine, CancellationToken cancellationToken);
 }

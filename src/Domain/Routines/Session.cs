@@ -82,8 +82,7 @@ public sealed class Session
 
     /// <summary>
     /// The highest pain reported in the session, during any exercise or after it, less the pain before (negative when
-    /// pain only fell). Kept with the session so that the sessions in which pain rose can be found without reading
-    /// every session of a routine.
+    /// pain only fell). Kept with the session so that sessions in which pain rose can be queried without parsing items.
     /// </summary>
     public int PainRise { get; private set; }
 

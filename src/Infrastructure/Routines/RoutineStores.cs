@@ -122,63 +122,18 @@ internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
     public Task<Session?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
 
-    // A routine used daily for months has hundreds of sessions; progression needs a handful of them: for each
-    // stretch the last EasySessions in which it was done, and every session in which pain rose by WorsePainPoints
-    // or more (a superset of what the rules blame on an exercise). One statement reads the routine's newest
-    // sessions (an index walk on (routine, completed_at, id)) and those in which pain rose (an index range on
-    // (routine, pain_rise)), however old. A stretch done fewer times than that in the newest page (skipped lately)
-    // gets its last few from below the page in one more statement, filtered in PostgreSQL. The rules stay in
-    // Progression.
-    private const int FirstPage = 2 * Progression.EasySessions;
-
-    // The page size and the pain threshold are part of the statement's text, not parameters. For a generic plan
-    // PostgreSQL has to guess parameters' values (a tenth of the routine's rows for a LIMIT, a third for pain_rise >=),
-    // which cost it so far above the custom plans that it planned this statement again on every PUT
-    // (pg_stat_statements: one plan per call, 0.1 ms of its CPU each). A format string: {0} is the routine's id.
-    private static readonly string NewestAndWorse = $$"""
-        (SELECT id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items::text, recorded_at
-         FROM sessions WHERE routine_id = {0} ORDER BY completed_at DESC, id DESC LIMIT {{FirstPage}})
-        UNION ALL
-        (SELECT id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items::text, recorded_at
-         FROM sessions WHERE routine_id = {0} AND pain_rise >= {{Progression.WorsePainPoints}})
+    // Progression reads a routine version's latest Progression.Window sessions: an index walk on (routine,
+    // completed_at, id), the same few rows whatever the history. The window is part of the statement's text, not a
+    // parameter: for a generic plan PostgreSQL would have to guess a LIMIT's value (a tenth of the routine's rows),
+    // which cost it so far above the custom plans that it planned the statement again on every PUT. Ties on time are
+    // broken by id as Progression.Chronologically breaks them.
+    private static readonly string Latest = $$"""
+        SELECT id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items::text, recorded_at
+        FROM sessions WHERE routine_id = {0} ORDER BY completed_at DESC, id DESC LIMIT {{Progression.Window}}
         """;
 
-    public async Task<IReadOnlyList<Session>> ListForProgressionAsync(Routine routine, CancellationToken cancellationToken)
-    {
-        var sessions = (await db.Database.ReadRowsAsync(FormattableStringFactory.Create(NewestAndWorse, routine.Id), ReadSession, cancellationToken))
-            .DistinctBy(s => s.Id).ToList();
-        if (sessions.Count < FirstPage)
-        {
-            return sessions; // the page held the routine's whole history
-        }
-
-        // The newest FirstPage of what was read are that page: a session in which pain rose and that is newer than
-        // the page's oldest is in the page.
-        var page = Progression.Chronologically(sessions).Reverse().Take(FirstPage).ToList();
-        var missing = Progression.ShortOfRecentSessions(routine, page);
-        if (missing.Length == 0)
-        {
-            return sessions;
-        }
-
-        // The last few done below the page, per stretch, complete each one's last EasySessions. JSON names as in
-        // SessionItem.
-        var oldest = page[^1];
-        var older = await db.Database.ReadRowsAsync($"""
-            SELECT s.id, s.person_id, s.routine_id, s.started_at, s.completed_at, s.pain_before, s.pain_after, s.items::text, s.recorded_at
-            FROM sessions AS s
-            WHERE s.id IN (SELECT recent.id
-                           FROM unnest({missing}) AS stretch(slug)
-                           CROSS JOIN LATERAL (
-                               SELECT d.id FROM sessions AS d
-                               WHERE d.routine_id = {routine.Id}
-                                 AND (d.completed_at, d.id) < ({oldest.CompletedAt.ToUniversalTime()}, {oldest.Id})
-                                 AND d.items @> jsonb_build_array(jsonb_build_object('stretch', stretch.slug, 'done', true))
-                               ORDER BY d.completed_at DESC, d.id DESC
-                               LIMIT {Progression.EasySessions}) AS recent)
-            """, ReadSession, cancellationToken);
-        return [.. sessions.Concat(older).DistinctBy(s => s.Id)];
-    }
+    public async Task<IReadOnlyList<Session>> ListForProgressionAsync(Routine routine, CancellationToken cancellationToken) =>
+        await db.Database.ReadRowsAsync(FormattableStringFactory.Create(Latest, routine.Id), ReadSession, cancellationToken);
 
     // Columns as in SessionConfiguration, in the order selected above; the session computes its pain rise again.
     private static Session ReadSession(DbDataReader row) => new(

@@ -683,9 +683,6 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_sessions_escalated")
                         .HasFilter("escalation_level IS NOT NULL");
 
-                    b.HasIndex("RoutineId", "PainRise")
-                        .HasDatabaseName("ix_sessions_routine_id_pain_rise");
-
                     b.HasIndex("RoutineId", "CompletedAt", "Id")
                         .HasDatabaseName("ix_sessions_routine_id_completed_at_id");
 
