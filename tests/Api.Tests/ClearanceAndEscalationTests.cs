@@ -102,6 +102,25 @@ public sealed class ClearanceAndEscalationTests(ApiFixture fixture) : ApiTest(fi
     }
 
     [Fact]
+    public async Task A_flag_raised_after_the_clearance_was_recorded_holds_even_on_the_same_day_or_with_tomorrows_date()
+    {
+        var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id);
+        var urgent = await _alice.AssessAsync(Urgent());
+        var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Created, (await ClearAsync(_alice, urgent.Id, tomorrow)).StatusCode); // a time zone ahead of UTC
+        var clean = await _alice.AssessAsync(DiscAnswers());
+        Assert.Equal(HttpStatusCode.Created, (await _alice.PostAsJsonAsync("/api/v1/routines", new CreateRoutineRequest(clean.Id, 15))).StatusCode);
+        var current = await _alice.GetFromJsonAsync<RoutineResponse>("/api/v1/me/routines/current", TestJson.Options);
+
+        var body = Session(current!, DateTimeOffset.UtcNow.AddMinutes(-1), 3, 3);
+        body["newSymptoms"] = new JsonArray("saddle_numbness");
+        Assert.Equal(HttpStatusCode.Created, (await _alice.PutAsync($"/api/v1/sessions/{Guid.NewGuid()}", Json(body))).StatusCode);
+
+        Assert.Equal("clearance_required", await CodeOf(await _alice.GetAsync("/api/v1/me/routines/current")));
+        Assert.NotEqual(routine.Id, current!.Id);
+    }
+
+    [Fact]
     public async Task Bad_clearances_get_every_problem_and_someone_elses_assessment_is_not_found()
     {
         var mine = await _alice.AssessAsync(Urgent());

@@ -98,7 +98,8 @@ public sealed class MigrationTests(ApiFixture fixture) : ApiTest(fixture), IDisp
         }
 
         var stored = await db.Routines.AsNoTracking().SingleAsync(r => r.Id == routine.Id);
-        Assert.Equal([Domain.Assessments.Screen.Osteoporosis], stored.Screens);
+        // Version 1 never asked about a hip replacement or pregnancy: until answered, those screens apply too.
+        Assert.Equal([Domain.Assessments.Screen.Osteoporosis, Domain.Assessments.Screen.HipReplacement, Domain.Assessments.Screen.Pregnancy], stored.Screens);
         Assert.Equal(expectedSafeFor, stored.SafeFor);
         Assert.Equal(routine.Screens, stored.Screens);
         Assert.Equal(routine.SafeFor, stored.SafeFor);

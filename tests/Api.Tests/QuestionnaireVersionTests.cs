@@ -24,14 +24,17 @@ public sealed class QuestionnaireVersionTests(ApiFixture fixture) : ApiTest(fixt
         Assert.Equal(1, result["questionnaireVersion"]!.GetValue<int>());
         var notAsked = result["triage"]!["notAsked"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
         Assert.Equal(
-            ["both_legs_recent", "foot_drop", "infection_risk", "legs_giving_way", "pain_uncontrolled", "sexual_function_change", "symptom_duration", "thoracic_pain"],
+            ["both_legs_recent", "foot_drop", "hip_replacement", "infection_risk", "legs_giving_way", "pain_uncontrolled", "pregnant", "sexual_function_change",
+             "symptom_duration", "thoracic_pain"],
             notAsked.Order(StringComparer.Ordinal));
         // Unasked is not "no": never self-care.
         Assert.Equal("see_gp", result["triage"]!["level"]!.GetValue<string>());
 
-        // The routine still follows, as it did for these apps before.
+        // The routine still follows, as it did for these apps before, without what the unasked screens would rule out.
         var routine = await _alice.CreateRoutineAsync(Guid.Parse(result["id"]!.GetValue<string>()));
         Assert.NotEmpty(routine.Items);
+        Assert.Contains(Domain.Assessments.Screen.Pregnancy, routine.Screens);
+        Assert.DoesNotContain(routine.Items, i => i.Stretch.StartsWith("prone", StringComparison.Ordinal));
     }
 
     [Fact]

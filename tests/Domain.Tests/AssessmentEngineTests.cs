@@ -145,6 +145,34 @@ public class AssessmentEngineTests
     }
 
     [Fact]
+    public void Pain_worse_on_arching_yet_eased_lying_face_down_is_a_contradiction()
+    {
+        var result = Evaluate(Baseline(age: 35, location: "below_knee").With(("worse_arching_back", true), ("lying_face_down_or_arching_effect", "eases_or_moves_up"),
+            ("worse_sitting", true), ("worse_bending_forward", true), ("worse_cough_sneeze", true), ("leg_raise_reproduces_leg_pain", true)));
+
+        Assert.Equal(ConfidenceLevel.Low, result.Confidence!.Level);
+        Assert.Contains("arching", result.Confidence.Reason, StringComparison.Ordinal);
+        Assert.Contains(Screen.ExtensionWorsens, result.Screens!);
+    }
+
+    [Fact]
+    public void An_answer_to_version_1_is_scored_with_todays_weights()
+    {
+        var answers = Version1.Definition.Items.Where(i => i.Required && i.Type == AnswerType.Boolean)
+            .ToDictionary(i => i.Code, AnswerValue (_) => new AnswerValue.YesNo(false))
+            .With(("age", 45), ("pain_location", "buttock"), ("onset", "gradual"), ("pain_now", 4), ("sbi_leg_pain", 2), ("sbi_numbness", 2),
+                ("sbi_weakness", 2), ("sbi_sitting", 2));
+
+        var old = AssessmentEngine.Evaluate(AnswerSheet.Check(Version1, answers), Names);
+        var today = AssessmentEngine.Evaluate(AnswerSheet.Check(Version1, answers), Names, Shipped.Definition);
+
+        // Version 1's own weights started piriformis level with a disc; today's base rates put a disc first.
+        Assert.Equal("piriformis-syndrome", old.Causes[0].Condition);
+        Assert.Equal("herniated-disc", today.Causes[0].Condition);
+        Assert.Equal(1, today.QuestionnaireVersion);
+    }
+
+    [Fact]
     public void A_textbook_picture_answered_in_full_gives_high_confidence()
     {
         var result = Evaluate(Baseline(age: 35, location: "below_knee").With(("low_back_pain", true), ("worse_sitting", true),

@@ -71,7 +71,10 @@ internal static class ContentSamples
         Imbalances = [Imbalance("anterior-tilt", "stenosis")],
         Stretches =
         [
-            Stretch("prone-lying", indicatedFor: ["disc"], contraindications: [Contra("stenosis")], difficulty: 1, harder: "press-up"),
+            Stretch("prone-lying", indicatedFor: ["disc"], contraindications: [Contra("stenosis")], difficulty: 1, harder: "press-up") with
+            {
+                Precautions = [new PrecautionEntry { Screen = "pregnancy", Reason = "Lying face down is not possible later in pregnancy." }],
+            },
             Stretch("press-up", indicatedFor: ["disc"], contraindications: [Contra("stenosis")], difficulty: 3, easier: "prone-lying"),
             Stretch("knee-to-chest", indicatedFor: ["stenosis"], contraindications: [Contra("disc")]),
         ],

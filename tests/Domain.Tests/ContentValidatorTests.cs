@@ -55,7 +55,13 @@ public class ContentValidatorTests
         // The stored disc template uses prone-lying; the update now contraindicates prone-lying for disc.
         var update = new ContentDocument
         {
-            Stretches = [Stretch("prone-lying", indicatedFor: ["stenosis"], contraindications: [Contra("disc")], harder: "press-up")],
+            Stretches =
+            [
+                Stretch("prone-lying", indicatedFor: ["stenosis"], contraindications: [Contra("disc")], harder: "press-up") with
+                {
+                    Precautions = [new PrecautionEntry { Screen = "pregnancy", Reason = "Face down." }],
+                },
+            ],
         };
 
         var problem = Assert.Single(ContentValidator.Validate(update, stored).Problems);
@@ -257,13 +263,27 @@ public class ContentValidatorTests
     public void Precautions_survive_the_round_trip_through_the_import_format()
     {
         var document = ContentSamples.ValidDocument();
-        var stretch = document.Stretches![0]! with { Precautions = [new PrecautionEntry { Screen = "hip_replacement", Reason = "Dislocation risk." }] };
+        var stretch = document.Stretches![2]! with { Precautions = [new PrecautionEntry { Screen = "hip_replacement", Reason = "Dislocation risk." }] };
 
-        var catalog = ContentValidator.Validate(document with { Stretches = [stretch, .. document.Stretches.Skip(1)] }).Catalog;
-        var entry = catalog.Stretches[0].ToEntry();
+        var catalog = ContentValidator.Validate(document with { Stretches = [.. document.Stretches.Take(2), stretch] }).Catalog;
+        var entry = catalog.Stretches[2].ToEntry();
 
+        Assert.Equal("knee-to-chest", entry.Slug);
         Assert.Equal("hip_replacement", Assert.Single(entry.Precautions!)!.Screen);
-        Assert.True(catalog.Stretches[0].IsScreenedOutBy([Domain.Assessments.Screen.HipReplacement]));
-        Assert.False(catalog.Stretches[0].IsScreenedOutBy([Domain.Assessments.Screen.Pregnancy]));
+        Assert.True(catalog.Stretches[2].IsScreenedOutBy([Domain.Assessments.Screen.HipReplacement]));
+        Assert.False(catalog.Stretches[2].IsScreenedOutBy([Domain.Assessments.Screen.Pregnancy]));
+    }
+
+    [Fact]
+    public void A_stretch_CLINICAL_md_names_for_a_screen_cannot_lose_that_precaution()
+    {
+        var document = ContentSamples.ValidDocument();
+        var stripped = document.Stretches![0]! with { Precautions = [] };
+
+        var result = ContentValidator.Validate(document with { Stretches = [stripped, .. document.Stretches.Skip(1)] });
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("stretches[0].precautions", problem.Path);
+        Assert.Contains("'pregnancy'", problem.Message, StringComparison.Ordinal);
     }
 }

@@ -51,8 +51,8 @@ public class QuestionnaireValidatorTests
         {
             Items = [.. sections[pain].Items.Select(item => item.Code switch
             {
-                // Claims LR 3.7 (ln 1.31) but weighs 2.
-                "worse_standing_or_walking" => item with { Options = [.. item.Options!.Select(o => o.Code == "true"
+                // Claims LR 6.4 (ln 1.86) but weighs 2.
+                "eased_by_sitting_or_leaning_forward" => item with { Options = [.. item.Options!.Select(o => o.Code == "true"
                     ? o with { Evidence = o.Evidence! with { Causes = new Dictionary<string, double>(o.Evidence.Causes!) { ["spinal-stenosis"] = 2 } } }
                     : o)] },
                 // A weight without a source.
@@ -65,7 +65,7 @@ public class QuestionnaireValidatorTests
 
         var problems = QuestionnaireValidator.Validate(Shipped.Definition with { Sections = sections }, Conditions, Imbalances);
 
-        Assert.Contains(problems, p => p.Field.EndsWith(".sources.spinal-stenosis.ratio", StringComparison.Ordinal) && p.Message.Contains("ln(3.7) is 1.31", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Field.EndsWith(".sources.spinal-stenosis.ratio", StringComparison.Ordinal) && p.Message.Contains("ln(6.4) is 1.86", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Field.EndsWith(".sources.herniated-disc", StringComparison.Ordinal) && p.Message.Contains("where this weight comes from", StringComparison.Ordinal));
         Assert.Equal(2, problems.Count);
     }

@@ -13,7 +13,11 @@ public class RoutineBuilderTests
     private static readonly RoutineContent Content = LoadContent();
     private static readonly string[] Causes = ["piriformis-syndrome", "herniated-disc", "spinal-stenosis", "isthmic-spondylolisthesis"];
     private static readonly int[] Budgets = [5, 10, 15, 30, 60];
-    private static readonly Dictionary<string, AnswerValue> NoScreens = [];
+    private static readonly Dictionary<string, AnswerValue> NoScreens = new()
+    {
+        ["osteoporosis"] = new AnswerValue.YesNo(false), ["long_term_steroids"] = new AnswerValue.YesNo(false),
+        ["hip_replacement"] = new AnswerValue.YesNo(false), ["pregnant"] = new AnswerValue.YesNo(false),
+    };
 
     /// <summary>Every non-empty set of likely causes, with the probability spread over them.</summary>
     public static TheoryData<string[]> CauseCombinations()
@@ -276,7 +280,7 @@ public class RoutineBuilderTests
     [MemberData(nameof(ScreenCases))]
     public void Each_screen_keeps_its_exercises_out_at_every_budget(string screen, string cause, string item, string[] excluded)
     {
-        var answers = new Dictionary<string, AnswerValue> { [item] = new AnswerValue.YesNo(true) };
+        var answers = new Dictionary<string, AnswerValue>(NoScreens) { [item] = new AnswerValue.YesNo(true) };
         for (var minutes = RoutineBuilder.MinMinutes; minutes <= RoutineBuilder.MaxMinutes; minutes += 5)
         {
             var plan = RoutineBuilder.Build(Synthetic([cause], 0.95), answers, Content, minutes);
@@ -295,7 +299,8 @@ public class RoutineBuilderTests
         var plan = RoutineBuilder.Build(Synthetic(["spinal-stenosis"], 0.95), answers, Content, 60);
 
         Assert.DoesNotContain(plan.Items, i => i.Stretch is "double-knee-to-chest" or "childs-pose" or "seated-forward-bend");
-        Assert.Equal([Screen.Osteoporosis], plan.Screens);
+        // Version 1 asked about neither a hip replacement nor pregnancy: until it is answered, both screens apply.
+        Assert.Equal([Screen.Osteoporosis, Screen.HipReplacement, Screen.Pregnancy], plan.Screens);
     }
 
     [Theory]
@@ -305,7 +310,7 @@ public class RoutineBuilderTests
     [InlineData("worse_or_spreads", false)]
     public void A_disc_routine_follows_what_arching_does_to_the_leg(string effect, bool extension)
     {
-        var answers = new Dictionary<string, AnswerValue> { [Screening.DirectionItem] = new AnswerValue.Text(effect) };
+        var answers = new Dictionary<string, AnswerValue>(NoScreens) { [Screening.DirectionItem] = new AnswerValue.Text(effect) };
         foreach (var minutes in Budgets)
         {
             var plan = RoutineBuilder.Build(Synthetic(["herniated-disc"], 0.95), answers, Content, minutes);
@@ -322,6 +327,37 @@ public class RoutineBuilderTests
                 Assert.NotEmpty(plan.Items);
             }
         }
+    }
+
+    [Fact]
+    public void Pain_worse_on_arching_keeps_the_extension_progression_out_even_when_lying_face_down_seemed_to_ease_it()
+    {
+        foreach (var effect in new[] { "eases_or_moves_up", "not_tried" })
+        {
+            var answers = new Dictionary<string, AnswerValue>(NoScreens)
+            {
+                ["worse_arching_back"] = new AnswerValue.YesNo(true), [Screening.DirectionItem] = new AnswerValue.Text(effect),
+            };
+
+            var plan = RoutineBuilder.Build(Synthetic(["herniated-disc"], 0.95), answers, Content, 30);
+
+            Assert.DoesNotContain(plan.Items, i => Content.Stretches.Single(s => s.Slug == i.Stretch).Bias == DirectionBias.Extension);
+        }
+    }
+
+    [Fact]
+    public void The_exercises_CLINICAL_md_names_stay_out_for_their_screen_whatever_the_stored_precautions_say()
+    {
+        var stripped = Content with
+        {
+            Stretches = [.. Content.Stretches.Select(s => new Stretch(s.Slug, s.Name, s.Kind, s.Summary, s.Instructions, s.HoldSeconds, s.Repetitions,
+                s.Sides, s.Difficulty, s.Bias, s.TargetMuscles, s.IndicatedFor, s.Contraindications, s.Cautions, s.EasierVariant, s.HarderVariant))],
+        };
+        var pregnant = new Dictionary<string, AnswerValue>(NoScreens) { ["pregnant"] = new AnswerValue.YesNo(true) };
+
+        var plan = RoutineBuilder.Build(Synthetic(["herniated-disc"], 0.95), pregnant, stripped, 60);
+
+        Assert.DoesNotContain(plan.Items, i => i.Stretch.StartsWith("prone", StringComparison.Ordinal));
     }
 
     [Fact]

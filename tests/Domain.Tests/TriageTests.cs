@@ -16,7 +16,7 @@ public class TriageTests
         { "both legs with worsening weakness", [("bilateral_leg_symptoms", true), ("progressive_weakness", true)], TriageLevel.Emergency, CareTiming.Now, "cauda_equina" },
         { "worst in both legs with worsening weakness", [("pain_location", "both_legs"), ("progressive_weakness", true)], TriageLevel.Emergency, CareTiming.Now, "cauda_equina" },
         { "both legs with severe weakness", [("bilateral_leg_symptoms", true), ("sbi_weakness", 5)], TriageLevel.Emergency, CareTiming.Now, "cauda_equina" },
-        { "both legs with a foot drop", [("bilateral_leg_symptoms", true), ("foot_drop", true)], TriageLevel.Emergency, CareTiming.Now, "cauda_equina" },
+        { "stable both legs with a stable foot drop (usually one foot)", [("bilateral_leg_symptoms", true), ("foot_drop", true)], TriageLevel.Urgent, CareTiming.WithinADay, "progressive_neurological_deficit" },
         { "both legs giving way", [("bilateral_leg_symptoms", true), ("legs_giving_way", true)], TriageLevel.Emergency, CareTiming.Now, "cauda_equina" },
 
         // Progressive neurological deficit: a doctor within 24 hours.
@@ -31,14 +31,15 @@ public class TriageTests
 
         // Possible fracture: the same day.
         { "a major injury", [("recent_major_trauma", true)], TriageLevel.Urgent, CareTiming.Today, "possible_fracture" },
-        { "osteoporosis with a sudden start", [("osteoporosis", true), ("onset", "sudden")], TriageLevel.Urgent, CareTiming.Today, "possible_fracture" },
-        { "long-term steroids and pain after lifting", [("long_term_steroids", true), ("onset", "after_lifting_or_accident")], TriageLevel.Urgent, CareTiming.Today, "possible_fracture" },
+        { "osteoporosis with a sudden severe pain", [("osteoporosis", true), ("onset", "sudden"), ("pain_now", 8)], TriageLevel.Urgent, CareTiming.Today, "possible_fracture" },
+        { "long-term steroids and severe pain after lifting", [("long_term_steroids", true), ("onset", "after_lifting_or_accident"), ("pain_now", 7)], TriageLevel.Urgent, CareTiming.Today, "possible_fracture" },
+        { "osteoporosis with a sudden but mild pain", [("osteoporosis", true), ("onset", "sudden"), ("pain_now", 2)], TriageLevel.SeeGp, CareTiming.WithinWeeks, "bone_or_immune_risk" },
 
         // Possible cancer: within days, two weeks at most.
-        { "a history of cancer", [("cancer_history", true)], TriageLevel.Urgent, CareTiming.WithinTwoWeeks, "possible_cancer" },
-        { "unexplained weight loss", [("unexplained_weight_loss", true)], TriageLevel.Urgent, CareTiming.WithinTwoWeeks, "possible_cancer" },
-        { "constant night pain", [("night_pain_unrelenting", true)], TriageLevel.Urgent, CareTiming.WithinTwoWeeks, "possible_cancer" },
-        { "pain between the shoulder blades", [("thoracic_pain", true)], TriageLevel.Urgent, CareTiming.WithinTwoWeeks, "possible_cancer" },
+        { "a history of cancer", [("cancer_history", true)], TriageLevel.Urgent, CareTiming.WithinDays, "possible_cancer" },
+        { "unexplained weight loss", [("unexplained_weight_loss", true)], TriageLevel.Urgent, CareTiming.WithinDays, "possible_cancer" },
+        { "constant night pain", [("night_pain_unrelenting", true)], TriageLevel.Urgent, CareTiming.WithinDays, "possible_cancer" },
+        { "pain between the shoulder blades", [("thoracic_pain", true)], TriageLevel.Urgent, CareTiming.WithinDays, "possible_cancer" },
 
         // A GP visit, with the routine allowed.
         {
@@ -80,7 +81,6 @@ public class TriageTests
     [InlineData(CareTiming.Now, "now")]
     [InlineData(CareTiming.Today, "today")]
     [InlineData(CareTiming.WithinADay, "within 24 hours")]
-    [InlineData(CareTiming.WithinTwoWeeks, "two weeks")]
     [InlineData(CareTiming.WithinDays, "next few days")]
     [InlineData(CareTiming.WithinWeeks, "next few weeks")]
     public void Advice_says_when_in_words(CareTiming timing, string words)
@@ -187,11 +187,20 @@ public class TriageTests
         var result = AssessmentEngine.Evaluate(AnswerSheet.Check(Version1, Version1Baseline()), Names);
 
         Assert.Equal(
-            new[] { "both_legs_recent", "foot_drop", "infection_risk", "legs_giving_way", "pain_uncontrolled", "sexual_function_change", "symptom_duration", "thoracic_pain" },
+            new[]
+            {
+                "both_legs_recent", "foot_drop", "hip_replacement", "infection_risk", "legs_giving_way", "pain_uncontrolled", "pregnant",
+                "sexual_function_change", "symptom_duration", "thoracic_pain",
+            },
             result.Triage.NotAsked!.Order(StringComparer.Ordinal));
         Assert.Equal(TriageLevel.SeeGp, result.Triage.Level);
-        Assert.Equal(result.Triage.NotAsked, Assert.Single(result.Triage.Flags, f => f.Code == "red_flags_not_asked").Items);
+        var notAsked = Assert.Single(result.Triage.Flags, f => f.Code == "red_flags_not_asked");
+        Assert.Equal(result.Triage.NotAsked, notAsked.Items);
         Assert.True(result.Triage.RoutineAllowed);
+        // Each unasked question with what a yes would need, and when.
+        Assert.Contains("slaps down or catches when you walk: a doctor within 24 hours", notAsked.Advice, StringComparison.Ordinal);
+        Assert.Contains("shoulder blades: a doctor within the next few days", notAsked.Advice, StringComparison.Ordinal);
+        Assert.Contains("both legs in the last few weeks: an emergency department now", notAsked.Advice, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -201,7 +210,7 @@ public class TriageTests
 
         Assert.Equal(TriageLevel.Emergency, V1(("saddle_numbness", true)).Level);
         Assert.Equal(TriageLevel.Urgent, V1(("progressive_weakness", true)).Level);
-        Assert.Contains(V1(("steroids_or_osteoporosis", true), ("onset", "sudden")).Flags, f => f.Code == "possible_fracture");
+        Assert.Contains(V1(("steroids_or_osteoporosis", true), ("onset", "sudden"), ("pain_now", 8)).Flags, f => f.Code == "possible_fracture");
         Assert.Contains(V1(("steroids_or_osteoporosis", true), ("onset", "gradual")).Flags, f => f.Code == "bone_or_immune_risk");
     }
 
@@ -220,6 +229,29 @@ public class TriageTests
         Assert.Equal(level, triage.Level);
         Assert.False(triage.RoutineAllowed);
         Assert.True(TriageResult.NeedsClearance(triage.Level));
+    }
+
+    [Fact]
+    public void New_weakness_in_a_session_is_an_emergency_when_the_assessment_had_symptoms_in_both_legs()
+    {
+        var bothLegs = new Dictionary<string, AnswerValue> { ["bilateral_leg_symptoms"] = new AnswerValue.YesNo(true) };
+        var worstInBoth = new Dictionary<string, AnswerValue> { ["pain_location"] = new AnswerValue.Text("both_legs") };
+
+        Assert.Equal(TriageLevel.Emergency, RedFlagRules.EvaluateNewSymptoms(["progressive_weakness"], bothLegs).Level);
+        Assert.Equal(TriageLevel.Emergency, RedFlagRules.EvaluateNewSymptoms(["legs_giving_way"], worstInBoth).Level);
+        Assert.Equal(TriageLevel.Urgent, RedFlagRules.EvaluateNewSymptoms(["progressive_weakness"], new Dictionary<string, AnswerValue>()).Level);
+        // What else the assessment said is not raised again.
+        Assert.Equal(TriageLevel.Urgent, RedFlagRules.EvaluateNewSymptoms(["foot_drop"],
+            new Dictionary<string, AnswerValue> { ["cancer_history"] = new AnswerValue.YesNo(true), ["age"] = new AnswerValue.Number(70) }).Level);
+    }
+
+    [Fact]
+    public void The_timing_is_the_soonest_any_flag_needs()
+    {
+        var triage = Evaluate(Baseline().With(("pain_uncontrolled", true), ("cancer_history", true))).Triage;
+
+        Assert.Equal(triage.Flags.Max(f => f.Timing), triage.Timing);
+        Assert.Equal(CareTiming.WithinDays, triage.Timing);
     }
 
     [Fact]

@@ -123,7 +123,6 @@ internal static class AssessmentMessages
     {
         CareTiming.NotNeeded => V1.CareTiming.NotNeeded,
         CareTiming.WithinWeeks => V1.CareTiming.WithinWeeks,
-        CareTiming.WithinTwoWeeks => V1.CareTiming.WithinTwoWeeks,
         CareTiming.WithinDays => V1.CareTiming.WithinDays,
         CareTiming.WithinADay => V1.CareTiming.WithinADay,
         CareTiming.Today => V1.CareTiming.Today,

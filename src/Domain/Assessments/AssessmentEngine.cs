@@ -28,12 +28,19 @@ public static class AssessmentEngine
         "This is self-care guidance based on your answers, not a diagnosis. Only a clinician who examines you can say "
         + "what is causing your pain. If your symptoms change or worry you, seek medical advice.";
 
-    public static AssessmentResult Evaluate(AnswerSheet sheet, IReadOnlyDictionary<string, string> conditionNames)
+    /// <param name="sheet">The checked answers.</param>
+    /// <param name="conditionNames">Condition names by slug, for the summary.</param>
+    /// <param name="weighting">
+    /// The questionnaire whose priors and weights score the answers: the current one, so that an answer to an older
+    /// version counts as the same answer does today (its own weights may have been retired). Its own by default.
+    /// </param>
+    public static AssessmentResult Evaluate(AnswerSheet sheet, IReadOnlyDictionary<string, string> conditionNames, QuestionnaireDefinition? weighting = null)
     {
-        var definition = sheet.Questionnaire.Definition;
+        var definition = weighting ?? sheet.Questionnaire.Definition;
+        var weighted = definition.Items.GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var contributions = sheet.Answers
             .OrderBy(a => a.Item.Code, StringComparer.Ordinal)
-            .Select(a => (Answer: a, Evidence: EvidenceOf(a)))
+            .Select(a => (Answer: a, Evidence: EvidenceOf(a, weighted.GetValueOrDefault(a.Item.Code))))
             .Where(x => x.Evidence is not null)
             .ToList();
 
@@ -85,7 +92,7 @@ public static class AssessmentEngine
             .ToList();
 
         var triage = RedFlagRules.Evaluate(sheet);
-        var confidence = ConfidenceRules.Assess(sheet, causes, inconclusive);
+        var confidence = ConfidenceRules.Assess(sheet, definition, causes, inconclusive);
         var answers = sheet.Answers.ToDictionary(a => a.Item.Code, a => a.Value, StringComparer.Ordinal);
         var scores = Scores(sheet);
         return new AssessmentResult(
@@ -101,7 +108,7 @@ public static class AssessmentEngine
             confidence,
             Screening.From(answers),
             Screening.DirectionFrom(answers),
-            Recommendations(scores));
+            Recommendations(scores, answers));
     }
 
     private static LikelihoodBand BandOf(CauseLikelihood cause, int rank, bool inconclusive) => (rank, inconclusive) switch
@@ -111,11 +118,13 @@ public static class AssessmentEngine
         _ => cause.Probability >= PossibleThreshold ? LikelihoodBand.Possible : LikelihoodBand.LessLikely,
     };
 
-    private static Evidence? EvidenceOf(CheckedAnswer answer) => answer.Item.Type switch
+    // The evidence the weighting questionnaire gives this answer, found by item code and answer code.
+    private static Evidence? EvidenceOf(CheckedAnswer answer, QuestionnaireItem? weighted) => weighted?.Type switch
     {
+        null => null,
         AnswerType.Integer when answer.Value is AnswerValue.Number n =>
-            answer.Item.Bands?.FirstOrDefault(b => n.Value >= b.Min && n.Value <= b.Max)?.Evidence,
-        _ => answer.Item.Options?.FirstOrDefault(o => o.Code == answer.Code)?.Evidence,
+            weighted.Bands?.FirstOrDefault(b => n.Value >= b.Min && n.Value <= b.Max)?.Evidence,
+        _ => weighted.Options?.FirstOrDefault(o => o.Code == answer.Code)?.Evidence,
     };
 
     private static List<double> Softmax(IReadOnlyList<double> logOdds)
@@ -171,12 +180,25 @@ public static class AssessmentEngine
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    private static List<Recommendation> Recommendations(OutcomeScores scores) =>
-        scores.StartBack is { Band: StartBack.HighRisk }
-            ? [new Recommendation("see_physiotherapist",
+    private static List<Recommendation> Recommendations(OutcomeScores scores, IReadOnlyDictionary<string, AnswerValue> answers)
+    {
+        var recommendations = new List<Recommendation>();
+        if (scores.StartBack is { Band: StartBack.HighRisk })
+        {
+            recommendations.Add(new Recommendation("see_physiotherapist",
                 "Your answers to the STarT Back questions suggest that the pain is weighing on you a lot, which makes a slow recovery more "
-                + "likely. People in this group do better with a physiotherapist's help alongside self-care: ask your GP about a referral.")]
-            : [];
+                + "likely. People in this group do better with a physiotherapist's help alongside self-care: ask your GP about a referral."));
+        }
+
+        if (answers.GetValueOrDefault(Screening.PregnantItem) is AnswerValue.YesNo { Value: true })
+        {
+            recommendations.Add(new Recommendation("pregnancy_check",
+                "Tell your midwife or GP about this pain before you start. Pain around the pelvis in pregnancy (pelvic girdle pain) is a "
+                + "different problem from sciatica and is treated differently; your routine leaves out lying face down and long holds on your back."));
+        }
+
+        return recommendations;
+    }
 
     private static OutcomeScores Scores(AnswerSheet sheet)
     {

@@ -82,7 +82,9 @@ public sealed class AssessmentService(IQuestionnaireStore questionnaires, IAsses
             : await GetQuestionnaireAsync(cancellationToken);
         var sheet = AnswerSheet.Check(questionnaire, answers);
         var names = (await content.ListConditionsAsync(cancellationToken)).ToDictionary(c => c.Slug, c => c.Name, StringComparer.Ordinal);
-        var result = AssessmentEngine.Evaluate(sheet, names);
+        // Whatever version was answered, today's weights score it: an older version's may have been retired.
+        var weighting = questionnaireVersion is null ? questionnaire : await GetQuestionnaireAsync(cancellationToken);
+        var result = AssessmentEngine.Evaluate(sheet, names, weighting.Definition);
         var now = Persons.Now(clock);
         var assessment = new Assessment(clientId ?? Guid.CreateVersion7(now), person, now, new SortedDictionary<string, AnswerValue>(sheet.Answers.ToDictionary(a => a.Item.Code, a => a.Value), StringComparer.Ordinal), result);
 

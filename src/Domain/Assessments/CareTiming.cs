@@ -9,10 +9,7 @@ public enum CareTiming
     /// <summary>Book a GP appointment in the next few weeks.</summary>
     WithinWeeks,
 
-    /// <summary>No later than two weeks, sooner if possible.</summary>
-    WithinTwoWeeks,
-
-    /// <summary>In the next few days.</summary>
+    /// <summary>In the next few days (two weeks at the latest).</summary>
     WithinDays,
 
     /// <summary>Within 24 hours.</summary>

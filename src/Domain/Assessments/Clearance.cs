@@ -3,8 +3,8 @@ using SciaticaService.Domain.Identity;
 namespace SciaticaService.Domain.Assessments;
 
 /// <summary>
-/// A clinician has seen the person since a red flag: every flag raised up to the end of <see cref="ClearedOn"/>
-/// (UTC) stops holding their routines. Flags raised later need a clearance of their own.
+/// A clinician has seen the person since a red flag: every flag raised before the clearance was recorded, and before
+/// the end of <see cref="ClearedOn"/> (UTC), stops holding their routines. Flags raised later need a clearance of their own.
 /// </summary>
 public sealed class Clearance
 {

@@ -14,13 +14,22 @@ public static class ConfidenceRules
     public const int ManyAnswers = 8;
 
     public const double ClearLead = 0.75;
+
+    /// <summary>Answering this many yes/no questions about the pain, all or all but one "yes", is read as a contradiction.</summary>
+    public const int EveryQuestion = 10;
     public const double WeakLead = 0.40;
 
-    public static Confidence Assess(AnswerSheet sheet, IReadOnlyList<CauseLikelihood> causes, bool inconclusive)
+    /// <param name="sheet">The answers.</param>
+    /// <param name="weighting">The questionnaire whose weights scored them.</param>
+    /// <param name="causes">The causes, most likely first.</param>
+    /// <param name="inconclusive">Whether the top two are too close to tell apart.</param>
+    public static Confidence Assess(AnswerSheet sheet, QuestionnaireDefinition weighting, IReadOnlyList<CauseLikelihood> causes, bool inconclusive)
     {
-        // Telling questions: optional items whose answers carry evidence about causes (the required ones are always there).
-        var telling = sheet.Questionnaire.Definition.Items
-            .Where(i => !i.Required && ((i.Options ?? []).Any(o => o.Evidence?.Causes?.Count > 0) || (i.Bands ?? []).Any(b => b.Evidence.Causes?.Count > 0)))
+        // Telling questions: optional items, asked in the answered version, whose answers carry evidence about causes
+        // (the required ones are always there).
+        var telling = weighting.Items
+            .Where(i => !i.Required && sheet.Asks(i.Code)
+                && ((i.Options ?? []).Any(o => o.Evidence?.Causes?.Any(w => w.Value != 0) == true) || (i.Bands ?? []).Any(b => b.Evidence.Causes?.Count > 0)))
             .Select(i => i.Code)
             .ToList();
         var answered = telling.Count(code => sheet.Answers.Any(a => a.Item.Code == code));
@@ -78,6 +87,23 @@ public static class ConfidenceRules
             && sheet.YesNo("worse_sitting") == true)
         {
             found.Add("sitting both eases the leg symptoms and makes the pain worse, with no symptoms on walking for it to ease");
+        }
+
+        if (sheet.YesNo("worse_bending_forward") == true && sheet.YesNo("eased_by_sitting_or_leaning_forward") == true)
+        {
+            found.Add("bending forward makes the pain worse, yet leaning forward eases it");
+        }
+
+        if (sheet.YesNo(Screening.WorseArchingItem) == true && sheet.Choice(Screening.DirectionItem) == "eases_or_moves_up")
+        {
+            found.Add("arching back makes the pain worse, yet lying face down or arching eases it");
+        }
+
+        // Yes to nearly every question about the pain says more about how the questions were answered than about a cause.
+        var painQuestions = sheet.Answers.Where(a => a.Item.Type == AnswerType.Boolean && !a.Item.Required && !a.Item.Code.StartsWith(StartBack.ItemPrefix, StringComparison.Ordinal)).ToList();
+        if (painQuestions.Count >= EveryQuestion && painQuestions.Count(a => a.Value is AnswerValue.YesNo { Value: true }) >= painQuestions.Count - 1)
+        {
+            found.Add("yes to nearly every question about the pain");
         }
 
         return found;

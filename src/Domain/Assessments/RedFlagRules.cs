@@ -48,8 +48,38 @@ public static class RedFlagRules
         RecentMajorTrauma, Osteoporosis, LongTermSteroids, WeakenedImmunity, PainUncontrolled,
     ];
 
-    /// <summary>Every item the rules read whose absence from a questionnaire version leaves a safety question unasked.</summary>
-    public static readonly IReadOnlyList<string> SafetyQuestions = [.. Items, SymptomDuration];
+    /// <summary>
+    /// Every item whose absence from a questionnaire version leaves a safety question unasked: the red flags, the
+    /// duration, and the screens that take exercises out of a routine.
+    /// </summary>
+    public static readonly IReadOnlyList<string> SafetyQuestions = [.. Items, SymptomDuration, Screening.HipReplacementItem, Screening.PregnantItem];
+
+    /// <summary>For an older version that did not ask them: what each safety question would have led to, in plain words.</summary>
+    private static readonly Dictionary<string, string> IfYes = new(StringComparer.Ordinal)
+    {
+        [SaddleNumbness] = "numbness between your legs or around your bottom: an emergency department now",
+        [BladderBowelChange] = "new trouble with bladder or bowel control: an emergency department now",
+        [SexualFunctionChange] = "a new loss of sexual function or of feeling in your genitals: an emergency department now",
+        [BothLegsRecent] = "leg symptoms that started in or spread to both legs in the last few weeks: an emergency department now",
+        [ProgressiveWeakness] = "weakness in a leg or foot that is getting worse: a doctor within 24 hours",
+        [FootDrop] = "a foot that slaps down or catches when you walk: a doctor within 24 hours",
+        [LegsGivingWay] = "legs that give way under you: a doctor within 24 hours",
+        [BilateralLegSymptoms] = "symptoms in both legs: a GP visit in the next few weeks, or an emergency department now if they are new or spreading",
+        [CancerHistory] = "cancer, now or in the past: a doctor within the next few days",
+        [UnexplainedWeightLoss] = "weight loss you cannot explain: a doctor within the next few days",
+        [NightPainUnrelenting] = "constant pain at night that no position eases: a doctor within the next few days",
+        [ThoracicPain] = "pain between your shoulder blades: a doctor within the next few days",
+        [FeverOrUnwell] = "a fever or feeling unwell with the pain: a doctor today",
+        [InfectionRisk] = "injecting drugs, a recent infection, spine surgery or an injection in the spine, or diabetes: a GP visit, and a doctor today if you get a fever",
+        [RecentMajorTrauma] = "pain that started after a big fall or accident: a doctor today",
+        [Osteoporosis] = "weak bones, with pain that came on suddenly and severely: a doctor today",
+        [LongTermSteroids] = "long-term steroid tablets, with pain that came on suddenly and severely: a doctor today",
+        [WeakenedImmunity] = "a weakened immune system: a GP visit, and a doctor today if you get a fever",
+        [PainUncontrolled] = "severe pain that painkillers do not control: a GP in the next few days",
+        [SymptomDuration] = "symptoms for more than six weeks: a GP visit in the next few weeks",
+        [Screening.HipReplacementItem] = "a hip replacement: until you tell us, your routine leaves out the hip positions it rules out",
+        [Screening.PregnantItem] = "pregnancy: until you tell us, your routine leaves out lying face down and long holds on your back",
+    };
 
     /// <summary>Symptoms a session may report as new: each is a red flag whenever it appears.</summary>
     public static readonly IReadOnlyList<string> SessionSymptoms =
@@ -96,25 +126,33 @@ public static class RedFlagRules
         var flags = Flags(answers);
         if (notAsked.Count > 0)
         {
-            // Unasked is not "no": without those answers nobody can say that nothing needs a doctor.
+            // Unasked is not "no": without those answers nobody can say that nothing needs a doctor, so each one is
+            // spelled out with what a "yes" would need, and when.
             flags.Add(new RaisedFlag("red_flags_not_asked", "Some safety questions were not asked", TriageLevel.SeeGp, notAsked,
-                "Some safety questions were not part of the questionnaire you answered; please answer them too. Go to an emergency "
-                + "department now if you have new numbness between your legs, a change in bladder, bowel or sexual function, or leg "
-                + "symptoms that started in or spread to both legs in the last few weeks. Otherwise book a GP visit in the next few weeks.",
+                "The questionnaire you answered did not ask everything we need to know for your safety; please answer the remaining "
+                + "questions too. Until then, if any of these apply to you, act on it as it says: "
+                + string.Join("; ", notAsked.Select(code => IfYes[code])) + ". Otherwise book a GP visit in the next few weeks.",
                 CareTiming.WithinWeeks));
         }
 
         return Result(flags, notAsked);
     }
 
-    /// <summary>The red flags that new symptoms reported with a session raise: every one of them needs a doctor.</summary>
-    public static TriageResult EvaluateNewSymptoms(IReadOnlyCollection<string> symptoms) => Result(Flags(new ReportedSymptoms(symptoms)), []);
+    /// <summary>
+    /// The red flags that new symptoms reported with a session raise: every one of them needs a doctor. What the person's
+    /// assessment already said about both legs counts too: new weakness with symptoms already in both legs is an emergency.
+    /// </summary>
+    /// <param name="symptoms">The new symptoms, by item code.</param>
+    /// <param name="assessed">The answers of the assessment the routine was built from, when known.</param>
+    public static TriageResult EvaluateNewSymptoms(IReadOnlyCollection<string> symptoms, IReadOnlyDictionary<string, AnswerValue>? assessed = null) =>
+        Result(Flags(new ReportedSymptoms(symptoms, assessed ?? new Dictionary<string, AnswerValue>())), []);
 
     private static TriageResult Result(List<RaisedFlag> flags, IReadOnlyList<string> notAsked)
     {
+        // The most urgent flag's advice leads; the timing is the soonest any flag needs.
         var ordered = flags.OrderByDescending(f => f.Level).ThenByDescending(f => f.Timing).ToList();
         return ordered is [var first, ..]
-            ? new TriageResult(first.Level, ordered, first.Advice, TriageResult.AllowsRoutine(first.Level), first.Timing, notAsked)
+            ? new TriageResult(first.Level, ordered, first.Advice, TriageResult.AllowsRoutine(first.Level), ordered.Max(f => f.Timing), notAsked)
             : new TriageResult(TriageLevel.SelfCare, [], SelfCareAdvice, RoutineAllowed: true, CareTiming.NotNeeded, notAsked);
     }
 
@@ -137,11 +175,13 @@ public static class RedFlagRules
         var deficit = Present(ProgressiveWeakness, FootDrop, LegsGivingWay);
 
         // Cauda equina: saddle, bladder, bowel or sexual signs; both legs affected lately; or both legs with weakness
-        // that is getting worse or severe. Long-standing, stable symptoms in both legs alone are not this picture.
+        // that is getting worse, legs giving way, or severe weakness. Long-standing, stable symptoms in both legs are
+        // not this picture, nor with a stable foot drop, which is usually one foot: that is the 24-hour flag below.
         var caudaEquina = Present(SaddleNumbness, BladderBowelChange, SexualFunctionChange, BothLegsRecent);
-        if (bothLegs.Count > 0 && (deficit.Count > 0 || severeWeakness))
+        var bilateralWeakness = Present(ProgressiveWeakness, LegsGivingWay);
+        if (bothLegs.Count > 0 && (bilateralWeakness.Count > 0 || severeWeakness))
         {
-            caudaEquina.AddRange(deficit);
+            caudaEquina.AddRange(bilateralWeakness);
             if (severeWeakness)
             {
                 caudaEquina.Add("sbi_weakness");
@@ -168,11 +208,12 @@ public static class RedFlagRules
                 [FeverOrUnwell, .. Present(InfectionRisk, WeakenedImmunity, LongTermSteroids)]);
         }
 
+        // With weak bones, a minor fall or lifting can break a vertebra: sudden or after lifting, and severe.
         var fracture = Present(RecentMajorTrauma);
         var fragileBones = Present(Osteoporosis, LongTermSteroids);
-        if (fragileBones.Count > 0 && answers.Choice("onset") is "sudden" or "after_lifting_or_accident")
+        if (fragileBones.Count > 0 && answers.Choice("onset") is "sudden" or "after_lifting_or_accident" && answers.Number("pain_now") is >= SeverePain)
         {
-            fracture.AddRange([.. fragileBones, "onset"]);
+            fracture.AddRange([.. fragileBones, "onset", "pain_now"]);
         }
 
         if (fracture.Count > 0)
@@ -189,7 +230,7 @@ public static class RedFlagRules
                 cancer.Add("age");
             }
 
-            Raise("possible_cancer", "Signs that need checking for another cause", TriageLevel.Urgent, CareTiming.WithinTwoWeeks, CancerAdvice, cancer);
+            Raise("possible_cancer", "Signs that need checking for another cause", TriageLevel.Urgent, CareTiming.WithinDays, CancerAdvice, cancer);
         }
 
         // Routine allowed, with a GP visit.
@@ -206,9 +247,9 @@ public static class RedFlagRules
         if (boneOrImmune.Count > 0 && !answers.IsYes(FeverOrUnwell) && fracture.Count == 0)
         {
             Raise("bone_or_immune_risk", "Weak bones, long-term steroids or a weakened immune system", TriageLevel.SeeGp, CareTiming.WithinWeeks,
-                "Book a GP visit in the next few weeks to talk this back pain through. You can start the routine meanwhile: it leaves out "
-                + "exercises that bend the spine far forward under load, which weak bones do not tolerate well. See a doctor the same day "
-                + "if you get a fever, feel unwell, or the pain becomes sudden and severe.",
+                "Book a GP visit in the next few weeks to talk this back pain through. You can start the routine meanwhile"
+                + (fragileBones.Count > 0 ? ": it leaves out exercises that bend the spine far forward, which weak bones do not tolerate well" : "")
+                + ". See a doctor the same day if you get a fever, feel unwell, or the pain becomes sudden and severe.",
                 boneOrImmune);
         }
 
@@ -260,6 +301,9 @@ public static class RedFlagRules
     /// <summary>SBI weakness bother of 5 or 6 (of 6), read as severe weakness.</summary>
     public const int SevereWeaknessBother = 5;
 
+    /// <summary>Pain now of 7 or more (of 10): the "severe" of a sudden pain with weak bones.</summary>
+    public const int SeverePain = 7;
+
     public const int YoungestUsualAge = 20;
     public const int OldestUsualAge = 55;
 
@@ -281,12 +325,17 @@ public static class RedFlagRules
         public bool Asks(string code) => sheet.Asks(code) || (LegacyItems.TryGetValue(code, out var legacy) && sheet.Asks(legacy));
     }
 
-    /// <summary>Symptoms reported as new with a session: each is a yes; nothing else is known.</summary>
-    private sealed class ReportedSymptoms(IReadOnlyCollection<string> symptoms) : ITriageAnswers
+    /// <summary>
+    /// Symptoms reported as new with a session: each is a yes. Of the assessment, only where the symptoms are counts:
+    /// its other flags were dealt with when it was made.
+    /// </summary>
+    private sealed class ReportedSymptoms(IReadOnlyCollection<string> symptoms, IReadOnlyDictionary<string, AnswerValue> assessed) : ITriageAnswers
     {
-        public bool IsYes(string code) => symptoms.Contains(code);
+        public bool IsYes(string code) =>
+            symptoms.Contains(code) || (code == BilateralLegSymptoms && assessed.GetValueOrDefault(code) is AnswerValue.YesNo { Value: true });
 
-        public string? Choice(string code) => null;
+        public string? Choice(string code) =>
+            code == "pain_location" && assessed.GetValueOrDefault(code) is AnswerValue.Text { Value: "both_legs" } ? "both_legs" : null;
 
         public int? Number(string code) => null;
 

@@ -12,6 +12,6 @@ public enum Screen
     /// <summary>Pregnancy: no lying face down and no long holds lying on the back.</summary>
     Pregnancy,
 
-    /// <summary>Leg pain worsens or spreads when lying face down or arching back: no extension progression.</summary>
+    /// <summary>Pain worse on arching back, or leg pain that worsens or spreads lying face down: no extension progression.</summary>
     ExtensionWorsens,
 }

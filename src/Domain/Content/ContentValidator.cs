@@ -325,6 +325,14 @@ public static class ContentValidator
             }
         }
 
+        if (slug is not null && precautions is not null)
+        {
+            foreach (var screen in ClinicalPrecautions.For(slug).Where(screen => precautions.All(p => p.Screen != screen)))
+            {
+                scope.Add("precautions", $"'{slug}' must carry the '{WireName.Of(screen)}' precaution: the clinical rules name it for that screen.");
+            }
+        }
+
         var status = scope.Status(entry.Status);
         return scope.HasProblems
             ? null

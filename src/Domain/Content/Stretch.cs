@@ -117,11 +117,13 @@ public sealed class Stretch
         _contraindications.Exists(c => string.Equals(c.Condition, conditionSlug, StringComparison.Ordinal));
 
     /// <summary>
-    /// Whether any of the person's screens rules it out: by its precautions, and, whatever they say, every
-    /// extension exercise when arching makes the leg pain worse or spread.
+    /// Whether any of the person's screens rules it out: by its precautions and, whatever they say, by the ones
+    /// CLINICAL.md names (<see cref="ClinicalPrecautions"/>), and every extension exercise when arching makes the
+    /// pain worse.
     /// </summary>
     public bool IsScreenedOutBy(IReadOnlyCollection<Assessments.Screen> screens) =>
         _precautions.Exists(p => screens.Contains(p.Screen))
+        || ClinicalPrecautions.For(Slug).Any(screens.Contains)
         || (Bias == DirectionBias.Extension && screens.Contains(Assessments.Screen.ExtensionWorsens));
 
     public void ReplaceWith(Stretch source)

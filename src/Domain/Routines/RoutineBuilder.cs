@@ -61,7 +61,7 @@ public static class RoutineBuilder
         if (!assessment.Triage.RoutineAllowed)
         {
             throw new DomainException(ErrorKind.NotAllowedNow, "routine_not_allowed",
-                $"No routine is given after this assessment. {assessment.Triage.Advice} Once a clinician has seen you, answer the questionnaire again.");
+                $"No routine is given after this assessment. {assessment.Triage.Advice} Once a clinician has seen you, record their clearance and answer the questionnaire again.");
         }
 
         var top = assessment.Causes[0];
@@ -251,6 +251,7 @@ public static class RoutineBuilder
 
         var cause = relevant.First(c => stretch.IndicatedFor.Contains(c.Condition));
         var causeName = conditionNames.GetValueOrDefault(cause.Condition, cause.Condition).ToLowerInvariant();
+        var fit = cause.Condition == top.Condition ? "which your answers point to" : "which your answers leave possible";
         if (targets.Count > 0)
         {
             var imbalance = targets[0].Imbalance!;
@@ -261,6 +262,6 @@ public static class RoutineBuilder
             return $"{verb} the {string.Join(" and ", muscles.Select(m => m.Replace('-', ' ')))}, which your answers suggest need it, and suits {causeName}.";
         }
 
-        return $"Suits {causeName}, which your answers point to.";
+        return $"Suits {causeName}, {fit}.";
     }
 }

@@ -203,7 +203,7 @@ public sealed class RoutineService(
         {
             var advice = await assessments.FindAsync(hold.SourceId, cancellationToken) is { } latest ? " " + latest.Result.Triage.Advice : "";
             return new DomainException(ErrorKind.NotAllowedNow, "routine_not_allowed",
-                $"No routine is given after your latest assessment.{advice} Once a clinician has seen you, record their clearance.");
+                $"No routine is given after your latest assessment.{advice} Once a clinician has seen you, record their clearance and answer the questionnaire again.");
         }
 
         var raised = hold.Source == TriageHold.FromSession
@@ -212,7 +212,7 @@ public sealed class RoutineService(
         var what = hold.Source == TriageHold.FromSession ? "the symptoms you reported with a session" : "an earlier assessment";
         return new DomainException(ErrorKind.NotAllowedNow, "clearance_required",
             $"Your routine is on hold because of {what} on {hold.RaisedAt.UtcDateTime:yyyy-MM-dd}: a clinician needs to see you first, and a later "
-            + $"questionnaire alone does not change that. Once they have, record their clearance (POST /api/v1/me/clearances). {raised}".TrimEnd());
+            + $"questionnaire alone does not change that. Once they have, record their clearance. {raised}".TrimEnd());
     }
 
     private async Task<Dictionary<string, Stretch>> PublishedStretchesAsync(CancellationToken cancellationToken) =>
@@ -238,7 +238,8 @@ public sealed record LoggedSession(Session Session, bool Created, Routine? Adjus
 public sealed record BatchOutcome(Guid Id, string Status, IReadOnlyList<ValidationError> Errors, LoggedSession? Logged);
 
 /// <summary>Logging routine sessions, idempotently: the client's id makes a resend safe.</summary>
-public sealed class SessionService(IRoutineStore routines, ISessionStore sessions, RoutineService routineService, TimeProvider clock)
+public sealed class SessionService(
+    IRoutineStore routines, ISessionStore sessions, IAssessmentStore assessments, RoutineService routineService, TimeProvider clock)
 {
     public const int MaxBatch = 100;
 
@@ -260,7 +261,9 @@ public sealed class SessionService(IRoutineStore routines, ISessionStore session
 
         // Red flags can appear at any time: a new one is stored with the session, holds the routine until a clinician's
         // clearance, and tells the partner at once.
-        var escalation = checkedReport.NewSymptoms is { Count: > 0 } symptoms ? RedFlagRules.EvaluateNewSymptoms(symptoms) : null;
+        var escalation = checkedReport.NewSymptoms is { Count: > 0 } symptoms
+            ? RedFlagRules.EvaluateNewSymptoms(symptoms, (await assessments.FindAsync(routine.AssessmentId, cancellationToken))?.Answers)
+            : null;
         string[] types = escalation is null ? [Feed.PartnerEvent.SessionLogged] : [Feed.PartnerEvent.SessionLogged, Feed.PartnerEvent.TriageEscalated];
         var events = types.Select(type => Feed.PartnerEvent.For(caller, type, id, recordedAt)).OfType<Feed.PartnerEvent>().ToList();
         var (stored, created) = await sessions.AddOrGetAsync(new Session(id, person, checkedReport, recordedAt, escalation), events, cancellationToken);

@@ -47,9 +47,10 @@ internal sealed class ClearanceStore(SciaticaDbContext db) : IClearanceStore
 
     /// <summary>
     /// The statement that finds a person's open hold, as a format string whose {0} is the person id; RoutineStore
-    /// runs it in the same round trip as the rest of a routine's basis. A clearance covers every flag raised before
-    /// the end of its day (UTC), so only each kind's latest flag can still hold: if it is covered, every earlier one
-    /// is. Triage and escalation levels are stored by wire name.
+    /// runs it in the same round trip as the rest of a routine's basis. A clearance covers every flag raised before it
+    /// was recorded and before the end of the visit's day (UTC): nothing raised after the visit or after the recording.
+    /// So only each kind's latest flag can still hold: if it is covered, every earlier one is. Triage and escalation
+    /// levels are stored by wire name.
     /// </summary>
     public const string OpenHold = """
         SELECT flags.source, flags.id, flags.level, flags.raised_at, flags.superseded
@@ -65,7 +66,7 @@ internal sealed class ClearanceStore(SciaticaDbContext db) : IClearanceStore
                WHERE s.person_id = {0} AND s.escalation_level IS NOT NULL
                ORDER BY s.recorded_at DESC, s.id DESC LIMIT 1)) AS flags
         WHERE flags.raised_at >= COALESCE(
-            (SELECT ((max(c.cleared_on) + 1)::timestamp AT TIME ZONE 'UTC') FROM clearances AS c WHERE c.person_id = {0}),
+            (SELECT max(LEAST(c.recorded_at, (c.cleared_on + 1)::timestamp AT TIME ZONE 'UTC')) FROM clearances AS c WHERE c.person_id = {0}),
             '-infinity'::timestamptz)
         ORDER BY flags.raised_at DESC
         LIMIT 1

@@ -8,8 +8,9 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
     /// Routines built before the safety threshold and the screens existed keep later versions as safe as new ones:
     /// each routine's <c>safe_for</c> gains every cause its assessment gave 5% or more (it was 10%), and its
     /// <c>screens</c> are read from its assessment's answers as <c>Screening.From</c> reads them (version 1's merged
-    /// steroids/osteoporosis question included). An exercise now unsafe for them leaves the routine at its next
-    /// read, as after any content change. Nothing is taken away, so Down leaves the data as it is.
+    /// steroids/osteoporosis question included, and a screen it never asked applying until answered). An exercise now
+    /// unsafe for them leaves the routine at its next read, as after any content change. Nothing is taken away, so
+    /// Down leaves the data as it is.
     /// </summary>
     public partial class RoutinesSafeForFivePercentAndScreens : Migration
     {
@@ -28,10 +29,12 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                     screens = ARRAY(
                         SELECT screen FROM (VALUES
                             (1, 'osteoporosis', a.answers ->> 'osteoporosis' = 'true' OR a.answers ->> 'long_term_steroids' = 'true'
-                                                OR a.answers ->> 'steroids_or_osteoporosis' = 'true'),
-                            (2, 'hip_replacement', a.answers ->> 'hip_replacement' = 'true'),
-                            (3, 'pregnancy', a.answers ->> 'pregnant' = 'true'),
-                            (4, 'extension_worsens', a.answers ->> 'lying_face_down_or_arching_effect' = 'worse_or_spreads'))
+                                                OR a.answers ->> 'steroids_or_osteoporosis' = 'true'
+                                                OR NOT a.answers ?| array['osteoporosis', 'long_term_steroids', 'steroids_or_osteoporosis']),
+                            (2, 'hip_replacement', a.answers ->> 'hip_replacement' IS DISTINCT FROM 'false'),
+                            (3, 'pregnancy', a.answers ->> 'pregnant' IS DISTINCT FROM 'false'),
+                            (4, 'extension_worsens', a.answers ->> 'lying_face_down_or_arching_effect' = 'worse_or_spreads'
+                                                     OR a.answers ->> 'worse_arching_back' = 'true'))
                             AS s(rank, screen, present)
                         WHERE s.present
                         ORDER BY s.rank)
