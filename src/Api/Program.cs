@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.OpenApi;
 using SciaticaService.Api.Admin;
 using SciaticaService.Api.Assessments;
@@ -30,16 +31,21 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
     context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
     if (!context.ProblemDetails.Extensions.ContainsKey("code") && context.ProblemDetails.Status is { } status)
     {
-        var code = status switch
+        // A bare status from the framework (no route, wrong method): our code and wording, not its reason phrase.
+        var (code, title) = status switch
         {
-            StatusCodes.Status404NotFound => "route_not_found",
-            StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
-            _ => $"http_{status}",
+            StatusCodes.Status404NotFound => ("route_not_found", "There is no such endpoint."),
+            StatusCodes.Status405MethodNotAllowed => ("method_not_allowed", "This endpoint does not take that HTTP method."),
+            StatusCodes.Status415UnsupportedMediaType => ("http_415", DomainExceptionHandler.UnsupportedMediaType),
+            _ => ($"http_{status}", $"The request failed with HTTP status {status}."),
         };
         context.ProblemDetails.Extensions["code"] = code;
-        context.ProblemDetails.Type ??= ErrorMapping.ProblemType(code);
+        context.ProblemDetails.Type = ErrorMapping.ProblemType(code);
+        context.ProblemDetails.Title = title;
+        context.ProblemDetails.Detail = null;
     }
 });
+builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, ProblemJsonWriter>());
 builder.Services.AddExceptionHandler<DomainExceptionHandler>();
 // Let malformed bodies and parameters reach the exception handler, which explains them as ProblemDetails.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -47,7 +53,8 @@ builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(opt
 builder.Services.AddGrpc(options =>
 {
     options.Interceptors.Add<DomainErrorInterceptor>();
-    options.EnableDetailedErrors = builder.Environment.IsDevelopment();
+    // Never, in any environment: the detail would be the exception's own text.
+    options.EnableDetailedErrors = false;
 });
 builder.Services.AddGrpcReflection();
 builder.Services.AddGrpcHealthChecks(options =>
@@ -69,6 +76,7 @@ builder.Services.AddSwaggerGen(options =>
 var app = builder.Build();
 
 app.UseSecurityHeaders();
+app.UseGrpcStatusWording();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
