@@ -17,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddApiSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddHardening(builder.Configuration);
+builder.UseGrpcOnlyEndpoint();
 // On SIGTERM the server stops accepting, lets in-flight requests finish (every write commits before it is
 // acknowledged, so nothing acknowledged is lost), then stops; past this it gives up on stragglers.
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
@@ -79,6 +80,7 @@ app.UseSecurityHeaders();
 app.UseGrpcStatusWording();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseGrpcOnlyEndpoint();
 
 app.UseSwagger();
 app.UseSwaggerUI();
