@@ -58,6 +58,9 @@ builder.Services.AddGrpc(options =>
     options.EnableDetailedErrors = false;
 });
 builder.Services.AddGrpcReflection();
+// What the service tells strangers about itself: on by default in Development only (Discovery__Swagger, Discovery__GrpcReflection).
+var swaggerOn = builder.Configuration.GetValue("Discovery:Swagger", builder.Environment.IsDevelopment());
+var reflectionOn = builder.Configuration.GetValue("Discovery:GrpcReflection", builder.Environment.IsDevelopment());
 builder.Services.AddGrpcHealthChecks(options =>
     options.Services.Map(string.Empty, check => check.Tags.Contains(DependencyInjection.ReadyTag)));
 
@@ -82,8 +85,11 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseGrpcOnlyEndpoint();
 
-app.UseSwagger();
-app.UseSwaggerUI();
+if (swaggerOn)
+{
+    app.UseSwagger();
+    app.UseSwaggerUI();
+}
 
 app.UseRequestHardening();
 app.UseAuthentication();
@@ -114,7 +120,10 @@ app.MapGrpcService<SessionGrpcService>();
 app.MapGrpcService<ProgressGrpcService>();
 app.MapGrpcService<PartnerFeedGrpcService>();
 app.MapGrpcHealthChecksService();
-app.MapGrpcReflectionService();
+if (reflectionOn)
+{
+    app.MapGrpcReflectionService();
+}
 
 app.Run();
 

@@ -107,6 +107,13 @@ public sealed class SciaticaApiFactory(string connectionString, IReadOnlyDiction
             builder.UseSetting($"Limits:{limit}", "1000000");
         }
 
+        if (environment == "Testing")
+        {
+            // The suite reads the OpenAPI document and uses reflection as a developer would; other environments keep their defaults.
+            builder.UseSetting("Discovery:Swagger", "true");
+            builder.UseSetting("Discovery:GrpcReflection", "true");
+        }
+
         if (environment != "Development")
         {
             builder.UseSetting("Authentication:Jwt:Issuer", TestTokens.Issuer);
