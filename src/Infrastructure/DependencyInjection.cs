@@ -74,6 +74,7 @@ public static class DependencyInjection
         services.AddScoped<Domain.Feed.FeedService>();
 
         services.AddSingleton<DatabaseReadiness>();
+        services.AddSingleton<ReadinessCache>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddResiliencePipeline(DatabaseInitializer.StartupPipeline, (pipeline, context) =>
         {
