@@ -51,8 +51,12 @@ public static class DependencyInjection
 
         services.AddSingleton<ContentCache>();
         services.AddSingleton<IContentReader>(provider => provider.GetRequiredService<ContentCache>());
-        services.AddHostedService(provider => new ContentChangeListener(
-            connectionString, provider.GetRequiredService<ContentCache>(), provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ContentChangeListener>>()));
+        services.AddSingleton<IChangeSubscriber>(provider => provider.GetRequiredService<ContentCache>());
+        services.AddSingleton<PartnerKeyCache>();
+        services.AddSingleton<IPartnerKeys>(provider => provider.GetRequiredService<PartnerKeyCache>());
+        services.AddSingleton<IChangeSubscriber>(provider => provider.GetRequiredService<PartnerKeyCache>());
+        services.AddHostedService(provider => new ChangeListener(
+            connectionString, provider.GetServices<IChangeSubscriber>(), provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ChangeListener>>()));
         services.AddScoped<ContentImporter>();
         services.AddScoped<ContentSeeder>();
         services.AddScoped<ContentQueries>();

@@ -83,7 +83,7 @@ public static class Hardening
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                if (context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/grpc.health.v1.Health"))
+                if (IsHealthProbe(context))
                 {
                     return RateLimitPartition.GetNoLimiter("health");
                 }
@@ -156,6 +156,10 @@ public static class Hardening
     }
 
     private static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>Orchestrators' probes: never rate limited, never authenticated (a credential sent with one is not even looked up).</summary>
+    public static bool IsHealthProbe(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/grpc.health.v1.Health");
 
     public static bool IsGrpc(HttpContext context) =>
         context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true;

@@ -35,8 +35,9 @@ public static class SecurityRegistration
 
         services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "Bearer token or API key", options =>
+                // A health probe never looks an API key up: it needs no caller, and probes come often.
                 options.ForwardDefaultSelector = context =>
-                    context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
+                    context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName) && !Http.Hardening.IsHealthProbe(context)
                         ? ApiKeyAuthenticationHandler.SchemeName
                         : JwtBearerDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SciaticaService.Infrastructure.Content;
 using SciaticaService.Infrastructure.Database;
+using SciaticaService.Infrastructure.Identity;
 using SciaticaService.Infrastructure.Persistence;
 
 namespace SciaticaService.Api.Tests.Fixtures;
@@ -54,6 +55,9 @@ public sealed class ApiFixture : IAsyncLifetime
 #pragma warning disable EF1002
         await db.Database.ExecuteSqlRawAsync($"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE");
 #pragma warning restore EF1002
+        // Partners went behind the key caches' backs: tell every host's, as the service's own writes do.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_notify({PartnerKeyCache.ChangeChannel}, '')");
+        Factory.Services.GetRequiredService<PartnerKeyCache>().Invalidate();
         await scope.ServiceProvider.GetRequiredService<ContentSeeder>()
             .SeedAsync(scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ContentOptions>>().Value.ResolvedPath, default);
     }
