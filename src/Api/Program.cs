@@ -79,6 +79,7 @@ builder.Services.AddSwaggerGen(options =>
 
 var app = builder.Build();
 
+app.UseForwardedClientAddress();
 app.UseSecurityHeaders();
 app.UseGrpcStatusWording();
 app.UseExceptionHandler();
@@ -92,6 +93,7 @@ if (swaggerOn)
 }
 
 app.UseRequestHardening();
+app.UseCredentialThrottle();
 app.UseAuthentication();
 app.UseCallerHardening();
 app.UseAuthorization();

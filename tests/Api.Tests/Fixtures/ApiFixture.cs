@@ -106,7 +106,11 @@ public sealed class SciaticaApiFactory(string connectionString, IReadOnlyDiction
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Database:StartupTimeout", "00:00:20");
         // The suite sends far more requests than any person would: rate limits are tested on their own, with small ones.
-        foreach (var limit in new[] { "AnonymousPermitsPerMinute", "UserPermitsPerMinute", "PartnerPermitsPerMinute", "ImportsPerMinute", "AuthenticationFailuresPerMinute" })
+        foreach (var limit in new[]
+                 {
+                     "AnonymousPermitsPerMinute", "UserPermitsPerMinute", "PartnerPermitsPerMinute", "ImportsPerMinute",
+                     "AuthenticationFailuresPerMinute", "AuthenticationFailuresPerAddressPerMinute",
+                 })
         {
             builder.UseSetting($"Limits:{limit}", "1000000");
         }
@@ -124,6 +128,7 @@ public sealed class SciaticaApiFactory(string connectionString, IReadOnlyDiction
             builder.UseSetting("Authentication:Jwt:Audience", TestTokens.Audience);
             builder.UseSetting("Authentication:Jwt:SigningKeys:0", TestTokens.SigningKey);
         }
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestPeerAddress>());
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
