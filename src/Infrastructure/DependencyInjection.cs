@@ -76,6 +76,10 @@ public static class DependencyInjection
         services.AddScoped<Domain.Routines.ProgressService>();
         services.AddScoped<Domain.Feed.IPartnerFeed, Feed.PartnerFeedStore>();
         services.AddScoped<Domain.Feed.FeedService>();
+        services.AddOptions<Domain.Feed.FeedOptions>().Bind(configuration.GetSection(Domain.Feed.FeedOptions.Section));
+        services.AddSingleton(provider => new Domain.Feed.FeedSubscriptions(
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Domain.Feed.FeedOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IPartnerRevocationObserver>(provider => provider.GetRequiredService<Domain.Feed.FeedSubscriptions>());
 
         services.AddSingleton<DatabaseReadiness>();
         services.AddSingleton<ReadinessCache>();

@@ -113,6 +113,7 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
         ErrorKind.PreconditionFailed => "A precondition failed.",
         ErrorKind.PreconditionRequired => "A precondition is required.",
         ErrorKind.NotAllowedNow => "This is not allowed in the current state.",
+        ErrorKind.LimitReached => "A limit was reached.",
         _ => "Error.",
     };
 

@@ -39,6 +39,6 @@ internal sealed class PartnerStore(SciaticaDbContext db, PartnerKeyCache keys) :
             await transaction.CommitAsync(ct);
         }, cancellationToken);
         db.ChangeTracker.AcceptAllChanges();
-        keys.Invalidate();
+        keys.Changed(partnerId.ToString());
     }
 }
