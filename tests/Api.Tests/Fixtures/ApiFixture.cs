@@ -23,9 +23,6 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public SciaticaApiFactory Factory { get; private set; } = null!;
 
-    /// <summary>The PostgreSQL server, for fault tests that stop and restart it.</summary>
-    public PostgresServer Server => _server ?? throw new InvalidOperationException("Not started.");
-
     public async Task InitializeAsync()
     {
         _server = await PostgresServer.StartAsync();
@@ -60,17 +57,6 @@ public sealed class ApiFixture : IAsyncLifetime
         Factory.Services.GetRequiredService<PartnerKeyCache>().Invalidate();
         await scope.ServiceProvider.GetRequiredService<ContentSeeder>()
             .SeedAsync(scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ContentOptions>>().Value.ResolvedPath, default);
-    }
-
-    /// <summary>
-    /// After the server has been stopped: drops the connections the tests' own code pooled before, which the stop
-    /// killed (the next test would otherwise get one and fail with 57P01). The service's pool has a connection string
-    /// of its own (SciaticaDatabase adds its defaults) and is left to heal by itself, which the fault tests check.
-    /// </summary>
-    public void DropPooledTestConnections()
-    {
-        using var connection = new NpgsqlConnection(ConnectionString);
-        NpgsqlConnection.ClearPool(connection);
     }
 
     public GrpcChannel CreateGrpcChannel() =>
