@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.OpenApi;
 using SciaticaService.Api.Admin;
 using SciaticaService.Api.Assessments;
@@ -16,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddApiSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddHardening(builder.Configuration);
+builder.UseGrpcOnlyEndpoint();
 // On SIGTERM the server stops accepting, lets in-flight requests finish (every write commits before it is
 // acknowledged, so nothing acknowledged is lost), then stops; past this it gives up on stragglers.
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
@@ -30,16 +32,21 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
     context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
     if (!context.ProblemDetails.Extensions.ContainsKey("code") && context.ProblemDetails.Status is { } status)
     {
-        var code = status switch
+        // A bare status from the framework (no route, wrong method): our code and wording, not its reason phrase.
+        var (code, title) = status switch
         {
-            StatusCodes.Status404NotFound => "route_not_found",
-            StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
-            _ => $"http_{status}",
+            StatusCodes.Status404NotFound => ("route_not_found", "There is no such endpoint."),
+            StatusCodes.Status405MethodNotAllowed => ("method_not_allowed", "This endpoint does not take that HTTP method."),
+            StatusCodes.Status415UnsupportedMediaType => ("http_415", DomainExceptionHandler.UnsupportedMediaType),
+            _ => ($"http_{status}", $"The request failed with HTTP status {status}."),
         };
         context.ProblemDetails.Extensions["code"] = code;
-        context.ProblemDetails.Type ??= ErrorMapping.ProblemType(code);
+        context.ProblemDetails.Type = ErrorMapping.ProblemType(code);
+        context.ProblemDetails.Title = title;
+        context.ProblemDetails.Detail = null;
     }
 });
+builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, ProblemJsonWriter>());
 builder.Services.AddExceptionHandler<DomainExceptionHandler>();
 // Let malformed bodies and parameters reach the exception handler, which explains them as ProblemDetails.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -47,9 +54,13 @@ builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(opt
 builder.Services.AddGrpc(options =>
 {
     options.Interceptors.Add<DomainErrorInterceptor>();
-    options.EnableDetailedErrors = builder.Environment.IsDevelopment();
+    // Never, in any environment: the detail would be the exception's own text.
+    options.EnableDetailedErrors = false;
 });
 builder.Services.AddGrpcReflection();
+// What the service tells strangers about itself: on by default in Development only (Discovery__Swagger, Discovery__GrpcReflection).
+var swaggerOn = builder.Configuration.GetValue("Discovery:Swagger", builder.Environment.IsDevelopment());
+var reflectionOn = builder.Configuration.GetValue("Discovery:GrpcReflection", builder.Environment.IsDevelopment());
 builder.Services.AddGrpcHealthChecks(options =>
     options.Services.Map(string.Empty, check => check.Tags.Contains(DependencyInjection.ReadyTag)));
 
@@ -68,14 +79,21 @@ builder.Services.AddSwaggerGen(options =>
 
 var app = builder.Build();
 
+app.UseForwardedClientAddress();
 app.UseSecurityHeaders();
+app.UseGrpcStatusWording();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseGrpcOnlyEndpoint();
 
-app.UseSwagger();
-app.UseSwaggerUI();
+if (swaggerOn)
+{
+    app.UseSwagger();
+    app.UseSwaggerUI();
+}
 
 app.UseRequestHardening();
+app.UseCredentialThrottle();
 app.UseAuthentication();
 app.UseCallerHardening();
 app.UseAuthorization();
@@ -105,7 +123,10 @@ app.MapGrpcService<SessionGrpcService>();
 app.MapGrpcService<ProgressGrpcService>();
 app.MapGrpcService<PartnerFeedGrpcService>();
 app.MapGrpcHealthChecksService();
-app.MapGrpcReflectionService();
+if (reflectionOn)
+{
+    app.MapGrpcReflectionService();
+}
 
 app.Run();
 

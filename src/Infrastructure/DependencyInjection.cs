@@ -51,8 +51,12 @@ public static class DependencyInjection
 
         services.AddSingleton<ContentCache>();
         services.AddSingleton<IContentReader>(provider => provider.GetRequiredService<ContentCache>());
-        services.AddHostedService(provider => new ContentChangeListener(
-            connectionString, provider.GetRequiredService<ContentCache>(), provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ContentChangeListener>>()));
+        services.AddSingleton<IChangeSubscriber>(provider => provider.GetRequiredService<ContentCache>());
+        services.AddSingleton<PartnerKeyCache>();
+        services.AddSingleton<IPartnerKeys>(provider => provider.GetRequiredService<PartnerKeyCache>());
+        services.AddSingleton<IChangeSubscriber>(provider => provider.GetRequiredService<PartnerKeyCache>());
+        services.AddHostedService(provider => new ChangeListener(
+            connectionString, provider.GetServices<IChangeSubscriber>(), provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ChangeListener>>()));
         services.AddScoped<ContentImporter>();
         services.AddScoped<ContentSeeder>();
         services.AddScoped<ContentQueries>();
@@ -74,8 +78,13 @@ public static class DependencyInjection
         services.AddScoped<Domain.Routines.ProgressService>();
         services.AddScoped<Domain.Feed.IPartnerFeed, Feed.PartnerFeedStore>();
         services.AddScoped<Domain.Feed.FeedService>();
+        services.AddOptions<Domain.Feed.FeedOptions>().Bind(configuration.GetSection(Domain.Feed.FeedOptions.Section));
+        services.AddSingleton(provider => new Domain.Feed.FeedSubscriptions(
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Domain.Feed.FeedOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IPartnerRevocationObserver>(provider => provider.GetRequiredService<Domain.Feed.FeedSubscriptions>());
 
         services.AddSingleton<DatabaseReadiness>();
+        services.AddSingleton<ReadinessCache>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddResiliencePipeline(DatabaseInitializer.StartupPipeline, (pipeline, context) =>
         {

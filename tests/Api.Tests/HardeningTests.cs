@@ -68,35 +68,6 @@ public class HardeningTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
-    public async Task Repeated_authentication_failures_shut_out_credentialed_calls_from_that_address()
-    {
-        await using var factory = Limited(("AuthenticationFailuresPerMinute", "3"));
-        using var client = factory.CreateClient();
-
-        // Calls without any credential are not guesses: they never count.
-        for (var i = 0; i < 5; i++)
-        {
-            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/me")).StatusCode);
-        }
-
-        using var allowed = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
-        allowed.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For("alice"));
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(allowed)).StatusCode);
-
-        for (var i = 0; i < 3; i++)
-        {
-            using var bad = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
-            bad.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.SignedByWrongKey("mallory"));
-            Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(bad)).StatusCode);
-        }
-
-        using var guessed = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
-        guessed.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For("alice"));
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.SendAsync(guessed)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/conditions")).StatusCode); // public reads go on
-    }
-
-    [Fact]
     public async Task The_admin_import_has_a_stricter_limit()
     {
         await using var factory = Limited(("ImportsPerMinute", "2"));

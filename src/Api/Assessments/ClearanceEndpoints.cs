@@ -8,12 +8,12 @@ public static class ClearanceEndpoints
 {
     public static IEndpointRouteBuilder MapClearanceEndpoints(this IEndpointRouteBuilder routes)
     {
-        var clearances = routes.MapGroup("/api/v1/me/clearances").WithTags("Assessments").RequireAuthorization()
+        var clearances = routes.MapGroup("/api/v1/me").WithTags("Assessments").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        clearances.MapPost(string.Empty, RecordClearance).WithName(nameof(RecordClearance))
+        clearances.MapPost("/clearances", RecordClearance).WithName(nameof(RecordClearance))
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        clearances.MapGet(string.Empty, ListClearances).WithName(nameof(ListClearances));
-        clearances.MapGet("/{id:guid}", GetClearance).WithName(nameof(GetClearance)).ProducesProblem(StatusCodes.Status404NotFound);
+        clearances.MapGet("/clearances", ListClearances).WithName(nameof(ListClearances));
+        clearances.MapGet("/clearances/{id:guid}", GetClearance).WithName(nameof(GetClearance)).ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 

@@ -10,7 +10,7 @@ namespace SciaticaService.Api.Errors;
 /// error code travels as an <c>ErrorInfo</c> reason in the rich status (<c>grpc-status-details-bin</c>) and as
 /// the <c>error-code</c> trailer for clients without the rich model; validation errors add a <c>BadRequest</c>.
 /// </summary>
-internal sealed class DomainErrorInterceptor : Interceptor
+internal sealed partial class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logger) : Interceptor
 {
     public const string ErrorCodeTrailer = "error-code";
     public const string ErrorDomain = "sciatica.v1";
@@ -33,8 +33,11 @@ internal sealed class DomainErrorInterceptor : Interceptor
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
             // The request timeout (or the client) gave up: say so, instead of "Unknown".
-            throw new RpcException(new global::Grpc.Core.Status(StatusCode.DeadlineExceeded, "The request took too long."),
-                new Metadata { { ErrorCodeTrailer, "request_timeout" } });
+            throw Status(StatusCode.DeadlineExceeded, "request_timeout", "The request took too long.");
+        }
+        catch (Exception exception) when (exception is not RpcException)
+        {
+            throw Unexpected(exception, context);
         }
     }
 
@@ -54,11 +57,32 @@ internal sealed class DomainErrorInterceptor : Interceptor
         {
             throw Unavailable();
         }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            throw Status(StatusCode.Cancelled, "cancelled", "The call was cancelled.");
+        }
+        catch (Exception exception) when (exception is not RpcException)
+        {
+            throw Unexpected(exception, context);
+        }
     }
 
+    /// <summary>A status in the service's words, with its code in the <c>error-code</c> trailer.</summary>
+    public static RpcException Status(StatusCode status, string code, string message) =>
+        new(new global::Grpc.Core.Status(status, message), new Metadata { { ErrorCodeTrailer, code } });
+
     private static RpcException Unavailable() =>
-        new(new global::Grpc.Core.Status(StatusCode.Unavailable, "The service cannot reach its database right now; try again shortly."),
-            new Metadata { { ErrorCodeTrailer, Infrastructure.Database.DatabaseFailure.Code } });
+        Status(StatusCode.Unavailable, Infrastructure.Database.DatabaseFailure.Code, "The service cannot reach its database right now; try again shortly.");
+
+    // The caller gets nothing internal; the log keeps the whole exception (EnableDetailedErrors stays off everywhere).
+    private RpcException Unexpected(Exception exception, ServerCallContext context)
+    {
+        LogUnexpected(logger, exception, context.Method);
+        return Status(StatusCode.Internal, "internal_error", "Something went wrong on our side.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error handling gRPC {Method}")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string method);
 
     public static RpcException ToRpcException(DomainException exception)
     {

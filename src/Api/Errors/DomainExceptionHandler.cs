@@ -20,7 +20,7 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
                 Problem(bad.StatusCode, "bad_request", "The request is malformed.",
                     $"The JSON body does not fit this endpoint at {json.Path ?? "$"} (line {json.LineNumber + 1}, byte {json.BytePositionInLine}): "
                     + "malformed JSON, an unknown or repeated field, a wrong type, a null, or a missing required field."),
-            BadHttpRequestException bad => Problem(bad.StatusCode, "bad_request", "The request is malformed.", bad.Message),
+            BadHttpRequestException bad => FromBadRequest(httpContext, bad),
             _ when Infrastructure.Database.DatabaseFailure.IsUnavailable(exception) => Problem(StatusCodes.Status503ServiceUnavailable,
                 Infrastructure.Database.DatabaseFailure.Code, "The service cannot reach its database right now.", "Try again shortly."),
             _ => Problem(StatusCodes.Status500InternalServerError, "internal_error", "Something went wrong on our side.", null),
@@ -49,12 +49,10 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
         {
             httpContext.Response.Headers.RetryAfter = "5";
         }
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails = problem,
-            Exception = exception,
-        });
+        // Without the exception: nothing that could describe it may reach a writer. ProblemJsonWriter answers
+        // whatever the Accept header says, so the exception never falls through to a framework error page.
+        await problemDetails.WriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error handling {Method} {Path}")]
@@ -73,6 +71,40 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
         return problem;
     }
 
+    /// <summary>The one wording of a 415, whichever part of the framework noticed it.</summary>
+    public const string UnsupportedMediaType = "The body must be JSON, sent as Content-Type: application/json.";
+
+    // The framework's own message never reaches the caller: it names CLR types and guesses at causes.
+    private static ProblemDetails FromBadRequest(HttpContext context, BadHttpRequestException exception)
+    {
+        switch (exception.StatusCode)
+        {
+            case StatusCodes.Status413PayloadTooLarge:
+                var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+                return Problem(exception.StatusCode, "body_too_large", "The request body is too large.",
+                    limit is null ? null : $"The request body is larger than {limit} bytes.");
+            case StatusCodes.Status415UnsupportedMediaType:
+                return Problem(exception.StatusCode, "http_415", UnsupportedMediaType, null);
+        }
+
+        var failed = context.Features.Get<IExceptionHandlerFeature>();
+        var errors = RequestBindingErrors.Explain(context, failed?.Endpoint, failed?.RouteValues);
+        var problem = Problem(exception.StatusCode, "bad_request", "The request is malformed.", errors switch
+        {
+            [] => "A path segment, query parameter, header or the body is not in the form this endpoint takes.",
+            [var only] => only.Message,
+            _ => string.Join(" ", errors.Select(e => e.Message)),
+        });
+        if (errors.Count > 0)
+        {
+            problem.Extensions["errors"] = errors
+                .GroupBy(e => e.Field, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
+        }
+
+        return problem;
+    }
+
     private static string TitleOf(ErrorKind kind) => kind switch
     {
         ErrorKind.InvalidInput => "The request is not valid.",
@@ -81,6 +113,7 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
         ErrorKind.PreconditionFailed => "A precondition failed.",
         ErrorKind.PreconditionRequired => "A precondition is required.",
         ErrorKind.NotAllowedNow => "This is not allowed in the current state.",
+        ErrorKind.LimitReached => "A limit was reached.",
         _ => "Error.",
     };
 

@@ -13,6 +13,7 @@ public static class ErrorMapping
         ErrorKind.Conflict or ErrorKind.NotAllowedNow => StatusCodes.Status409Conflict,
         ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
         ErrorKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
+        ErrorKind.LimitReached => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -22,6 +23,7 @@ public static class ErrorMapping
         ErrorKind.NotFound => GrpcStatusCode.NotFound,
         ErrorKind.Conflict => GrpcStatusCode.Aborted,
         ErrorKind.PreconditionFailed or ErrorKind.PreconditionRequired or ErrorKind.NotAllowedNow => GrpcStatusCode.FailedPrecondition,
+        ErrorKind.LimitReached => GrpcStatusCode.ResourceExhausted,
         _ => GrpcStatusCode.Internal,
     };
 

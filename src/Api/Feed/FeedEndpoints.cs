@@ -4,6 +4,8 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using SciaticaService.Api.Errors;
 using SciaticaService.Api.Security;
 using SciaticaService.Domain.Errors;
 using SciaticaService.Domain.Feed;
@@ -58,22 +60,36 @@ public static class FeedEndpoints
 }
 
 [Authorize(Policy = SecurityRegistration.PartnerPolicy)]
-public sealed class PartnerFeedGrpcService(FeedService feed, IConfiguration configuration) : V1.PartnerFeedService.PartnerFeedServiceBase
+public sealed class PartnerFeedGrpcService(FeedService feed, FeedSubscriptions streams, IOptions<FeedOptions> options) : V1.PartnerFeedService.PartnerFeedServiceBase
 {
-    [Microsoft.AspNetCore.Http.Timeouts.DisableRequestTimeout] // a subscription lasts as long as the partner listens
+    /// <summary>
+    /// Streams events after the cursor, then new ones. Ends cleanly (OK) after the stream's maximum lifetime, to be
+    /// resumed from the last cursor; ends UNAUTHENTICATED the moment the partner's key is revoked; over the partner's cap
+    /// of open streams it is refused with RESOURCE_EXHAUSTED (<c>too_many_streams</c>).
+    /// </summary>
+    [Microsoft.AspNetCore.Http.Timeouts.DisableRequestTimeout] // a subscription lasts as long as the partner listens, up to its lifetime
     public override async Task Subscribe(V1.SubscribeRequest request, IServerStreamWriter<V1.FeedEvent> responseStream, ServerCallContext context)
     {
-        var interval = configuration.GetValue("Feed:PollInterval", TimeSpan.FromMilliseconds(500));
+        var caller = context.GetHttpContext().GetCaller();
+        using var stream = streams.Open(caller);
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, stream.Ended);
+        // Headers now, not with the first event: the subscriber knows at once that the stream is open.
+        await context.WriteResponseHeadersAsync([]);
         try
         {
-            await foreach (var e in feed.FollowAsync(context.GetHttpContext().GetCaller(), request.Cursor, interval, context.CancellationToken))
+            await foreach (var e in feed.FollowAsync(caller, request.Cursor, options.Value.PollInterval, ended.Token))
             {
-                await responseStream.WriteAsync(ToMessage(e), context.CancellationToken);
+                await responseStream.WriteAsync(ToMessage(e), ended.Token);
             }
         }
-        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (ended.IsCancellationRequested)
         {
-            // The subscriber went away: the normal end of a stream.
+            if (stream.IsRevoked)
+            {
+                throw DomainErrorInterceptor.Status(StatusCode.Unauthenticated, "unauthenticated", "The API key was revoked.");
+            }
+
+            // The subscriber went away, or the stream reached its lifetime: the normal end of a stream.
         }
     }
 

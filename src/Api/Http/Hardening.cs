@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using SciaticaService.Api.Errors;
@@ -26,8 +27,11 @@ public sealed class LimitOptions
 
     public int ImportsPerMinute { get; set; } = 10;
 
-    /// <summary>Failed authentications allowed per client address per minute before its credentialed calls get 429.</summary>
+    /// <summary>Refusals one credential may earn in a minute before it is answered 429 without being checked.</summary>
     public int AuthenticationFailuresPerMinute { get; set; } = 20;
+
+    /// <summary>Refused credentials one client address may send in a minute before each further refused one is answered 429.</summary>
+    public int AuthenticationFailuresPerAddressPerMinute { get; set; } = 100;
 
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
@@ -71,19 +75,19 @@ public static class Hardening
                 .WithExposedHeaders("ETag", "Location", "Retry-After")));
         }
 
-        services.AddSingleton(_ => PartitionedRateLimiter.Create<string, string>(address =>
-            RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = limits.AuthenticationFailuresPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            })));
+        services.AddSingleton<CredentialThrottle>();
+
+        var proxies = configuration.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions();
+        var forwarded = new ForwardedHeadersOptions();
+        proxies.ApplyTo(forwarded); // at start-up, so that a mistyped address stops it
+        services.AddSingleton(proxies);
+        services.Configure<ForwardedHeadersOptions>(proxies.ApplyTo);
 
         services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                if (context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/grpc.health.v1.Health"))
+                if (IsHealthProbe(context))
                 {
                     return RateLimitPartition.GetNoLimiter("health");
                 }
@@ -117,6 +121,20 @@ public static class Hardening
         return app;
     }
 
+    /// <summary>
+    /// First of all, when proxies are configured: the client's address from their <c>X-Forwarded-For</c>, for every
+    /// limit keyed by address. Without configured proxies nobody's header is believed.
+    /// </summary>
+    public static WebApplication UseForwardedClientAddress(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<ProxyOptions>().TrustsAnyProxy)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        return app;
+    }
+
     /// <summary>Before authentication: CORS, body limits and timeouts.</summary>
     public static WebApplication UseRequestHardening(this WebApplication app)
     {
@@ -130,10 +148,19 @@ public static class Hardening
         return app;
     }
 
-    /// <summary>After authentication: rate limits (per caller) and the authentication-failure limit.</summary>
+    /// <summary>Before authentication: a credential refused too often costs no lookup (<see cref="CredentialThrottle"/>).</summary>
+    public static WebApplication UseCredentialThrottle(this WebApplication app)
+    {
+        app.Use(app.Services.GetRequiredService<CredentialThrottle>().InvokeAsync);
+        return app;
+    }
+
+    /// <summary>
+    /// After authentication: rate limits per caller. The partitions need the verified caller, or random keys would each
+    /// buy a fresh allowance; a refused or missing credential falls back to its address's allowance.
+    /// </summary>
     public static WebApplication UseCallerHardening(this WebApplication app)
     {
-        app.Use(AuthenticationFailureLimit);
         app.UseRateLimiter();
         return app;
     }
@@ -155,7 +182,17 @@ public static class Hardening
         return ($"address:{AddressOf(context)}", limits.AnonymousPermitsPerMinute);
     }
 
-    private static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>The client's address: the peer's, or behind a configured proxy the one it forwarded (<see cref="ProxyOptions"/>).</summary>
+    public static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>Whether the response refuses the caller's credential: a 401, or gRPC's UNAUTHENTICATED.</summary>
+    public static bool IsUnauthenticated(HttpContext context) =>
+        context.Response.StatusCode == StatusCodes.Status401Unauthorized
+        || context.Response.Headers["grpc-status"] == ((int)global::Grpc.Core.StatusCode.Unauthenticated).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Orchestrators' probes: never rate limited, never authenticated (a credential sent with one is not even looked up).</summary>
+    public static bool IsHealthProbe(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/grpc.health.v1.Health");
 
     public static bool IsGrpc(HttpContext context) =>
         context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true;
@@ -200,36 +237,7 @@ public static class Hardening
         await next(context);
     }
 
-    private static async Task AuthenticationFailureLimit(HttpContext context, RequestDelegate next)
-    {
-        var failures = context.RequestServices.GetRequiredService<PartitionedRateLimiter<string>>();
-        var address = AddressOf(context);
-        var credentialed = context.Request.Headers.Authorization.Count > 0 || context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName);
-        if (credentialed)
-        {
-            using var check = failures.AttemptAcquire(address, 0);
-            if (!check.IsAcquired)
-            {
-                await WriteTooManyAsync(context, TimeSpan.FromMinutes(1));
-                return;
-            }
-        }
-
-        await next(context);
-
-        // Only a credential that was sent and refused counts: a call without one is not a guess, and counting it
-        // would let anonymous traffic from a shared address lock out everyone signed in behind it.
-        // (A valid credential never gets a 401 here, so a credentialed 401 is a refused credential.)
-        var refused = credentialed
-            && (context.Response.StatusCode == StatusCodes.Status401Unauthorized
-                || context.Response.Headers["grpc-status"] == ((int)global::Grpc.Core.StatusCode.Unauthenticated).ToString(CultureInfo.InvariantCulture));
-        if (refused)
-        {
-            using var _ = failures.AttemptAcquire(address);
-        }
-    }
-
-    private static Task WriteTooManyAsync(HttpContext context, TimeSpan retryAfter)
+    public static Task WriteTooManyAsync(HttpContext context, TimeSpan retryAfter)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         context.Response.Headers.RetryAfter = seconds;

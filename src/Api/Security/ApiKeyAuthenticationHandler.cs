@@ -6,9 +6,12 @@ using SciaticaService.Domain.Identity;
 
 namespace SciaticaService.Api.Security;
 
-/// <summary>Authenticates partner integrations by the API key in the <c>x-api-key</c> header (gRPC: metadata).</summary>
+/// <summary>
+/// Authenticates partner integrations by the API key in the <c>x-api-key</c> header (gRPC: metadata). Keys are found
+/// in memory (<see cref="IPartnerKeys"/>): a malformed key or an unknown prefix costs no query, a known one a hash.
+/// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IPartnerStore partners)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IPartnerKeys partners)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";

@@ -20,4 +20,20 @@ public sealed class JwtOptions
 
     /// <summary>Base64 HMAC-SHA256 keys (at least 32 bytes each); more than one allows rotation.</summary>
     public IReadOnlyList<string> SigningKeys { get; set; } = [];
+
+    /// <summary>
+    /// The <c>alg</c> values accepted; empty means the default: <see cref="SymmetricAlgorithms"/>' HS256 with signing
+    /// keys, <see cref="AsymmetricAlgorithms"/> with an authority. A token naming any other algorithm is refused.
+    /// </summary>
+    public IReadOnlyList<string> Algorithms { get; set; } = [];
+
+    /// <summary>
+    /// The longest lifetime a token may claim, from <c>iat</c> (required while this applies) or <c>nbf</c> to
+    /// <c>exp</c>; zero turns the check off.
+    /// </summary>
+    public TimeSpan MaxTokenLifetime { get; set; } = TimeSpan.FromDays(1);
+
+    public static readonly IReadOnlyList<string> SymmetricAlgorithms = ["HS256", "HS384", "HS512"];
+
+    public static readonly IReadOnlyList<string> AsymmetricAlgorithms = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"];
 }

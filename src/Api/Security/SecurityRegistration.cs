@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using SciaticaService.Domain.Identity;
 
@@ -17,22 +18,26 @@ public static class SecurityRegistration
     public static IServiceCollection AddApiSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var jwt = configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
-        if (!environment.IsDevelopment() && jwt.SigningKeys.Contains(JwtOptions.DevelopmentSigningKey))
+        var signingKeys = JwtSigningKeys.Decode(jwt.SigningKeys);
+        if (!environment.IsDevelopment() && signingKeys.Any(JwtSigningKeys.IsDevelopmentKey))
         {
             throw new InvalidOperationException(
                 "The development signing key is configured outside the Development environment. It is public: configure "
                 + "Authentication:Jwt:Authority or your own Authentication:Jwt:SigningKeys.");
         }
 
-        if (jwt.Authority is null && jwt.SigningKeys.Count == 0)
+        if (jwt.Authority is null && signingKeys.Count == 0)
         {
             throw new InvalidOperationException("No way to validate user tokens: set Authentication:Jwt:Authority or Authentication:Jwt:SigningKeys.");
         }
 
+        var algorithms = AllowedAlgorithms(jwt);
+
         services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "Bearer token or API key", options =>
+                // A health probe never looks an API key up: it needs no caller, and probes come often.
                 options.ForwardDefaultSelector = context =>
-                    context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
+                    context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName) && !Http.Hardening.IsHealthProbe(context)
                         ? ApiKeyAuthenticationHandler.SchemeName
                         : JwtBearerDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
@@ -49,19 +54,26 @@ public static class SecurityRegistration
                     ValidateAudience = true,
                     ValidateLifetime = true,
                     RequireExpirationTime = true,
-                    ClockSkew = TimeSpan.FromSeconds(30),
+                    RequireSignedTokens = true,
+                    ValidAlgorithms = algorithms,
+                    ClockSkew = ClockSkew,
                     NameClaimType = "sub",
                     RoleClaimType = "role",
-                    IssuerSigningKeys = jwt.SigningKeys.Select(key => new SymmetricSecurityKey(Convert.FromBase64String(key))).ToList(),
+                    // With an authority its published keys sign the tokens, and configured keys are not used.
+                    IssuerSigningKeys = jwt.Authority is null ? [.. signingKeys.Select(key => new SymmetricSecurityKey(key))] : [],
                 };
                 options.Events = new JwtBearerEvents
                 {
-                    // The subject keys a person's data: refuse tokens whose subject could not be one.
                     OnTokenValidated = context =>
                     {
+                        // The subject keys a person's data: refuse tokens whose subject could not be one.
                         if (!Caller.IsValidSubject(context.Principal?.FindFirst("sub")?.Value))
                         {
                             context.Fail("The token's subject is missing, too long or not printable.");
+                        }
+                        else if (LifetimeProblem(context.SecurityToken as JsonWebToken, jwt.MaxTokenLifetime, DateTime.UtcNow) is { } problem)
+                        {
+                            context.Fail(problem);
                         }
 
                         return Task.CompletedTask;
@@ -81,5 +93,50 @@ public static class SecurityRegistration
                 .RequireAuthenticatedUser()
                 .RequireRole(CallerAccessor.AdminRole));
         return services;
+    }
+
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+
+    // HMAC keys sign with HS256 only; an authority signs with public-key algorithms only: a token that names
+    // anything else (none, or HS256 over an authority's public key) is refused before its signature is checked.
+    private static string[] AllowedAlgorithms(JwtOptions jwt)
+    {
+        var family = jwt.Authority is null ? JwtOptions.SymmetricAlgorithms : JwtOptions.AsymmetricAlgorithms;
+        if (jwt.Algorithms.Count == 0)
+        {
+            return jwt.Authority is null ? ["HS256"] : [.. family];
+        }
+
+        var foreign = jwt.Algorithms.Where(a => !family.Contains(a, StringComparer.Ordinal)).ToList();
+        return foreign.Count == 0
+            ? [.. jwt.Algorithms]
+            : throw new InvalidOperationException(
+                $"{JwtOptions.Section}:Algorithms may only name {string.Join(", ", family)} "
+                + $"{(jwt.Authority is null ? "with signing keys" : "with an authority")}; not {string.Join(", ", foreign)}.");
+    }
+
+    /// <summary>Why a token claims too long a life, or null when it does not (or no maximum applies).</summary>
+    internal static string? LifetimeProblem(JsonWebToken? token, TimeSpan maxLifetime, DateTime now)
+    {
+        if (token is null || maxLifetime <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        // Without iat nothing bounds how long ago the token was made; one dated in the future could outlive the maximum.
+        if (!token.TryGetPayloadValue<long>("iat", out _))
+        {
+            return "The token has no iat (issued-at) claim.";
+        }
+
+        if (token.IssuedAt > now + ClockSkew)
+        {
+            return "The token was issued in the future.";
+        }
+
+        var hasNotBefore = token.TryGetPayloadValue<long>("nbf", out _);
+        return token.ValidTo - token.IssuedAt > maxLifetime || (hasNotBefore && token.ValidTo - token.ValidFrom > maxLifetime)
+            ? $"The token's lifetime exceeds the {maxLifetime} this service accepts."
+            : null;
     }
 }

@@ -11,6 +11,9 @@ public enum ErrorKind
 
     /// <summary>The request is valid, but the current state does not allow it (e.g. a routine after an emergency triage).</summary>
     NotAllowedNow,
+
+    /// <summary>The caller holds as much of a bounded resource as it may (e.g. open feed streams); it may try again after releasing some.</summary>
+    LimitReached,
 }
 
 /// <summary>

@@ -9,8 +9,6 @@ public interface IPartnerStore
 {
     Task<Partner?> FindAsync(Guid id, CancellationToken cancellationToken);
 
-    Task<Partner?> FindByKeyPrefixAsync(string keyPrefix, CancellationToken cancellationToken);
-
     Task<IReadOnlyList<Partner>> ListAsync(CancellationToken cancellationToken);
 
     Task AddAsync(Partner partner, AuditEntry audit, CancellationToken cancellationToken);

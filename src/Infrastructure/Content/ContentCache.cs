@@ -11,12 +11,12 @@ namespace SciaticaService.Infrastructure.Content;
 /// <para>
 /// Invalidation: every content write goes through <see cref="ContentImporter"/>, which sends a PostgreSQL
 /// <c>NOTIFY</c> on <see cref="ChangeChannel"/> inside its transaction (delivered only if it commits) and invalidates
-/// this replica's copy after the commit. <see cref="ContentChangeListener"/> turns the notification into an
+/// this replica's copy after the commit. <see cref="Database.ChangeListener"/> turns the notification into an
 /// invalidation on every other replica. While a replica is not listening it cannot hear other replicas' changes,
 /// so it keeps nothing and reads the database every time.
 /// </para>
 /// </summary>
-public sealed class ContentCache(IServiceScopeFactory scopes) : IContentReader, IDisposable
+public sealed class ContentCache(IServiceScopeFactory scopes) : IContentReader, Database.IChangeSubscriber, IDisposable
 {
     /// <summary>The PostgreSQL notification channel that announces committed content changes.</summary>
     public const string ChangeChannel = "sciatica_content_changed";
@@ -31,6 +31,10 @@ public sealed class ContentCache(IServiceScopeFactory scopes) : IContentReader, 
 
     /// <summary>Forgets the copy: the next read loads the published content again.</summary>
     public void Invalidate() => Interlocked.Increment(ref _generation);
+
+    public string Channel => ChangeChannel;
+
+    public void Changed(string payload) => Invalidate();
 
     /// <summary>Called once notifications reach this replica; whatever changed before then is unknown.</summary>
     public void ListeningStarted()

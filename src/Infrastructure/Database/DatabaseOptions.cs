@@ -9,6 +9,9 @@ public sealed class DatabaseOptions
 
     /// <summary>How long start-up keeps retrying while the database is not reachable yet.</summary>
     public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long one answer of the readiness check (<c>/health/ready</c>, gRPC health) is reused; zero checks every time.</summary>
+    public TimeSpan ReadinessCacheDuration { get; set; } = TimeSpan.FromSeconds(1);
 }
 
 public sealed class ContentOptions

@@ -60,7 +60,7 @@ public static class SciaticaDatabase
     /// pg_advisory_unlock_all(); DISCARD SEQUENCES; DISCARD TEMP</c>) sent before the next command, and EF Core takes a
     /// connection from the pool for each statement: a session PUT sent it three times. The service leaves no session
     /// state to reset: settings only within a transaction, transaction-scoped advisory locks, <c>LISTEN</c> on its own
-    /// unpooled connection (ContentChangeListener), no temporary tables or cursors (PooledConnectionTests guards this);
+    /// unpooled connection (ChangeListener), no temporary tables or cursors (PooledConnectionTests guards this);
     /// Npgsql still rolls back a transaction left open on a connection that goes back to the pool.
     /// </para>
     /// <para>

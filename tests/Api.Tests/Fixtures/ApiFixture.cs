@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SciaticaService.Infrastructure.Content;
 using SciaticaService.Infrastructure.Database;
+using SciaticaService.Infrastructure.Identity;
 using SciaticaService.Infrastructure.Persistence;
 
 namespace SciaticaService.Api.Tests.Fixtures;
@@ -21,9 +22,6 @@ public sealed class ApiFixture : IAsyncLifetime
     public string ConnectionString { get; private set; } = string.Empty;
 
     public SciaticaApiFactory Factory { get; private set; } = null!;
-
-    /// <summary>The PostgreSQL server, for fault tests that stop and restart it.</summary>
-    public PostgresServer Server => _server ?? throw new InvalidOperationException("Not started.");
 
     public async Task InitializeAsync()
     {
@@ -54,19 +52,11 @@ public sealed class ApiFixture : IAsyncLifetime
 #pragma warning disable EF1002
         await db.Database.ExecuteSqlRawAsync($"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE");
 #pragma warning restore EF1002
+        // Partners went behind the key caches' backs: tell every host's, as the service's own writes do.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_notify({PartnerKeyCache.ChangeChannel}, '')");
+        Factory.Services.GetRequiredService<PartnerKeyCache>().Invalidate();
         await scope.ServiceProvider.GetRequiredService<ContentSeeder>()
             .SeedAsync(scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ContentOptions>>().Value.ResolvedPath, default);
-    }
-
-    /// <summary>
-    /// After the server has been stopped: drops the connections the tests' own code pooled before, which the stop
-    /// killed (the next test would otherwise get one and fail with 57P01). The service's pool has a connection string
-    /// of its own (SciaticaDatabase adds its defaults) and is left to heal by itself, which the fault tests check.
-    /// </summary>
-    public void DropPooledTestConnections()
-    {
-        using var connection = new NpgsqlConnection(ConnectionString);
-        NpgsqlConnection.ClearPool(connection);
     }
 
     public GrpcChannel CreateGrpcChannel() =>
@@ -102,9 +92,20 @@ public sealed class SciaticaApiFactory(string connectionString, IReadOnlyDiction
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Database:StartupTimeout", "00:00:20");
         // The suite sends far more requests than any person would: rate limits are tested on their own, with small ones.
-        foreach (var limit in new[] { "AnonymousPermitsPerMinute", "UserPermitsPerMinute", "PartnerPermitsPerMinute", "ImportsPerMinute", "AuthenticationFailuresPerMinute" })
+        foreach (var limit in new[]
+                 {
+                     "AnonymousPermitsPerMinute", "UserPermitsPerMinute", "PartnerPermitsPerMinute", "ImportsPerMinute",
+                     "AuthenticationFailuresPerMinute", "AuthenticationFailuresPerAddressPerMinute",
+                 })
         {
             builder.UseSetting($"Limits:{limit}", "1000000");
+        }
+
+        if (environment == "Testing")
+        {
+            // The suite reads the OpenAPI document and uses reflection as a developer would; other environments keep their defaults.
+            builder.UseSetting("Discovery:Swagger", "true");
+            builder.UseSetting("Discovery:GrpcReflection", "true");
         }
 
         if (environment != "Development")
@@ -113,6 +114,7 @@ public sealed class SciaticaApiFactory(string connectionString, IReadOnlyDiction
             builder.UseSetting("Authentication:Jwt:Audience", TestTokens.Audience);
             builder.UseSetting("Authentication:Jwt:SigningKeys:0", TestTokens.SigningKey);
         }
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestPeerAddress>());
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -16,26 +16,13 @@ public sealed class PostgresServer : IAsyncDisposable
     public const string EnvironmentVariable = "SCIATICA_TEST_POSTGRES";
 
     private readonly Func<Task> _stop;
-    private readonly Func<Task>? _pause;
-    private readonly Func<Task>? _resume;
 
-    private PostgresServer(string adminConnectionString, string description, Func<Task> stop, Func<Task>? pause = null, Func<Task>? resume = null)
+    private PostgresServer(string adminConnectionString, string description, Func<Task> stop)
     {
         AdminConnectionString = adminConnectionString;
         Description = description;
         _stop = stop;
-        _pause = pause;
-        _resume = resume;
     }
-
-    /// <summary>Whether fault tests can stop and restart this server at the same address (only a local cluster can).</summary>
-    public bool CanRestart => _pause is not null;
-
-    /// <summary>Stops the server, keeping its data, as an outage would.</summary>
-    public Task PauseAsync() => (_pause ?? throw new InvalidOperationException("This server cannot be restarted by the tests."))();
-
-    /// <summary>Starts it again at the same address.</summary>
-    public Task ResumeAsync() => (_resume ?? throw new InvalidOperationException("This server cannot be restarted by the tests."))();
 
     /// <summary>A connection string with the right to create databases.</summary>
     public string AdminConnectionString { get; }
@@ -89,12 +76,10 @@ public sealed class PostgresServer : IAsyncDisposable
 
         var port = FreePort();
         await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8", "--locale=C"], isRoot);
-        Task Start() => RunAsync(Path.Combine(bin, "pg_ctl"),
+        await RunAsync(Path.Combine(bin, "pg_ctl"),
             ["-D", data, "-l", Path.Combine(data, "server.log"), "-w", "-t", "60", "start",
              "-o", $"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"],
             isRoot);
-        Task Pause() => RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "stop"], isRoot);
-        await Start();
 
         var stopped = 0;
         async Task StopAsync()
@@ -114,9 +99,7 @@ public sealed class PostgresServer : IAsyncDisposable
         return new PostgresServer(
             $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres",
             $"a throw-away local cluster on port {port}",
-            StopAsync,
-            Pause,
-            Start);
+            StopAsync);
     }
 
     private static string FindBinaries()

@@ -25,6 +25,38 @@ public static class TestTokens
 
     public static string SignedByWrongKey(string subject, params string[] roles) => Create(subject, roles, OtherKey, DateTime.UtcNow.AddMinutes(10));
 
+    /// <summary>A token the Development environment accepts, as <c>scripts/dev-token</c> makes them.</summary>
+    public static string ForDevelopment(string subject, params string[] roles) =>
+        Custom(subject, roles, key: Security.JwtOptions.DevelopmentSigningKey, issuer: "sciatica-dev");
+
+    /// <summary>
+    /// A token with every part chosen: its lifetime claims (null leaves one out), the key it is signed with and the
+    /// algorithm it names.
+    /// </summary>
+    public static string Custom(
+        string subject, string[]? roles = null, DateTime? issuedAt = null, DateTime? notBefore = null, DateTime? expires = null,
+        bool withExpiry = true, bool withIssuedAt = true, bool withNotBefore = true, string? key = null, string issuer = Issuer,
+        string algorithm = SecurityAlgorithms.HmacSha256)
+    {
+        var now = DateTime.UtcNow;
+        var claims = new Dictionary<string, object> { ["sub"] = subject };
+        if (roles is { Length: > 0 })
+        {
+            claims["role"] = roles;
+        }
+
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = Audience,
+            Claims = claims,
+            IssuedAt = withIssuedAt ? issuedAt ?? now.AddMinutes(-1) : null,
+            NotBefore = withNotBefore ? notBefore ?? now.AddMinutes(-1) : null,
+            Expires = withExpiry ? expires ?? now.AddMinutes(10) : null,
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(key ?? SigningKey)), algorithm),
+        });
+    }
+
     private static string Create(string? subject, string[] roles, string key, DateTime expires, params (string Type, string Value)[] extra)
     {
         var claims = subject is null ? new List<Claim>() : [new Claim("sub", subject)];
