@@ -7,6 +7,7 @@ using SciaticaService.Api.Errors;
 using SciaticaService.Api.Feed;
 using SciaticaService.Api.Http;
 using SciaticaService.Api.Identity;
+using SciaticaService.Api.OpenApi;
 using SciaticaService.Api.Routines;
 using SciaticaService.Api.Security;
 using SciaticaService.Infrastructure;
@@ -65,6 +66,7 @@ builder.Services.AddSwaggerGen(options =>
     options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "SciaticaService.Api.xml"));
     options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "SciaticaService.Domain.xml"));
 });
+builder.Services.AddOpenApiContract();
 
 var app = builder.Build();
 
