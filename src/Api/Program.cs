@@ -35,10 +35,11 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
         {
             StatusCodes.Status404NotFound => "route_not_found",
             StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
+            StatusCodes.Status415UnsupportedMediaType => "unsupported_media_type",
             _ => $"http_{status}",
         };
         context.ProblemDetails.Extensions["code"] = code;
-        context.ProblemDetails.Type ??= ErrorMapping.ProblemType(code);
+        context.ProblemDetails.Type = ErrorMapping.ProblemType(code);
     }
 });
 builder.Services.AddExceptionHandler<DomainExceptionHandler>();

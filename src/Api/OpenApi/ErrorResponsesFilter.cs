@@ -21,7 +21,7 @@ internal sealed class ErrorResponsesFilter : IOperationFilter
         [409] = "Conflicts with the current state.",
         [412] = "The `If-Match` ETag is stale (`etag_mismatch`).",
         [413] = "The body is larger than this endpoint allows (`body_too_large`).",
-        [415] = "The body is not `application/json` (`bad_request`).",
+        [415] = "The body is not `application/json` (`unsupported_media_type`).",
         [428] = "`If-Match` is required (`if_match_required`).",
         [429] = "Too many requests (`rate_limited`); retry after `Retry-After` seconds.",
         [500] = "An unexpected failure on the service's side (`internal_error`).",

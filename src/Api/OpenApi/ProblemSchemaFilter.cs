@@ -35,7 +35,7 @@ internal sealed class ProblemSchemaFilter : ISchemaFilter
         target.AdditionalProperties = null;
         target.Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
         {
-            ["type"] = Text("`urn:sciatica:error:<code>`."),
+            ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "`urn:sciatica:error:<code>`.", Pattern = "^urn:sciatica:error:[a-z_]+$" },
             ["title"] = Text("A short summary of the kind of error."),
             ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "The HTTP status code." },
             ["detail"] = Text("What went wrong with this request, in plain words."),

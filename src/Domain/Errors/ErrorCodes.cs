@@ -7,6 +7,8 @@ namespace SciaticaService.Domain.Errors;
 /// <c>urn:sciatica:error:&lt;code&gt;</c>) and gRPC (<c>error-code</c> trailer, <c>ErrorInfo.reason</c>). Clients branch on
 /// these, so a code is never renamed or reused. The OpenAPI enum and the README's error table are checked against
 /// this list, and the list against the codes the source passes to its exceptions (ErrorCodeRegistryTests).
+/// Program.cs answers a bodiless error status no code covers with <c>http_&lt;status&gt;</c>: a safety net, not a
+/// contract; the contract test fails on any such response it meets (it found 415, now <c>unsupported_media_type</c>).
 /// </summary>
 public static class ErrorCodes
 {
@@ -27,7 +29,7 @@ public static class ErrorCodes
     /// <summary>400: a session report breaks a session rule (times, pains, items); every problem is listed.</summary>
     public const string InvalidSession = "invalid_session";
 
-    /// <summary>400 (or 413/415 from the server): the body is malformed JSON, has unknown or repeated fields, or a wrong content type.</summary>
+    /// <summary>400 (413 when the server cuts off a body without a declared length): the body is malformed JSON, has unknown or repeated fields, or lacks a required one.</summary>
     public const string BadRequest = "bad_request";
 
     /// <summary>400: any other invalid input, listed by field in <c>errors</c>.</summary>
@@ -73,13 +75,16 @@ public static class ErrorCodes
     /// <summary>404: no endpoint at that path.</summary>
     public const string RouteNotFound = "route_not_found";
 
-    // 405, 406 (REST only)
+    // 405, 406, 415 (REST only)
 
     /// <summary>405: the path exists, the method does not.</summary>
     public const string MethodNotAllowed = "method_not_allowed";
 
     /// <summary>406: the <c>Accept</c> header names no media type the endpoint can send.</summary>
     public const string NotAcceptable = "not_acceptable";
+
+    /// <summary>415: the body is not <c>application/json</c>.</summary>
+    public const string UnsupportedMediaType = "unsupported_media_type";
 
     // 409, gRPC ABORTED
 
