@@ -18,9 +18,9 @@ public sealed class ContractTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task Every_operation_answers_as_the_OpenAPI_document_says()
     {
         var recorder = new ContractRecorder(new OpenApiResponseValidator(JsonNode.Parse(await Client.GetStringAsync("/swagger/v1/swagger.json"))!));
-        using var anonymous = recorder.Client(Fixture);
-        using var admin = recorder.Client(Fixture, h => h.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For("root", "admin")));
-        using var alice = recorder.Client(Fixture, h => h.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For("alice")));
+        using var anonymous = recorder.Client(Fixture.Factory);
+        using var admin = recorder.Client(Fixture.Factory, h => h.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For("root", "admin")));
+        using var alice = recorder.Client(Fixture.Factory, h => h.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For("alice")));
 
         await ReadContentAsync(anonymous);
         await EditContentAsync(admin);
@@ -35,6 +35,37 @@ public sealed class ContractTests(ApiFixture fixture) : ApiTest(fixture)
             .ToList();
         Assert.True(unexercised.Count == 0, "Operations this test never saw succeed (add them here): " + string.Join(", ", unexercised));
         Assert.True(recorder.Seen.Values.SelectMany(s => s).Distinct().Count() >= 14, "Too few distinct statuses exercised.");
+    }
+
+    [Fact]
+    public async Task Rate_limits_and_a_database_outage_answer_as_the_document_says()
+    {
+        var recorder = new ContractRecorder(new OpenApiResponseValidator(JsonNode.Parse(await Client.GetStringAsync("/swagger/v1/swagger.json"))!));
+
+        // One anonymous request a minute allows a burst of five.
+        await using (var limited = new SciaticaApiFactory(Fixture.ConnectionString, new Dictionary<string, string?> { ["Limits:AnonymousPermitsPerMinute"] = "1" }))
+        {
+            using var client = recorder.Client(limited);
+            var statuses = new List<HttpStatusCode>();
+            for (var i = 0; i < 8; i++)
+            {
+                statuses.Add((await client.GetAsync("/api/v1/stretches")).StatusCode);
+            }
+
+            Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        }
+
+        using (var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            await using var down = SciaticaApiFactory.WithUnreachableDatabase(port);
+            using var client = recorder.Client(down);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/api/v1/conditions")).StatusCode);
+        }
+
+        Assert.True(recorder.Problems.Count == 0, "Responses that depart from the document:\n" + string.Join("\n", recorder.Problems));
     }
 
     private static async Task ReadContentAsync(HttpClient anonymous)
@@ -112,7 +143,7 @@ public sealed class ContractTests(ApiFixture fixture) : ApiTest(fixture)
         await Ok(await alice.PostAsync($"/api/v1/routines/{current}/adjust", null));
         await Ok(await alice.GetAsync("/api/v1/me/progress"));
 
-        // A resent id with other details, and an assessment other than the latest.
+        // A resent id with other details.
         session["painAfter"] = 1;
         Assert.Equal(HttpStatusCode.Conflict, (await alice.PutAsync($"/api/v1/sessions/{sessionId}", Json(session.ToJsonString()))).StatusCode);
     }
@@ -122,7 +153,7 @@ public sealed class ContractTests(ApiFixture fixture) : ApiTest(fixture)
         var created = JsonNode.Parse(await Ok(await admin.PostAsync("/api/v1/admin/partners", Json("""{"name": "Contract clinic"}"""))))!;
         await Ok(await admin.GetAsync("/api/v1/admin/partners"));
         var key = created["apiKey"]!.GetValue<string>();
-        using (var partner = recorder.Client(Fixture, h => { h.Add("x-api-key", key); h.Add("x-member-id", "member-1"); }))
+        using (var partner = recorder.Client(Fixture.Factory, h => { h.Add("x-api-key", key); h.Add("x-member-id", "member-1"); }))
         {
             await Ok(await partner.GetAsync("/api/v1/me"));
             await Ok(await partner.PostAsync("/api/v1/assessments", Json(new JsonObject { ["answers"] = Journeys.DiscAnswers() }.ToJsonString())));

@@ -17,9 +17,9 @@ public sealed class ContractRecorder(OpenApiResponseValidator validator)
     /// <summary>Operation (<c>METHOD template</c>) to the statuses it answered.</summary>
     public IReadOnlyDictionary<string, ConcurrentBag<int>> Seen => _seen;
 
-    public HttpClient Client(ApiFixture fixture, Action<HttpRequestHeaders>? headers = null)
+    public HttpClient Client(SciaticaApiFactory factory, Action<HttpRequestHeaders>? headers = null)
     {
-        var client = fixture.Factory.CreateDefaultClient(new Handler(this));
+        var client = factory.CreateDefaultClient(new Handler(this));
         headers?.Invoke(client.DefaultRequestHeaders);
         return client;
     }
