@@ -8,6 +8,7 @@ using SciaticaService.Api.Errors;
 using SciaticaService.Api.Feed;
 using SciaticaService.Api.Http;
 using SciaticaService.Api.Identity;
+using SciaticaService.Api.OpenApi;
 using SciaticaService.Api.Routines;
 using SciaticaService.Api.Security;
 using SciaticaService.Infrastructure;
@@ -37,7 +38,7 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
         {
             StatusCodes.Status404NotFound => ("route_not_found", "There is no such endpoint."),
             StatusCodes.Status405MethodNotAllowed => ("method_not_allowed", "This endpoint does not take that HTTP method."),
-            StatusCodes.Status415UnsupportedMediaType => ("http_415", DomainExceptionHandler.UnsupportedMediaType),
+            StatusCodes.Status415UnsupportedMediaType => ("unsupported_media_type", DomainExceptionHandler.UnsupportedMediaType),
             _ => ($"http_{status}", $"The request failed with HTTP status {status}."),
         };
         context.ProblemDetails.Extensions["code"] = code;
@@ -76,6 +77,7 @@ builder.Services.AddSwaggerGen(options =>
     options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "SciaticaService.Api.xml"));
     options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "SciaticaService.Domain.xml"));
 });
+builder.Services.AddOpenApiContract();
 
 var app = builder.Build();
 

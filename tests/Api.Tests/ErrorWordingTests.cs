@@ -54,7 +54,7 @@ public class ErrorWordingTests(ApiFixture fixture) : ApiTest(fixture)
 
         var response = await alice.PostAsync("/api/v1/routines", new StringContent("assessmentId=1", Encoding.UTF8, "text/plain"));
 
-        using var problem = await ProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "http_415");
+        using var problem = await ProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
         Assert.Equal("The body must be JSON, sent as Content-Type: application/json.", problem.RootElement.GetProperty("title").GetString());
     }
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SciaticaService.Api.Http;
@@ -21,7 +21,9 @@ public static class AssessmentEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
         assessments.MapGet("/assessments/{id:guid}", GetAssessment).WithName(nameof(GetAssessment)).ProducesProblem(StatusCodes.Status404NotFound);
         assessments.MapGet("/assessments/{id:guid}/fhir", GetAssessmentFhir).WithName(nameof(GetAssessmentFhir))
-            .Produces<JsonObject>(StatusCodes.Status200OK, FhirBundle.MediaType).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<JsonElement>(StatusCodes.Status200OK, FhirBundle.MediaType, FhirBundle.MediaTypes[1..])
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status406NotAcceptable);
         assessments.MapGet("/me/assessments", ListMyAssessments).WithName(nameof(ListMyAssessments)).ProducesProblem(StatusCodes.Status400BadRequest);
         return routes;
     }
@@ -52,13 +54,25 @@ public static class AssessmentEndpoints
         TypedResults.Ok(AssessmentResponse.From(await assessments.GetAsync(context.GetCaller(), id, cancellationToken)));
 
     /// <summary>The assessment as an HL7 FHIR R4 Bundle: the QuestionnaireResponse and an Observation per score.</summary>
+    /// <remarks>
+    /// Sent as <c>application/fhir+json</c>, or <c>application/json</c> to a client that accepts only that; any other
+    /// <c>Accept</c> is a 406. Every read of an assessment gives the same document (stable ids and <c>fullUrl</c>s) with
+    /// a strong ETag: send it in <c>If-None-Match</c> for a bodiless 304.
+    /// </remarks>
     /// <param name="id">The assessment id.</param>
     public static async Task<IResult> GetAssessmentFhir(
         Guid id, AssessmentService assessments, HttpContext context, CancellationToken cancellationToken)
     {
+        context.Response.Headers.Vary = "Accept";
+        if (MediaTypeNegotiation.Choose(context.Request, FhirBundle.MediaTypes) is not { } mediaType)
+        {
+            return MediaTypeNegotiation.NotAcceptable(FhirBundle.MediaTypes);
+        }
+
         var assessment = await assessments.GetAsync(context.GetCaller(), id, cancellationToken);
         var questionnaire = await assessments.GetQuestionnaireVersionAsync(assessment.QuestionnaireVersion, cancellationToken);
-        return Results.Text(FhirBundle.Of(assessment, questionnaire).ToJsonString(), FhirBundle.MediaType);
+        var body = System.Text.Encoding.UTF8.GetBytes(FhirBundle.Of(assessment, questionnaire).ToJsonString());
+        return new ETaggedBody(body, mediaType, shared: false);
     }
 
     /// <summary>The caller's assessments, newest first.</summary>

@@ -8,10 +8,14 @@ namespace SciaticaService.Api.Assessments;
 /// An assessment as an HL7 FHIR R4 <c>Bundle</c> of type <c>collection</c>: the <c>QuestionnaireResponse</c> (linkIds
 /// are the item codes; choices are Codings with their ordinal value) and an <c>Observation</c> per score, each
 /// derived from the response. Built as plain JSON: the service needs only this one shape, not a FHIR library.
+/// Every id comes from the stored assessment, so each read of it is the same document and consumers can de-duplicate.
 /// </summary>
 public static class FhirBundle
 {
     public const string MediaType = "application/fhir+json";
+
+    /// <summary>What the export can be sent as, preferred first: the FHIR media type, or plain JSON for clients that ask only for that.</summary>
+    public static readonly string[] MediaTypes = [MediaType, "application/json"];
     private const string OrdinalValueExtension = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
     private const string ScoreSystem = "urn:sciatica:score";
 
@@ -51,7 +55,7 @@ public static class FhirBundle
         var entries = new JsonArray(new JsonObject { ["fullUrl"] = responseUrl, ["resource"] = response });
         foreach (var observation in observations)
         {
-            entries.Add(new JsonObject { ["fullUrl"] = $"urn:uuid:{Guid.NewGuid()}", ["resource"] = observation });
+            entries.Add(new JsonObject { ["fullUrl"] = $"urn:uuid:{observation["id"]!.GetValue<string>()}", ["resource"] = observation });
         }
 
         return new JsonObject
@@ -66,6 +70,8 @@ public static class FhirBundle
         JsonObject Observation(Score score, string system, string code, string display) => new()
         {
             ["resourceType"] = "Observation",
+            // One assessment has one observation per score code: the pair names it for good.
+            ["id"] = ObservationId(assessment.Id, system, code).ToString(),
             ["status"] = "final",
             ["category"] = new JsonArray(new JsonObject
             {
@@ -82,6 +88,9 @@ public static class FhirBundle
             ["derivedFrom"] = new JsonArray(new JsonObject { ["reference"] = responseUrl }),
         };
     }
+
+    /// <summary>The id of the observation of one score of one assessment, the same on every read.</summary>
+    public static Guid ObservationId(Guid assessmentId, string system, string code) => NameBasedUuid.Create(assessmentId, $"Observation|{system}|{code}");
 
     private static JsonObject Answer(string code, AnswerValue value, QuestionnaireItem? item)
     {

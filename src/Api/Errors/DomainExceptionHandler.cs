@@ -84,7 +84,7 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
                 return Problem(exception.StatusCode, "body_too_large", "The request body is too large.",
                     limit is null ? null : $"The request body is larger than {limit} bytes.");
             case StatusCodes.Status415UnsupportedMediaType:
-                return Problem(exception.StatusCode, "http_415", UnsupportedMediaType, null);
+                return Problem(exception.StatusCode, "unsupported_media_type", UnsupportedMediaType, null);
         }
 
         var failed = context.Features.Get<IExceptionHandlerFeature>();

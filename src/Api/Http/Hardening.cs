@@ -53,6 +53,7 @@ public static class Hardening
     public static IServiceCollection AddHardening(this IServiceCollection services, IConfiguration configuration)
     {
         var limits = configuration.GetSection(LimitOptions.Section).Get<LimitOptions>() ?? new LimitOptions();
+        limits.CorsOrigins = CorsOrigins.Read(configuration);
         services.AddSingleton(limits);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
             kestrel.Limits.MaxRequestBodySize = Math.Max(limits.MaxRequestBodyBytes, limits.MaxImportBodyBytes));
