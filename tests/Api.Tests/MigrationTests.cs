@@ -105,6 +105,42 @@ public sealed class MigrationTests(ApiFixture fixture) : ApiTest(fixture), IDisp
         Assert.Equal(routine.SafeFor, stored.SafeFor);
     }
 
+    [Fact]
+    public async Task Assessments_stored_before_the_score_columns_get_the_scores_of_their_result()
+    {
+        var answers = DiscAnswers();
+        for (var i = 1; i <= 9; i++)
+        {
+            answers[$"startback_{i}"] = i == 9 ? "extremely" : i >= 5;
+        }
+
+        var id = (await _alice.AssessAsync(answers)).Id;
+        await _alice.AssessAsync(DiscAnswers());
+
+        await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SciaticaDbContext>();
+        var computed = await ScoresAsync(db);
+        var migrations = db.Database.GetMigrations().ToList();
+        var columns = migrations.Single(m => m.EndsWith("_AssessmentScoreColumns", StringComparison.Ordinal));
+        var migrator = db.GetService<IMigrator>();
+        try
+        {
+            await migrator.MigrateAsync(migrations[migrations.IndexOf(columns) - 1]);
+        }
+        finally
+        {
+            await migrator.MigrateAsync();
+        }
+
+        var backfilled = await ScoresAsync(db);
+        Assert.Equal(computed, backfilled);
+        Assert.Equal((6, 13, 40, "high"), backfilled[id]);
+    }
+
+    private static async Task<Dictionary<Guid, (int, int, int?, string?)>> ScoresAsync(SciaticaDbContext db) =>
+        (await db.Assessments.AsNoTracking().Select(a => new { a.Id, a.PainNow, a.Sbi, a.Odi, a.StartBackRisk }).ToListAsync())
+            .ToDictionary(a => a.Id, a => (a.PainNow, a.Sbi, a.Odi, a.StartBackRisk));
+
     private static async Task<Dictionary<Guid, int>> PainRisesAsync(SciaticaDbContext db) =>
         await db.Sessions.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.PainRise);
 }

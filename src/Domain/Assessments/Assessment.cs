@@ -14,6 +14,10 @@ public sealed class Assessment
         Answers = answers;
         Result = result;
         Triage = result.Triage.Level;
+        PainNow = result.Scores.PainNow.Value;
+        Sbi = result.Scores.Sbi.Value;
+        Odi = result.Scores.Odi?.Value;
+        StartBackRisk = result.Scores.StartBack?.Band;
     }
 
     // For EF Core.
@@ -40,6 +44,15 @@ public sealed class Assessment
 
     /// <summary>A copy of the result's triage level, for queries.</summary>
     public TriageLevel Triage { get; private set; }
+
+    /// <summary>Copies of the result's scores, for progress: it reads a person's scores without their results.</summary>
+    public int PainNow { get; private set; }
+
+    public int Sbi { get; private set; }
+
+    public int? Odi { get; private set; }
+
+    public string? StartBackRisk { get; private set; }
 
     public bool BelongsTo(PersonId person) => PersonId == person.Value;
 }

@@ -37,9 +37,9 @@ internal sealed class AssessmentStore(SciaticaDbContext db) : IAssessmentStore
         var result = JsonColumn.Write(assessment.Result);
         var triage = WireName.Of(assessment.Triage);
         return await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO assessments (id, person_id, created_at, questionnaire_version, answers, result, triage)
+            INSERT INTO assessments (id, person_id, created_at, questionnaire_version, answers, result, triage, pain_now, sbi, odi, start_back_risk)
             VALUES ({assessment.Id}, {assessment.PersonId}, {assessment.CreatedAt.ToUniversalTime()}, {assessment.QuestionnaireVersion},
-                    {answers}::jsonb, {result}::jsonb, {triage})
+                    {answers}::jsonb, {result}::jsonb, {triage}, {assessment.PainNow}, {assessment.Sbi}, {assessment.Odi}, {assessment.StartBackRisk})
             ON CONFLICT (id) DO NOTHING
             """, cancellationToken) == 1;
     }

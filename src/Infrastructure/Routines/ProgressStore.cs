@@ -11,9 +11,8 @@ namespace SciaticaService.Infrastructure.Routines;
 /// </summary>
 internal sealed class ProgressStore(SciaticaDbContext db) : IProgressStore
 {
-    // Days are UTC days of completed_at, as ProgressCalculator counts them. The scores are read out of the stored
-    // result: a report needs four values, not the result with its evidence; the JSON paths follow the service's
-    // JSON names for OutcomeScores.
+    // Days are UTC days of completed_at, as ProgressCalculator counts them. The scores come from the columns the
+    // assessment keeps beside its result, held in the person's index: no result is read or parsed.
     public Task<ProgressHistory> ReadAsync(
         PersonId person, (DateTimeOffset Since, DateTimeOffset Until) sessions, (DateTimeOffset Since, DateTimeOffset Until) scores,
         int maxAssessments, CancellationToken cancellationToken) =>
@@ -24,11 +23,7 @@ internal sealed class ProgressStore(SciaticaDbContext db) : IProgressStore
             GROUP BY 1
             ORDER BY 1;
             SELECT min(created_at) FROM routines WHERE person_id = {person.Value};
-            SELECT id, created_at,
-                   (result -> 'scores' -> 'painNow' ->> 'value')::int,
-                   (result -> 'scores' -> 'sbi' ->> 'value')::int,
-                   (result -> 'scores' -> 'odi' ->> 'value')::int,
-                   result -> 'scores' -> 'startBack' ->> 'band'
+            SELECT id, created_at, pain_now, sbi, odi, start_back_risk
             FROM assessments
             WHERE person_id = {person.Value} AND created_at >= {scores.Since.ToUniversalTime()} AND created_at < {scores.Until.ToUniversalTime()}
             ORDER BY created_at DESC, id DESC

@@ -15,7 +15,10 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.PersonId).HasMaxLength(300);
-        builder.HasIndex(a => new { a.PersonId, a.CreatedAt, a.Id }).IsDescending(false, true, true);
+        // A person's history and progress read by this index; progress takes the scores from it alone.
+        builder.HasIndex(a => new { a.PersonId, a.CreatedAt, a.Id }).IsDescending(false, true, true)
+            .IncludeProperties(a => new { a.PainNow, a.Sbi, a.Odi, a.StartBackRisk });
+        builder.Property(a => a.StartBackRisk).HasMaxLength(16);
         builder.HasOne<Questionnaire>().WithMany().HasForeignKey(a => a.QuestionnaireVersion).OnDelete(DeleteBehavior.Restrict);
         builder.Property(a => a.Triage).HasConversion(new WireNameConverter<TriageLevel>()).HasMaxLength(16);
         // The red flags that hold a person's routines until a clearance (ClearanceStore).

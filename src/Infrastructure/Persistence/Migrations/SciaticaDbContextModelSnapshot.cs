@@ -86,6 +86,14 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<int?>("Odi")
+                        .HasColumnType("integer")
+                        .HasColumnName("odi");
+
+                    b.Property<int>("PainNow")
+                        .HasColumnType("integer")
+                        .HasColumnName("pain_now");
+
                     b.Property<string>("PersonId")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -100,6 +108,15 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("result");
+
+                    b.Property<int>("Sbi")
+                        .HasColumnType("integer")
+                        .HasColumnName("sbi");
+
+                    b.Property<string>("StartBackRisk")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("start_back_risk");
 
                     b.Property<string>("Triage")
                         .IsRequired()
@@ -120,6 +137,8 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                     b.HasIndex("PersonId", "CreatedAt", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_assessments_person_id_created_at_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PersonId", "CreatedAt", "Id"), new[] { "PainNow", "Sbi", "Odi", "StartBackRisk" });
 
                     b.ToTable("assessments", (string)null);
                 });
