@@ -76,6 +76,22 @@ public sealed class QueryCountTests(ApiFixture fixture) : ApiTest(fixture), IAsy
             await client.AssessAsync(DiscAnswers());
         }
 
+        // Thousands of older sessions of the same routine, as a year of faithful use with several a day would leave.
+        await using (var connection = new Npgsql.NpgsqlConnection(Fixture.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var insert = new Npgsql.NpgsqlCommand("""
+                INSERT INTO sessions (id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items, recorded_at, pain_rise)
+                SELECT gen_random_uuid(), 'user:alice', @routine, at - interval '15 minutes', at, 4, 4, @items::jsonb, at, 0
+                FROM generate_series(1, 3000) AS n, LATERAL (SELECT now() - interval '30 days' - make_interval(hours => 3 * n) AS at) AS t;
+                ANALYZE sessions
+                """, connection);
+            insert.Parameters.AddWithValue("routine", routine.Id);
+            insert.Parameters.AddWithValue("items", System.Text.Json.JsonSerializer.Serialize(
+                routine.Items.Select(i => new { stretch = i.Stretch, done = true, setsDone = i.Sets, painDuring = 3 })));
+            await insert.ExecuteNonQueryAsync();
+        }
+
         var later = await MeasureAsync(1);
 
         Assert.Equal(first, later);

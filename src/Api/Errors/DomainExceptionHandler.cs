@@ -49,6 +49,10 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
         {
             httpContext.Response.Headers.RetryAfter = "5";
         }
+        else if (exception is DomainException { RetryAfter: { } retryAfter })
+        {
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         // Without the exception: nothing that could describe it may reach a writer. ProblemJsonWriter answers
         // whatever the Accept header says, so the exception never falls through to a framework error page.
         await problemDetails.WriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });

@@ -27,6 +27,12 @@ public sealed class LimitOptions
 
     public int ImportsPerMinute { get; set; } = 10;
 
+    /// <summary>Sessions one person may log in a UTC day; resends of stored ones do not count.</summary>
+    public int SessionsPerPersonPerDay { get; set; } = new Domain.Identity.PersonQuotas().SessionsPerDay;
+
+    /// <summary>Assessments one person may submit in a UTC day.</summary>
+    public int AssessmentsPerPersonPerDay { get; set; } = new Domain.Identity.PersonQuotas().AssessmentsPerDay;
+
     /// <summary>Refusals one credential may earn in a minute before it is answered 429 without being checked.</summary>
     public int AuthenticationFailuresPerMinute { get; set; } = 20;
 
@@ -55,6 +61,7 @@ public static class Hardening
         var limits = configuration.GetSection(LimitOptions.Section).Get<LimitOptions>() ?? new LimitOptions();
         limits.CorsOrigins = CorsOrigins.Read(configuration);
         services.AddSingleton(limits);
+        services.AddSingleton(new Domain.Identity.PersonQuotas(limits.SessionsPerPersonPerDay, limits.AssessmentsPerPersonPerDay));
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
             kestrel.Limits.MaxRequestBodySize = Math.Max(limits.MaxRequestBodyBytes, limits.MaxImportBodyBytes));
 

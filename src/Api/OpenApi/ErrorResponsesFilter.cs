@@ -23,7 +23,7 @@ internal sealed class ErrorResponsesFilter : IOperationFilter
         [413] = "The body is larger than this endpoint allows (`body_too_large`).",
         [415] = "The body is not `application/json` (`unsupported_media_type`).",
         [428] = "`If-Match` is required (`if_match_required`).",
-        [429] = "Too many requests (`rate_limited`); retry after `Retry-After` seconds.",
+        [429] = "Too many requests (`rate_limited`), or a person's daily quota of sessions or assessments used up (`quota_exceeded`); retry after `Retry-After` seconds.",
         [500] = "An unexpected failure on the service's side (`internal_error`).",
         [503] = "The database cannot be reached (`database_unavailable`); retry after `Retry-After` seconds.",
         [504] = "The request took too long (`request_timeout`).",

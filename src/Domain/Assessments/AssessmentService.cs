@@ -20,9 +20,10 @@ public interface IAssessmentStore
 {
     /// <summary>
     /// Stores the assessment, and the partner's feed event if there is one in the same transaction, unless an
-    /// assessment with its id exists; returns the stored one either way.
+    /// assessment with its id exists or the person has already submitted <paramref name="dailyQuota"/> today (UTC);
+    /// returns the stored one, or null when the quota refused it.
     /// </summary>
-    Task<Assessment> AddOrGetAsync(Assessment assessment, Feed.PartnerEvent? partnerEvent, CancellationToken cancellationToken);
+    Task<Assessment?> AddOrGetAsync(Assessment assessment, Feed.PartnerEvent? partnerEvent, int dailyQuota, CancellationToken cancellationToken);
 
     Task<Assessment?> FindAsync(Guid id, CancellationToken cancellationToken);
 
@@ -38,7 +39,8 @@ public interface IAssessmentStore
 public sealed record SubmittedAssessment(Assessment Assessment, bool Created);
 
 /// <summary>The assessment use cases, shared by REST and gRPC.</summary>
-public sealed class AssessmentService(IQuestionnaireStore questionnaires, IAssessmentStore assessments, IContentReader content, TimeProvider clock)
+public sealed class AssessmentService(
+    IQuestionnaireStore questionnaires, IAssessmentStore assessments, IContentReader content, PersonQuotas quotas, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
     public const int MaxAnswers = 200;
@@ -89,7 +91,9 @@ public sealed class AssessmentService(IQuestionnaireStore questionnaires, IAsses
         var assessment = new Assessment(clientId ?? Guid.CreateVersion7(now), person, now, new SortedDictionary<string, AnswerValue>(sheet.Answers.ToDictionary(a => a.Item.Code, a => a.Value), StringComparer.Ordinal), result);
 
         var stored = await assessments.AddOrGetAsync(
-            assessment, Feed.PartnerEvent.For(caller, Feed.PartnerEvent.AssessmentCompleted, assessment.Id, now), cancellationToken);
+            assessment, Feed.PartnerEvent.For(caller, Feed.PartnerEvent.AssessmentCompleted, assessment.Id, now), quotas.AssessmentsPerDay, cancellationToken)
+            ?? throw PersonQuotas.Exceeded(
+                $"At most {quotas.AssessmentsPerDay} assessments can be submitted in a day; this one was not stored. Try again tomorrow (UTC).", now);
         if (ReferenceEquals(stored, assessment))
         {
             return new SubmittedAssessment(stored, Created: true);

@@ -25,6 +25,9 @@ public class DomainException(ErrorKind kind, string code, string message) : Exce
     public ErrorKind Kind { get; } = kind;
 
     public string Code { get; } = code;
+
+    /// <summary>When trying again may succeed, for a limit that frees up with time (REST sends it as <c>Retry-After</c>).</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }
 
 public sealed class NotFoundException(string resource, string key)

@@ -42,10 +42,12 @@ public interface ISessionStore
 {
     /// <summary>
     /// Stores the session, with the partner's feed events if there are any, in one transaction, unless a session with
-    /// its id exists; returns the stored one and whether this call stored it. The insert itself finds a resend, so a
-    /// new session costs no read first.
+    /// its id exists or the person has already logged <paramref name="dailyQuota"/> sessions today (UTC); returns the
+    /// stored one and whether this call stored it, or no session when the quota refused it. The insert itself finds a
+    /// resend and counts the day, so a new session costs no read first.
     /// </summary>
-    Task<(Session Session, bool Created)> AddOrGetAsync(Session session, IReadOnlyList<Feed.PartnerEvent> partnerEvents, CancellationToken cancellationToken);
+    Task<(Session? Session, bool Created)> AddOrGetAsync(
+        Session session, IReadOnlyList<Feed.PartnerEvent> partnerEvents, int dailyQuota, CancellationToken cancellationToken);
 
     Task<Session?> FindAsync(Guid id, CancellationToken cancellationToken);
 
@@ -232,14 +234,14 @@ public sealed record LoggedSession(Session Session, bool Created, Routine? Adjus
 
 /// <summary>One session of a batch and what became of it.</summary>
 /// <param name="Id">The session id.</param>
-/// <param name="Status"><c>created</c>, <c>unchanged</c>, <c>invalid</c>, <c>conflict</c> or <c>not_found</c>.</param>
+/// <param name="Status"><c>created</c>, <c>unchanged</c>, <c>invalid</c>, <c>conflict</c> or <c>quota_exceeded</c> (not stored: the day's sessions are used up).</param>
 /// <param name="Errors">What was wrong, for invalid ones.</param>
 /// <param name="Logged">The stored session, when there is one.</param>
 public sealed record BatchOutcome(Guid Id, string Status, IReadOnlyList<ValidationError> Errors, LoggedSession? Logged);
 
 /// <summary>Logging routine sessions, idempotently: the client's id makes a resend safe.</summary>
 public sealed class SessionService(
-    IRoutineStore routines, ISessionStore sessions, IAssessmentStore assessments, RoutineService routineService, TimeProvider clock)
+    IRoutineStore routines, ISessionStore sessions, IAssessmentStore assessments, RoutineService routineService, PersonQuotas quotas, TimeProvider clock)
 {
     public const int MaxBatch = 100;
 
@@ -266,7 +268,14 @@ public sealed class SessionService(
             : null;
         string[] types = escalation is null ? [Feed.PartnerEvent.SessionLogged] : [Feed.PartnerEvent.SessionLogged, Feed.PartnerEvent.TriageEscalated];
         var events = types.Select(type => Feed.PartnerEvent.For(caller, type, id, recordedAt)).OfType<Feed.PartnerEvent>().ToList();
-        var (stored, created) = await sessions.AddOrGetAsync(new Session(id, person, checkedReport, recordedAt, escalation), events, cancellationToken);
+        var (stored, created) = await sessions.AddOrGetAsync(
+            new Session(id, person, checkedReport, recordedAt, escalation), events, quotas.SessionsPerDay, cancellationToken);
+        if (stored is null)
+        {
+            throw PersonQuotas.Exceeded(
+                $"At most {quotas.SessionsPerDay} sessions can be logged in a day; this one was not stored. Send it again tomorrow (UTC).", recordedAt);
+        }
+
         if (!created)
         {
             return Same(stored, person, checkedReport) ? new LoggedSession(stored, false, null) : throw Conflict(id);
@@ -327,6 +336,10 @@ public sealed class SessionService(
             catch (DomainException e) when (e.Kind == ErrorKind.Conflict)
             {
                 outcomes.Add(new BatchOutcome(id, "conflict", [new ValidationError("id", e.Message)], null));
+            }
+            catch (DomainException e) when (e.Code == PersonQuotas.Code)
+            {
+                outcomes.Add(new BatchOutcome(id, PersonQuotas.Code, [new ValidationError("id", e.Message)], null));
             }
         }
 

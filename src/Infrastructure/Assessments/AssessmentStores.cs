@@ -19,27 +19,30 @@ internal sealed class QuestionnaireStore(SciaticaDbContext db, Content.ContentCa
 
 internal sealed class AssessmentStore(SciaticaDbContext db) : IAssessmentStore
 {
-    public async Task<Domain.Assessments.Assessment> AddOrGetAsync(
-        Domain.Assessments.Assessment assessment, Domain.Feed.PartnerEvent? partnerEvent, CancellationToken cancellationToken)
+    public async Task<Domain.Assessments.Assessment?> AddOrGetAsync(
+        Domain.Assessments.Assessment assessment, Domain.Feed.PartnerEvent? partnerEvent, int dailyQuota, CancellationToken cancellationToken)
     {
-        var created = await Feed.PartnerFeedWriter.InsertAsync(db, partnerEvent, token => InsertIfNewAsync(assessment, token), cancellationToken);
-        // Not inserted: an earlier or concurrent send with the same id stored it; answer with what that stored.
-        return created ? assessment : await db.Assessments.AsNoTracking().SingleAsync(a => a.Id == assessment.Id, cancellationToken);
+        var created = await Feed.PartnerFeedWriter.InsertAsync(db, partnerEvent, token => InsertIfNewAsync(assessment, dailyQuota, token), cancellationToken);
+        // Not inserted: an earlier or concurrent send with the same id stored it (answer with what that stored), or
+        // the day's quota was used up (nothing is stored under the id).
+        return created ? assessment : await db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == assessment.Id, cancellationToken);
     }
 
     // ON CONFLICT rather than EF Core's insert, as for sessions: a resend finds its row without an error raised and
     // logged, and EF Core's change tracking cost a submission more CPU than everything else it does to store its
     // result (it serialised the 3 KB result once more to detect changes on an entity it was only adding).
     // Columns and JSON as in AssessmentConfiguration; timestamptz takes UTC only.
-    private async Task<bool> InsertIfNewAsync(Domain.Assessments.Assessment assessment, CancellationToken cancellationToken)
+    private async Task<bool> InsertIfNewAsync(Domain.Assessments.Assessment assessment, int dailyQuota, CancellationToken cancellationToken)
     {
         var answers = JsonColumn.Write(assessment.Answers);
         var result = JsonColumn.Write(assessment.Result);
         var triage = WireName.Of(assessment.Triage);
         return await db.Database.ExecuteSqlAsync($"""
             INSERT INTO assessments (id, person_id, created_at, questionnaire_version, answers, result, triage, pain_now, sbi, odi, start_back_risk)
-            VALUES ({assessment.Id}, {assessment.PersonId}, {assessment.CreatedAt.ToUniversalTime()}, {assessment.QuestionnaireVersion},
-                    {answers}::jsonb, {result}::jsonb, {triage}, {assessment.PainNow}, {assessment.Sbi}, {assessment.Odi}, {assessment.StartBackRisk})
+            SELECT {assessment.Id}, {assessment.PersonId}, {assessment.CreatedAt.ToUniversalTime()}, {assessment.QuestionnaireVersion},
+                   {answers}::jsonb, {result}::jsonb, {triage}, {assessment.PainNow}, {assessment.Sbi}, {assessment.Odi}, {assessment.StartBackRisk}
+            WHERE (SELECT count(*) FROM assessments WHERE person_id = {assessment.PersonId}
+                   AND created_at >= {PersonQuotas.DayOf(assessment.CreatedAt).UtcDateTime}) < {dailyQuota}
             ON CONFLICT (id) DO NOTHING
             """, cancellationToken) == 1;
     }

@@ -93,17 +93,20 @@ internal sealed class RoutineStore(SciaticaDbContext db) : IRoutineStore
 
 internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
 {
-    public async Task<(Session Session, bool Created)> AddOrGetAsync(
-        Session session, IReadOnlyList<Domain.Feed.PartnerEvent> partnerEvents, CancellationToken cancellationToken)
+    public async Task<(Session? Session, bool Created)> AddOrGetAsync(
+        Session session, IReadOnlyList<Domain.Feed.PartnerEvent> partnerEvents, int dailyQuota, CancellationToken cancellationToken)
     {
-        var created = await Feed.PartnerFeedWriter.InsertAsync(db, partnerEvents, token => InsertIfNewAsync(session, token), cancellationToken);
-        return created ? (session, true) : (await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == session.Id, cancellationToken), false);
+        var created = await Feed.PartnerFeedWriter.InsertAsync(db, partnerEvents, token => InsertIfNewAsync(session, dailyQuota, token), cancellationToken);
+        // Not inserted: a resend (the row is there), or the day's quota was used up (it is not).
+        return created ? (session, true) : (await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == session.Id, cancellationToken), false);
     }
 
     // ON CONFLICT rather than EF Core's insert: a resend (an offline client syncing again) finds its row without an
-    // error raised and logged twice, and without taking a partner's feed counter. Columns and JSON as in
-    // SessionConfiguration; timestamptz takes UTC only.
-    private async Task<bool> InsertIfNewAsync(Session session, CancellationToken cancellationToken)
+    // error raised and logged twice, and without taking a partner's feed counter. The day's count rides in the same
+    // statement (an index range on (person, recorded_at)), so the quota costs no round trip; two inserts racing at
+    // the limit can both pass, which a daily quota can live with. Columns and JSON as in SessionConfiguration;
+    // timestamptz takes UTC only.
+    private async Task<bool> InsertIfNewAsync(Session session, int dailyQuota, CancellationToken cancellationToken)
     {
         var items = JsonColumn.Write(session.Items);
         var symptoms = session.NewSymptoms.ToArray();
@@ -112,9 +115,11 @@ internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
         return await db.Database.ExecuteSqlAsync($"""
             INSERT INTO sessions (id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items, recorded_at, pain_rise,
                                   new_symptoms, escalation, escalation_level)
-            VALUES ({session.Id}, {session.PersonId}, {session.RoutineId}, {session.StartedAt.ToUniversalTime()}, {session.CompletedAt.ToUniversalTime()},
-                    {session.PainBefore}, {session.PainAfter}, {items}::jsonb, {session.RecordedAt.ToUniversalTime()}, {session.PainRise},
-                    {symptoms}, {escalation}::jsonb, {level})
+            SELECT {session.Id}, {session.PersonId}, {session.RoutineId}, {session.StartedAt.ToUniversalTime()}, {session.CompletedAt.ToUniversalTime()},
+                   {session.PainBefore}, {session.PainAfter}, {items}::jsonb, {session.RecordedAt.ToUniversalTime()}, {session.PainRise},
+                   {symptoms}, {escalation}::jsonb, {level}
+            WHERE (SELECT count(*) FROM sessions WHERE person_id = {session.PersonId}
+                   AND recorded_at >= {PersonQuotas.DayOf(session.RecordedAt).UtcDateTime}) < {dailyQuota}
             ON CONFLICT (id) DO NOTHING
             """, cancellationToken) == 1;
     }

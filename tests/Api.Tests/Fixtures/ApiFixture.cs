@@ -91,11 +91,13 @@ public sealed class SciaticaApiFactory(string connectionString, IReadOnlyDiction
         builder.UseSetting("ConnectionStrings:Sciatica", connectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Database:StartupTimeout", "00:00:20");
-        // The suite sends far more requests than any person would: rate limits are tested on their own, with small ones.
+        // The suite sends far more requests than any person would: rate limits and daily quotas are tested on their
+        // own, with small ones.
         foreach (var limit in new[]
                  {
                      "AnonymousPermitsPerMinute", "UserPermitsPerMinute", "PartnerPermitsPerMinute", "ImportsPerMinute",
                      "AuthenticationFailuresPerMinute", "AuthenticationFailuresPerAddressPerMinute",
+                     "SessionsPerPersonPerDay", "AssessmentsPerPersonPerDay",
                  })
         {
             builder.UseSetting($"Limits:{limit}", "1000000");

@@ -33,8 +33,11 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
             .HasColumnType("jsonb")
             .HasConversion(JsonColumn.Converter<Domain.Assessments.TriageResult?>(), JsonColumn.Comparer<Domain.Assessments.TriageResult?>());
         builder.Property(s => s.EscalationLevel).HasConversion(new WireNameConverter<Domain.Assessments.TriageLevel>()).HasMaxLength(16);
+        // A person's sessions logged today, counted against the daily quota as each is inserted (SessionStore).
+        builder.HasIndex(s => new { s.PersonId, s.RecordedAt }, "ix_sessions_person_id_recorded_at").HasDatabaseName("ix_sessions_person_id_recorded_at");
         // The flags that hold a person's routines (ClearanceStore): few sessions escalate, so a partial index stays tiny.
-        builder.HasIndex(s => new { s.PersonId, s.RecordedAt }).HasFilter("escalation_level IS NOT NULL").HasDatabaseName("ix_sessions_escalated");
+        builder.HasIndex(s => new { s.PersonId, s.RecordedAt }, "ix_sessions_escalated").HasDatabaseName("ix_sessions_escalated")
+            .HasFilter("escalation_level IS NOT NULL");
         builder.Property(s => s.Items)
             .HasColumnType("jsonb")
             .HasConversion(JsonColumn.Converter<IReadOnlyList<SessionItem>>(), JsonColumn.Comparer<IReadOnlyList<SessionItem>>());

@@ -698,12 +698,15 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PersonId", "CompletedAt"), new[] { "PainBefore", "PainAfter" });
 
-                    b.HasIndex("PersonId", "RecordedAt")
+                    b.HasIndex("RoutineId", "CompletedAt", "Id")
+                        .HasDatabaseName("ix_sessions_routine_id_completed_at_id");
+
+                    b.HasIndex(new[] { "PersonId", "RecordedAt" }, "ix_sessions_escalated")
                         .HasDatabaseName("ix_sessions_escalated")
                         .HasFilter("escalation_level IS NOT NULL");
 
-                    b.HasIndex("RoutineId", "CompletedAt", "Id")
-                        .HasDatabaseName("ix_sessions_routine_id_completed_at_id");
+                    b.HasIndex(new[] { "PersonId", "RecordedAt" }, "ix_sessions_person_id_recorded_at")
+                        .HasDatabaseName("ix_sessions_person_id_recorded_at");
 
                     b.ToTable("sessions", null, t =>
                         {
