@@ -63,7 +63,8 @@ public sealed class SessionGrpcService(SessionService sessions) : V1.SessionServ
                 {
                     Id = o.Id.ToString(),
                     Status = o.Status,
-                    Errors = { o.Errors.Select(e => new V1.FieldError { Field = e.Field, Message = e.Message }) },
+                    // Named as the batch entry has them over gRPC (report.pain_after), as a rich status names fields.
+                    Errors = { o.Errors.Select(e => new V1.FieldError { Field = Errors.ProtoFieldPath.Of(V1.BatchSession.Descriptor, e.Field), Message = e.Message }) },
                     Session = o.Logged is null ? null : RoutineMessages.ToMessage(o.Logged.Session),
                 }),
             },
