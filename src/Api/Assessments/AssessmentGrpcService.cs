@@ -21,9 +21,11 @@ public sealed class AssessmentGrpcService(AssessmentService assessments, Clearan
     public override async Task<V1.Assessment> SubmitAssessment(V1.SubmitAssessmentRequest request, ServerCallContext context)
     {
         var caller = context.GetHttpContext().GetCaller(request.MemberId);
+        var unread = new List<ValidationError>();
+        var id = OptionalId(request.Id, "id", unread);
         var answers = request.Answers.ToDictionary(a => a.Key, a => AssessmentMessages.ToAnswer(a.Value), StringComparer.Ordinal);
         var submitted = await assessments.SubmitAsync(
-            caller, ParseId(request.Id, "id", optional: true), request.HasQuestionnaireVersion ? request.QuestionnaireVersion : null, answers, context.CancellationToken);
+            caller, id, request.HasQuestionnaireVersion ? request.QuestionnaireVersion : null, answers, unread, context.CancellationToken);
         return AssessmentMessages.ToMessage(submitted.Assessment);
     }
 
@@ -31,7 +33,7 @@ public sealed class AssessmentGrpcService(AssessmentService assessments, Clearan
     public override async Task<V1.Assessment> GetAssessment(V1.GetAssessmentRequest request, ServerCallContext context)
     {
         var caller = context.GetHttpContext().GetCaller(request.MemberId);
-        return AssessmentMessages.ToMessage(await assessments.GetAsync(caller, ParseId(request.Id, "id", optional: false)!.Value, context.CancellationToken));
+        return AssessmentMessages.ToMessage(await assessments.GetAsync(caller, Routines.RoutineMessages.Id(request.Id, "id"), context.CancellationToken));
     }
 
     [Authorize]
@@ -50,21 +52,12 @@ public sealed class AssessmentGrpcService(AssessmentService assessments, Clearan
     public override async Task<V1.RecordClearanceResponse> RecordClearance(V1.RecordClearanceRequest request, ServerCallContext context)
     {
         var caller = context.GetHttpContext().GetCaller(request.MemberId);
-        var errors = new List<ValidationError>();
-        var clearedOn = Routines.RoutineMessages.Day("clearedOn", request.ClearedOn, errors);
-        var assessmentId = Guid.TryParse(request.AssessmentId, out var parsed) ? parsed : (Guid?)null;
-        if (assessmentId is null && !string.IsNullOrEmpty(request.AssessmentId))
-        {
-            errors.Add(new ValidationError("assessmentId", "A UUID is required."));
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ValidationException(errors, "invalid_clearance");
-        }
-
+        var unread = new List<ValidationError>();
+        var id = OptionalId(request.Id, "id", unread);
+        var assessmentId = OptionalId(request.AssessmentId, "assessmentId", unread);
+        var clearedOn = Routines.RoutineMessages.Day("clearedOn", request.ClearedOn, unread);
         var (clearance, created) = await clearances.RecordAsync(
-            caller, ParseId(request.Id, "id", optional: true), assessmentId, request.ClearedBy, clearedOn, context.CancellationToken);
+            caller, id, assessmentId, request.ClearedBy, clearedOn, unread, context.CancellationToken);
         return new V1.RecordClearanceResponse { Clearance = AssessmentMessages.ToMessage(clearance), Created = created };
     }
 
@@ -78,10 +71,9 @@ public sealed class AssessmentGrpcService(AssessmentService assessments, Clearan
         };
     }
 
-    private static Guid? ParseId(string id, string field, bool optional) =>
-        string.IsNullOrEmpty(id) && optional ? null
-        : Guid.TryParse(id, out var parsed) ? parsed
-        : throw new ValidationException(field, "A UUID is required.");
+    // An optional UUID: null when empty or malformed, the latter also added to unread.
+    private static Guid? OptionalId(string id, string field, List<ValidationError> unread) =>
+        string.IsNullOrEmpty(id) ? null : Routines.RoutineMessages.Id(id, field, unread);
 }
 
 /// <summary>Assessments and questionnaires to protobuf, and protobuf answers to domain answers.</summary>
