@@ -58,7 +58,8 @@ public sealed class ProtoContractTests(Xunit.Abstractions.ITestOutputHelper outp
     {
         var buf = await BufCli.FindAsync(output.WriteLine);
         Skip.If(buf is null, "Neither npm nor buf is on PATH: the buf checks of the protos did not run.");
-        return await ExternalProcess.RunAsync(buf, arguments, workingDirectory, TimeSpan.FromMinutes(2));
+        var (exitCode, findings, errors) = await ExternalProcess.RunAsync(buf, arguments, workingDirectory, TimeSpan.FromMinutes(2));
+        return (exitCode, findings + errors);
     }
 
     private static void CopyDirectory(string from, string to)

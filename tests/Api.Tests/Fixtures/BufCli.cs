@@ -27,9 +27,9 @@ public static class BufCli
             {
                 log($"Installing @bufbuild/buf@{Version} into {folder} (once).");
                 Directory.CreateDirectory(folder);
-                var (exitCode, output) = await ExternalProcess.RunAsync(
+                var (exitCode, output, errors) = await ExternalProcess.RunAsync(
                     npm, ["install", "--prefix", folder, "--no-audit", "--no-fund", "--no-save", $"@bufbuild/buf@{Version}"], folder, TimeSpan.FromMinutes(3));
-                Assert.True(exitCode == 0 && File.Exists(pinned), $"npm could not install @bufbuild/buf@{Version} ({exitCode}):\n{output}");
+                Assert.True(exitCode == 0 && File.Exists(pinned), $"npm could not install @bufbuild/buf@{Version} ({exitCode}):\n{output}{errors}");
                 return pinned;
             }
         }

@@ -13,10 +13,10 @@ public static class ExternalProcess
             .FirstOrDefault(File.Exists);
 
     /// <summary>
-    /// Runs <paramref name="file"/> to its end and returns its exit code and its output (stdout, then stderr). Past
+    /// Runs <paramref name="file"/> to its end and returns its exit code, its standard output and its errors. Past
     /// <paramref name="timeout"/> the whole process tree is killed and a <see cref="TimeoutException"/> says what it printed.
     /// </summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(
+    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(
         string file, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(file, arguments)
@@ -47,6 +47,6 @@ public static class ExternalProcess
             throw new TimeoutException($"{file} {string.Join(' ', start.ArgumentList)} did not finish within {timeout}:\n{await stdout}{await stderr}");
         }
 
-        return (process.ExitCode, await stdout + await stderr);
+        return (process.ExitCode, await stdout, await stderr);
     }
 }
