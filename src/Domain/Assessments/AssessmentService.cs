@@ -108,7 +108,7 @@ public sealed class AssessmentService(IQuestionnaireStore questionnaires, IAsses
             }
         }
 
-        if (errors.Count > 0 || sheet is null)
+        if (errors.Count > 0 || questionnaire is null || sheet is null)
         {
             // invalid_answers whenever an answer has a problem; a bad id or version alone stays validation_failed.
             throw new ValidationException(errors, errors.Exists(e => e.Field is not ("id" or "questionnaireVersion")) ? "invalid_answers" : "validation_failed");
