@@ -11,11 +11,9 @@ namespace SciaticaService.Api.Tests;
 /// </summary>
 public sealed class NodePartnerSampleTests(ApiFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : ApiTest(fixture)
 {
-    [SkippableFact]
+    [FactNeeding("node", "npm")]
     public async Task The_Node_sample_runs_the_whole_partner_journey()
     {
-        Skip.If(ExternalProcess.FindOnPath("node") is null || ExternalProcess.FindOnPath("npm") is null,
-            "node and npm are not on PATH: the Node partner sample did not run.");
         await using var service = KestrelService.Start(Fixture.ConnectionString);
         using var admin = new HttpClient { BaseAddress = new Uri(service.RestUrl) };
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For("root", "admin"));
