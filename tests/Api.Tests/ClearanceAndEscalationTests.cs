@@ -267,8 +267,8 @@ public sealed class ClearanceAndEscalationTests(ApiFixture fixture) : ApiTest(fi
         Assert.Equal(StatusCode.InvalidArgument, exception.StatusCode);
         Assert.Equal("invalid_clearance", exception.Trailers.GetValue("error-code"));
         var fields = exception.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Select(v => v.Field).ToList();
-        Assert.Contains("assessmentId", fields);
-        Assert.Contains("clearedOn", fields);
+        Assert.Contains("assessment_id", fields);
+        Assert.Contains("cleared_on", fields);
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public class ContentGrpcTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal("invalid_filter", exception.Trailers.GetValue("error-code"));
         var status = exception.GetRpcStatus()!;
         Assert.Equal("invalid_filter", status.GetDetail<ErrorInfo>().Reason);
-        Assert.Equal(["condition", "bias", "maxDifficulty"], status.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field));
+        Assert.Equal(["condition", "bias", "max_difficulty"], status.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field));
     }
 
     [Fact]

@@ -200,7 +200,7 @@ public sealed class RoutineSafetyTests(ApiFixture fixture) : ApiTest(fixture), I
 
         Assert.Equal(StatusCode.InvalidArgument, exception.StatusCode);
         var fields = exception.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Select(v => v.Field).ToList();
-        Assert.Contains("startedAt", fields);
-        Assert.Contains("painBefore", fields);
+        Assert.Contains("report.started_at", fields);
+        Assert.Contains("report.pain_before", fields);
     }
 }

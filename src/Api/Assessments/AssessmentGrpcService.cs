@@ -21,9 +21,11 @@ public sealed class AssessmentGrpcService(AssessmentService assessments, Clearan
     public override async Task<V1.Assessment> SubmitAssessment(V1.SubmitAssessmentRequest request, ServerCallContext context)
     {
         var caller = context.GetHttpContext().GetCaller(request.MemberId);
-        var answers = request.Answers.ToDictionary(a => a.Key, a => AssessmentMessages.ToAnswer(a.Value), StringComparer.Ordinal);
+        var unread = new List<ValidationError>();
+        var id = OptionalId(request.Id, "id", unread);
+        var answers = AssessmentMessages.ToAnswers(request, unread);
         var submitted = await assessments.SubmitAsync(
-            caller, ParseId(request.Id, "id", optional: true), request.HasQuestionnaireVersion ? request.QuestionnaireVersion : null, answers, context.CancellationToken);
+            caller, id, request.HasQuestionnaireVersion ? request.QuestionnaireVersion : null, answers, unread, context.CancellationToken);
         return AssessmentMessages.ToMessage(submitted.Assessment);
     }
 
@@ -31,7 +33,7 @@ public sealed class AssessmentGrpcService(AssessmentService assessments, Clearan
     public override async Task<V1.Assessment> GetAssessment(V1.GetAssessmentRequest request, ServerCallContext context)
     {
         var caller = context.GetHttpContext().GetCaller(request.MemberId);
-        return AssessmentMessages.ToMessage(await assessments.GetAsync(caller, ParseId(request.Id, "id", optional: false)!.Value, context.CancellationToken));
+        return AssessmentMessages.ToMessage(await assessments.GetAsync(caller, Routines.RoutineMessages.Id(request.Id, "id"), context.CancellationToken));
     }
 
     [Authorize]
@@ -50,21 +52,12 @@ public sealed class AssessmentGrpcService(AssessmentService assessments, Clearan
     public override async Task<V1.RecordClearanceResponse> RecordClearance(V1.RecordClearanceRequest request, ServerCallContext context)
     {
         var caller = context.GetHttpContext().GetCaller(request.MemberId);
-        var errors = new List<ValidationError>();
-        var clearedOn = Routines.RoutineMessages.Day("clearedOn", request.ClearedOn, errors);
-        var assessmentId = Guid.TryParse(request.AssessmentId, out var parsed) ? parsed : (Guid?)null;
-        if (assessmentId is null && !string.IsNullOrEmpty(request.AssessmentId))
-        {
-            errors.Add(new ValidationError("assessmentId", "A UUID is required."));
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ValidationException(errors, "invalid_clearance");
-        }
-
+        var unread = new List<ValidationError>();
+        var id = OptionalId(request.Id, "id", unread);
+        var assessmentId = OptionalId(request.AssessmentId, "assessmentId", unread);
+        var clearedOn = Routines.RoutineMessages.Day("clearedOn", request.ClearedOn, unread);
         var (clearance, created) = await clearances.RecordAsync(
-            caller, ParseId(request.Id, "id", optional: true), assessmentId, request.ClearedBy, clearedOn, context.CancellationToken);
+            caller, id, assessmentId, request.ClearedBy, clearedOn, unread, context.CancellationToken);
         return new V1.RecordClearanceResponse { Clearance = AssessmentMessages.ToMessage(clearance), Created = created };
     }
 
@@ -78,15 +71,70 @@ public sealed class AssessmentGrpcService(AssessmentService assessments, Clearan
         };
     }
 
-    private static Guid? ParseId(string id, string field, bool optional) =>
-        string.IsNullOrEmpty(id) && optional ? null
-        : Guid.TryParse(id, out var parsed) ? parsed
-        : throw new ValidationException(field, "A UUID is required.");
+    // An optional UUID: null when empty or malformed, the latter also added to unread.
+    private static Guid? OptionalId(string id, string field, List<ValidationError> unread) =>
+        string.IsNullOrEmpty(id) ? null : Routines.RoutineMessages.Id(id, field, unread);
 }
 
 /// <summary>Assessments and questionnaires to protobuf, and protobuf answers to domain answers.</summary>
 internal static class AssessmentMessages
 {
+    /// <summary>
+    /// The answers, by item code, from whichever shape the request used: the typed list or the Value map. Both shapes
+    /// at once, an answer without an item, or an item answered twice are problems of the request's shape, added to
+    /// <paramref name="unread"/>; the answers themselves are left to AnswerSheet.Check, so both shapes get the same rules
+    /// and messages. Fields are named as elsewhere inside the service (typedAnswers[2]); the gRPC edge renames them.
+    /// </summary>
+    public static Dictionary<string, AnswerValue> ToAnswers(V1.SubmitAssessmentRequest request, List<ValidationError> unread)
+    {
+        var answers = request.Answers.ToDictionary(a => a.Key, a => ToAnswer(a.Value), StringComparer.Ordinal);
+        if (answers.Count > 0 && request.TypedAnswers.Count > 0)
+        {
+            const string Both = "Send the answers either in typed_answers or in answers, not in both.";
+            unread.Add(new ValidationError("answers", Both));
+            unread.Add(new ValidationError("typedAnswers", Both));
+        }
+
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < request.TypedAnswers.Count; i++)
+        {
+            var answer = request.TypedAnswers[i];
+            if (string.IsNullOrEmpty(answer.Item))
+            {
+                unread.Add(new ValidationError($"typedAnswers[{i}].item", "Name the item answered."));
+            }
+            else if (first.TryGetValue(answer.Item, out var earlier))
+            {
+                unread.Add(new ValidationError($"typedAnswers[{i}]", $"This item is answered twice: also at typed_answers[{earlier}]."));
+            }
+            else
+            {
+                first[answer.Item] = i;
+                // With both shapes sent (reported above) the map's answer to an item stands; each is still checked.
+                answers.TryAdd(answer.Item, ToAnswer(answer));
+            }
+        }
+
+        return answers;
+    }
+
+    public static AnswerValue ToAnswer(V1.Answer answer) => answer.ValueCase switch
+    {
+        V1.Answer.ValueOneofCase.YesNo => new AnswerValue.YesNo(answer.YesNo),
+        V1.Answer.ValueOneofCase.Number => new AnswerValue.Number(answer.Number),
+        V1.Answer.ValueOneofCase.Choice => new AnswerValue.Text(answer.Choice),
+        _ => new AnswerValue.Unsupported("no value"),
+    };
+
+    private static V1.Answer ToTyped(string item, AnswerValue answer) => answer switch
+    {
+        AnswerValue.YesNo b => new V1.Answer { Item = item, YesNo = b.Value },
+        // A stored number answers an integer item: a whole number within the item's (32-bit) range.
+        AnswerValue.Number n => new V1.Answer { Item = item, Number = decimal.ToInt32(n.Value) },
+        AnswerValue.Text t => new V1.Answer { Item = item, Choice = t.Value },
+        _ => new V1.Answer { Item = item },
+    };
+
     public static AnswerValue ToAnswer(Value value) => value.KindCase switch
     {
         Value.KindOneofCase.BoolValue => new AnswerValue.YesNo(value.BoolValue),
@@ -223,9 +271,10 @@ internal static class AssessmentMessages
             message.Confidence = new V1.Confidence { Level = ToMessage(confidence.Level), Reason = confidence.Reason };
         }
 
-        foreach (var (code, value) in assessment.Answers)
+        foreach (var (code, value) in assessment.Answers.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             message.Answers[code] = ToValue(value);
+            message.TypedAnswers.Add(ToTyped(code, value));
         }
 
         return message;

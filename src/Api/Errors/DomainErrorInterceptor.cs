@@ -24,7 +24,7 @@ internal sealed partial class DomainErrorInterceptor(ILogger<DomainErrorIntercep
         }
         catch (DomainException exception)
         {
-            throw ToRpcException(exception);
+            throw ToRpcException(exception, (request as Google.Protobuf.IMessage)?.Descriptor);
         }
         catch (Exception exception) when (Infrastructure.Database.DatabaseFailure.IsUnavailable(exception))
         {
@@ -51,7 +51,7 @@ internal sealed partial class DomainErrorInterceptor(ILogger<DomainErrorIntercep
         }
         catch (DomainException exception)
         {
-            throw ToRpcException(exception);
+            throw ToRpcException(exception, (request as Google.Protobuf.IMessage)?.Descriptor);
         }
         catch (Exception exception) when (Infrastructure.Database.DatabaseFailure.IsUnavailable(exception))
         {
@@ -104,4 +104,13 @@ internal sealed partial class DomainErrorInterceptor(ILogger<DomainErrorIntercep
         rpc.Trailers.Add(ErrorCodeTrailer, exception.Code);
         return rpc;
     }
+
+    /// <summary>
+    /// As <see cref="ToRpcException(DomainException)"/>, with invalid fields (in the BadRequest and the message) named by
+    /// their proto path in the request, as gRPC clients know them (<see cref="ProtoFieldPath"/>); REST keeps its names.
+    /// </summary>
+    public static RpcException ToRpcException(DomainException exception, Google.Protobuf.Reflection.MessageDescriptor? request) =>
+        ToRpcException(exception is ValidationException validation && request is not null
+            ? new ValidationException([.. validation.Errors.Select(e => e with { Field = ProtoFieldPath.Of(request, e.Field) })], validation.Code, validation.Kind)
+            : exception);
 }

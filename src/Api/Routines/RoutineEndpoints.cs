@@ -93,14 +93,9 @@ public static class RoutineEndpoints
     public static async Task<Ok<ProgressReport>> GetProgress(
         [FromQuery] string? from, [FromQuery] string? to, ProgressService progress, HttpContext context, CancellationToken cancellationToken)
     {
-        var errors = new List<ValidationError>();
-        var start = RoutineMessages.Day("from", from, errors);
-        var end = RoutineMessages.Day("to", to, errors);
-        if (errors.Count > 0)
-        {
-            throw new ValidationException(errors, "invalid_query");
-        }
-
-        return TypedResults.Ok(await progress.GetAsync(context.GetCaller(), start, end, cancellationToken));
+        var unread = new List<ValidationError>();
+        var start = RoutineMessages.Day("from", from, unread);
+        var end = RoutineMessages.Day("to", to, unread);
+        return TypedResults.Ok(await progress.GetAsync(context.GetCaller(), start, end, unread, cancellationToken));
     }
 }

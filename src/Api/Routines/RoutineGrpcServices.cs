@@ -13,10 +13,14 @@ namespace SciaticaService.Api.Routines;
 [Authorize]
 public sealed class RoutineGrpcService(RoutineService routines) : V1.RoutineService.RoutineServiceBase
 {
-    public override async Task<V1.Routine> CreateRoutine(V1.CreateRoutineRequest request, ServerCallContext context) =>
-        RoutineMessages.ToMessage(await routines.CreateAsync(
-            context.GetHttpContext().GetCaller(request.MemberId), RoutineMessages.Id(request.AssessmentId, "assessmentId"), request.MinutesPerDay,
-            context.CancellationToken));
+    public override async Task<V1.Routine> CreateRoutine(V1.CreateRoutineRequest request, ServerCallContext context)
+    {
+        var caller = context.GetHttpContext().GetCaller(request.MemberId);
+        var unread = new List<ValidationError>();
+        var assessmentId = RoutineMessages.Id(request.AssessmentId, "assessmentId", unread);
+        return RoutineMessages.ToMessage(await routines.CreateAsync(
+            caller, assessmentId ?? Guid.Empty, request.MinutesPerDay, unread, context.CancellationToken));
+    }
 
     public override async Task<V1.Routine> GetRoutine(V1.GetRoutineRequest request, ServerCallContext context) =>
         RoutineMessages.ToMessage(await routines.GetAsync(
@@ -38,9 +42,11 @@ public sealed class SessionGrpcService(SessionService sessions) : V1.SessionServ
 {
     public override async Task<V1.PutSessionResponse> PutSession(V1.PutSessionRequest request, ServerCallContext context)
     {
-        var logged = await sessions.PutAsync(
-            context.GetHttpContext().GetCaller(request.MemberId), RoutineMessages.Id(request.Id, "id"), RoutineMessages.ToReport(request.Report),
-            context.CancellationToken);
+        var caller = context.GetHttpContext().GetCaller(request.MemberId);
+        var unread = new List<ValidationError>();
+        var id = RoutineMessages.Id(request.Id, "sessionId", unread);
+        var report = RoutineMessages.ReadReport(request.Report, unread) ?? throw new ValidationException(unread, "invalid_session");
+        var logged = await sessions.PutAsync(caller, id ?? Guid.Empty, report, unread, context.CancellationToken);
         return new V1.PutSessionResponse
         {
             Session = RoutineMessages.ToMessage(logged.Session),
@@ -52,9 +58,21 @@ public sealed class SessionGrpcService(SessionService sessions) : V1.SessionServ
     public override async Task<V1.PutSessionBatchResponse> PutSessionBatch(V1.PutSessionBatchRequest request, ServerCallContext context)
     {
         var caller = context.GetHttpContext().GetCaller(request.MemberId);
-        var outcomes = await sessions.PutBatchAsync(
-            caller, [.. request.Sessions.Select((s, i) => (RoutineMessages.Id(s.Id, $"sessions[{i}].id"), RoutineMessages.TryToReport(s.Report)))],
-            context.CancellationToken);
+        // Results are keyed by id, so ids that cannot be read fail the whole batch (all of them named); the rest of a
+        // session's problems belong to that session's result.
+        var badIds = new List<ValidationError>();
+        var batch = request.Sessions.Select((s, i) =>
+        {
+            var id = RoutineMessages.Id(s.Id, $"sessions[{i}].id", badIds);
+            var unread = new List<ValidationError>();
+            return (id ?? Guid.Empty, RoutineMessages.ReadReport(s.Report, unread), (IReadOnlyList<ValidationError>)unread);
+        }).ToList();
+        if (badIds.Count > 0)
+        {
+            throw new ValidationException(badIds);
+        }
+
+        var outcomes = await sessions.PutBatchAsync(caller, batch, context.CancellationToken);
         return new V1.PutSessionBatchResponse
         {
             Results =
@@ -63,7 +81,8 @@ public sealed class SessionGrpcService(SessionService sessions) : V1.SessionServ
                 {
                     Id = o.Id.ToString(),
                     Status = o.Status,
-                    Errors = { o.Errors.Select(e => new V1.FieldError { Field = e.Field, Message = e.Message }) },
+                    // Named as the batch entry has them over gRPC (report.pain_after), as a rich status names fields.
+                    Errors = { o.Errors.Select(e => new V1.FieldError { Field = Errors.ProtoFieldPath.Of(V1.BatchSession.Descriptor, e.Field), Message = e.Message }) },
                     Session = o.Logged is null ? null : RoutineMessages.ToMessage(o.Logged.Session),
                 }),
             },
@@ -80,15 +99,11 @@ public sealed class ProgressGrpcService(ProgressService progress) : V1.ProgressS
 {
     public override async Task<V1.Progress> GetProgress(V1.GetProgressRequest request, ServerCallContext context)
     {
-        var errors = new List<ValidationError>();
-        var from = RoutineMessages.Day("from", request.From, errors);
-        var to = RoutineMessages.Day("to", request.To, errors);
-        if (errors.Count > 0)
-        {
-            throw new ValidationException(errors, "invalid_query");
-        }
-
-        var report = await progress.GetAsync(context.GetHttpContext().GetCaller(request.MemberId), from, to, context.CancellationToken);
+        var caller = context.GetHttpContext().GetCaller(request.MemberId);
+        var unread = new List<ValidationError>();
+        var from = RoutineMessages.Day("from", request.From, unread);
+        var to = RoutineMessages.Day("to", request.To, unread);
+        var report = await progress.GetAsync(caller, from, to, unread, context.CancellationToken);
         var message = new V1.Progress
         {
             From = ProgressCalculator.Iso(report.From),
@@ -141,6 +156,18 @@ internal static class RoutineMessages
     public static Guid Id(string value, string field) =>
         Guid.TryParse(value, out var id) ? id : throw new ValidationException(field, "A UUID is required.");
 
+    /// <summary>A UUID from a request field, or null with the problem added to <paramref name="errors"/>.</summary>
+    public static Guid? Id(string value, string field, List<ValidationError> errors)
+    {
+        if (Guid.TryParse(value, out var id))
+        {
+            return id;
+        }
+
+        errors.Add(new ValidationError(field, "A UUID is required."));
+        return null;
+    }
+
     /// <summary>A <c>yyyy-MM-dd</c> date from a query or request field; empty means none; anything else is an error.</summary>
     public static DateOnly? Day(string field, string? value, List<ValidationError> errors)
     {
@@ -158,50 +185,34 @@ internal static class RoutineMessages
         return null;
     }
 
-    /// <summary>The report, or null when it is not one (the batch then reports that session as invalid).</summary>
-    public static SessionReport? TryToReport(V1.SessionReport? report)
-    {
-        try
-        {
-            return ToReport(report);
-        }
-        catch (ValidationException)
-        {
-            return null;
-        }
-    }
-
-    public static SessionReport ToReport(V1.SessionReport? report)
+    /// <summary>
+    /// The report, with a placeholder for each field that is missing or malformed and that field's problem added to
+    /// <paramref name="unread"/> (the use case reports them with the session's other problems and checks the rest);
+    /// null when there is no report at all.
+    /// </summary>
+    public static SessionReport? ReadReport(V1.SessionReport? report, List<ValidationError> unread)
     {
         if (report is null)
         {
-            throw new ValidationException("report", "A session report is required.");
+            unread.Add(new ValidationError("report", "A session report is required."));
+            return null;
         }
 
-        var errors = new List<ValidationError>();
-        var startedAt = Moment("startedAt", report.StartedAt, errors);
-        var completedAt = Moment("completedAt", report.CompletedAt, errors);
+        var startedAt = Moment("startedAt", report.StartedAt, unread);
+        var completedAt = Moment("completedAt", report.CompletedAt, unread);
         if (!report.HasPainBefore)
         {
-            errors.Add(new ValidationError("painBefore", "Required."));
+            unread.Add(new ValidationError("painBefore", "Required."));
         }
 
         if (!report.HasPainAfter)
         {
-            errors.Add(new ValidationError("painAfter", "Required."));
+            unread.Add(new ValidationError("painAfter", "Required."));
         }
 
-        if (!Guid.TryParse(report.RoutineId, out var routineId))
-        {
-            errors.Add(new ValidationError("routineId", "A UUID is required."));
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ValidationException(errors, "invalid_session");
-        }
-
-        return new SessionReport(routineId, startedAt!.Value, completedAt!.Value, report.PainBefore, report.PainAfter,
+        var routineId = Id(report.RoutineId, "routineId", unread);
+        return new SessionReport(routineId ?? Guid.Empty, startedAt ?? DateTimeOffset.UnixEpoch, completedAt ?? DateTimeOffset.UnixEpoch,
+            report.PainBefore, report.PainAfter,
             [.. report.Items.Select(i => new SessionItem(i.Stretch, i.Done, i.SetsDone, i.HasPainDuring ? i.PainDuring : null, string.IsNullOrEmpty(i.Note) ? null : i.Note))],
             [.. report.NewSymptoms]);
     }

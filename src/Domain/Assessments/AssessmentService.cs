@@ -57,22 +57,33 @@ public sealed class AssessmentService(
     /// stores the result. With a client id, a resend of the same answers returns the stored assessment; different
     /// answers under that id are a conflict.
     /// </summary>
+    public Task<SubmittedAssessment> SubmitAsync(
+        Caller caller, Guid? clientId, int? questionnaireVersion, IReadOnlyDictionary<string, AnswerValue>? answers, CancellationToken cancellationToken) =>
+        SubmitAsync(caller, clientId, questionnaireVersion, answers, [], cancellationToken);
+
+    /// <summary>
+    /// As the other overload, reporting <paramref name="unread"/>, the problems the transport found reading the request
+    /// (an id that is not a UUID, answers sent in two shapes or one item twice; fields named as REST names them),
+    /// together with the answers' own problems.
+    /// </summary>
     public async Task<SubmittedAssessment> SubmitAsync(
-        Caller caller, Guid? clientId, int? questionnaireVersion, IReadOnlyDictionary<string, AnswerValue>? answers, CancellationToken cancellationToken)
+        Caller caller, Guid? clientId, int? questionnaireVersion, IReadOnlyDictionary<string, AnswerValue>? answers,
+        IReadOnlyList<ValidationError> unread, CancellationToken cancellationToken)
     {
         var person = Persons.Of(caller);
         answers ??= new Dictionary<string, AnswerValue>();
+        var errors = new List<ValidationError>(unread);
         if (answers.Count > MaxAnswers)
         {
-            throw new ValidationException("answers", $"At most {MaxAnswers} answers.");
+            errors.Add(new ValidationError("answers", $"At most {MaxAnswers} answers."));
         }
 
         if (clientId == Guid.Empty)
         {
-            throw new ValidationException("id", "The id must not be the empty UUID.");
+            errors.Add(new ValidationError("id", "The id must not be the empty UUID."));
         }
 
-        if (clientId is { } id && await assessments.FindAsync(id, cancellationToken) is { } existing)
+        if (errors.Count == 0 && clientId is { } id && await assessments.FindAsync(id, cancellationToken) is { } existing)
         {
             return SameSubmission(existing, person, answers) ? new SubmittedAssessment(existing, Created: false) : throw Conflict(id);
         }
@@ -80,9 +91,31 @@ public sealed class AssessmentService(
         // An app that has not moved to the latest version names the one it shows: older versions stay answerable.
         var questionnaire = questionnaireVersion is { } version
             ? await questionnaires.GetAsync(version, cancellationToken)
-                ?? throw new ValidationException("questionnaireVersion", $"There is no questionnaire version {version}.")
             : await GetQuestionnaireAsync(cancellationToken);
-        var sheet = AnswerSheet.Check(questionnaire, answers);
+        if (questionnaire is null)
+        {
+            errors.Add(new ValidationError("questionnaireVersion", $"There is no questionnaire version {questionnaireVersion}."));
+        }
+
+        AnswerSheet? sheet = null;
+        if (questionnaire is not null && answers.Count <= MaxAnswers)
+        {
+            try
+            {
+                sheet = AnswerSheet.Check(questionnaire, answers);
+            }
+            catch (ValidationException e)
+            {
+                errors.AddRange(e.Errors);
+            }
+        }
+
+        if (errors.Count > 0 || questionnaire is null || sheet is null)
+        {
+            // invalid_answers whenever an answer has a problem; a bad id or version alone stays validation_failed.
+            throw new ValidationException(errors, errors.Exists(e => e.Field is not ("id" or "questionnaireVersion")) ? "invalid_answers" : "validation_failed");
+        }
+
         var names = (await content.ListConditionsAsync(cancellationToken)).ToDictionary(c => c.Slug, c => c.Name, StringComparer.Ordinal);
         // Whatever version was answered, today's weights score it: an older version's may have been retired.
         var weighting = questionnaireVersion is null ? questionnaire : await GetQuestionnaireAsync(cancellationToken);

@@ -11,18 +11,28 @@ public sealed class ClearanceService(IAssessmentStore assessments, IClearanceSto
 {
     public const int MaxClearedByLength = 200;
 
+    public Task<(Clearance Clearance, bool Created)> RecordAsync(
+        Caller caller, Guid? clientId, Guid? assessmentId, string? clearedBy, DateOnly? clearedOn, CancellationToken cancellationToken) =>
+        RecordAsync(caller, clientId, assessmentId, clearedBy, clearedOn, [], cancellationToken);
+
+    /// <summary>
+    /// As the other overload, reporting <paramref name="unread"/>, the fields the transport could not read (a malformed
+    /// id or day, named as REST names it; not checked again), with every other problem of the request in one error.
+    /// </summary>
     public async Task<(Clearance Clearance, bool Created)> RecordAsync(
-        Caller caller, Guid? clientId, Guid? assessmentId, string? clearedBy, DateOnly? clearedOn, CancellationToken cancellationToken)
+        Caller caller, Guid? clientId, Guid? assessmentId, string? clearedBy, DateOnly? clearedOn, IReadOnlyList<ValidationError> unread,
+        CancellationToken cancellationToken)
     {
         var person = Persons.Of(caller);
         var now = Persons.Now(clock);
-        var errors = new List<ValidationError>();
+        var errors = new List<ValidationError>(unread);
+        bool Read(string field) => !unread.Any(e => e.Field == field);
         if (clientId == Guid.Empty)
         {
             errors.Add(new ValidationError("id", "The id must not be the empty UUID."));
         }
 
-        if (assessmentId is null || assessmentId == Guid.Empty)
+        if (Read("assessmentId") && (assessmentId is null || assessmentId == Guid.Empty))
         {
             errors.Add(new ValidationError("assessmentId", "Name the assessment the clinician reviewed."));
         }
@@ -35,7 +45,7 @@ public sealed class ClearanceService(IAssessmentStore assessments, IClearanceSto
 
         // A day ahead of UTC allows for time zones east of it; a visit cannot be later than that.
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        if (clearedOn is null)
+        if (Read("clearedOn") && clearedOn is null)
         {
             errors.Add(new ValidationError("clearedOn", "The day the clinician saw you, yyyy-MM-dd."));
         }

@@ -53,9 +53,9 @@ public static class RoutineBuilder
     public static RoutinePlan Build(
         AssessmentResult assessment, IReadOnlyDictionary<string, AnswerValue> answers, RoutineContent content, int minutesPerDay)
     {
-        if (minutesPerDay is < MinMinutes or > MaxMinutes)
+        if (BudgetProblem(minutesPerDay) is { } problem)
         {
-            throw new ValidationException("minutesPerDay", $"From {MinMinutes} to {MaxMinutes} minutes.");
+            throw new ValidationException([problem]);
         }
 
         if (!assessment.Triage.RoutineAllowed)
@@ -204,6 +204,10 @@ public static class RoutineBuilder
 
         return chain;
     }
+
+    /// <summary>What is wrong with a daily budget, or null when it is 5 to 60 minutes.</summary>
+    public static ValidationError? BudgetProblem(int minutesPerDay) =>
+        minutesPerDay is < MinMinutes or > MaxMinutes ? new ValidationError("minutesPerDay", $"From {MinMinutes} to {MaxMinutes} minutes.") : null;
 
     /// <summary>Rough seconds one exercise takes: its sets, holds or repetitions, sides, and getting into position.</summary>
     public static int EstimatedSeconds(Stretch stretch)

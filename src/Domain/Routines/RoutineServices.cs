@@ -81,9 +81,28 @@ public interface IProgressStore
 public sealed class RoutineService(
     IAssessmentStore assessments, IRoutineStore routines, ISessionStore sessions, IClearanceStore clearances, IContentReader content, TimeProvider clock)
 {
-    public async Task<Routine> CreateAsync(Caller caller, Guid assessmentId, int minutesPerDay, CancellationToken cancellationToken)
+    public Task<Routine> CreateAsync(Caller caller, Guid assessmentId, int minutesPerDay, CancellationToken cancellationToken) =>
+        CreateAsync(caller, assessmentId, minutesPerDay, [], cancellationToken);
+
+    /// <summary>
+    /// Builds and stores a routine. The request's own problems come first and together: <paramref name="unread"/>, the
+    /// fields the transport could not read (an assessment id that is not a UUID, named as REST names it), and the budget.
+    /// </summary>
+    public async Task<Routine> CreateAsync(
+        Caller caller, Guid assessmentId, int minutesPerDay, IReadOnlyList<ValidationError> unread, CancellationToken cancellationToken)
     {
         var person = Persons.Of(caller);
+        var errors = new List<ValidationError>(unread);
+        if (RoutineBuilder.BudgetProblem(minutesPerDay) is { } budget)
+        {
+            errors.Add(budget);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+
         var basis = await routines.ReadBasisAsync(person, assessmentId, cancellationToken);
         if (basis.Result is not { } result)
         {
@@ -245,20 +264,38 @@ public sealed class SessionService(
 {
     public const int MaxBatch = 100;
 
-    public async Task<LoggedSession> PutAsync(Caller caller, Guid id, SessionReport report, CancellationToken cancellationToken)
+    public Task<LoggedSession> PutAsync(Caller caller, Guid id, SessionReport report, CancellationToken cancellationToken) =>
+        PutAsync(caller, id, report, [], cancellationToken);
+
+    /// <summary>
+    /// Logs a session, reporting <paramref name="unread"/>, the fields the transport could not read (missing or
+    /// malformed, named as REST names them, <c>sessionId</c> for the id; the report holds placeholders for them, which
+    /// are not checked again), with every other problem of the session in one error.
+    /// </summary>
+    public async Task<LoggedSession> PutAsync(
+        Caller caller, Guid id, SessionReport report, IReadOnlyList<ValidationError> unread, CancellationToken cancellationToken)
     {
         var person = Persons.Of(caller);
-        if (id == Guid.Empty)
+        var errors = new List<ValidationError>(unread);
+        if (id == Guid.Empty && !unread.Any(e => e.Field == "sessionId"))
         {
-            throw new ValidationException("sessionId", "The empty UUID is not a session id.");
+            errors.Add(new ValidationError("sessionId", "The empty UUID is not a session id."));
         }
 
-        if (await routines.FindWithStandingAsync(report.RoutineId, cancellationToken) is not var (routine, isCurrent) || !routine.BelongsTo(person))
+        (Routine Routine, bool IsCurrent)? standing = null;
+        if (!unread.Any(e => e.Field == "routineId"))
         {
-            throw new ValidationException([new ValidationError("routineId", "No such routine of yours.")], "invalid_session");
+            standing = await routines.FindWithStandingAsync(report.RoutineId, cancellationToken);
+            if (standing is not var (found, _) || !found.BelongsTo(person))
+            {
+                standing = null;
+                errors.Add(new ValidationError("routineId", "No such routine of yours."));
+            }
         }
 
-        var checkedReport = SessionRules.Check(report, routine, clock.GetUtcNow());
+        // Throws with every problem, those above included; so past it the routine was found.
+        var checkedReport = SessionRules.Check(report, standing?.Routine, clock.GetUtcNow(), errors);
+        var (routine, isCurrent) = standing!.Value;
         var recordedAt = Persons.Now(clock);
 
         // Red flags can appear at any time: a new one is stored with the session, holds the routine until a clinician's
@@ -306,8 +343,13 @@ public sealed class SessionService(
     }
 
     /// <summary>Logs up to 100 sessions (offline sync); each succeeds or fails on its own.</summary>
+    public Task<IReadOnlyList<BatchOutcome>> PutBatchAsync(
+        Caller caller, IReadOnlyList<(Guid Id, SessionReport? Report)> batch, CancellationToken cancellationToken) =>
+        PutBatchAsync(caller, [.. batch.Select(s => (s.Id, s.Report, (IReadOnlyList<ValidationError>)[]))], cancellationToken);
+
+    /// <summary>As the other overload, with the fields the transport could not read in each session (see <see cref="PutAsync(Caller, Guid, SessionReport, IReadOnlyList{ValidationError}, CancellationToken)"/>).</summary>
     public async Task<IReadOnlyList<BatchOutcome>> PutBatchAsync(
-        Caller caller, IReadOnlyList<(Guid Id, SessionReport? Report)> batch, CancellationToken cancellationToken)
+        Caller caller, IReadOnlyList<(Guid Id, SessionReport? Report, IReadOnlyList<ValidationError> Unread)> batch, CancellationToken cancellationToken)
     {
         Persons.Of(caller);
         if (batch.Count > MaxBatch)
@@ -316,17 +358,17 @@ public sealed class SessionService(
         }
 
         var outcomes = new List<BatchOutcome>(batch.Count);
-        foreach (var (id, report) in batch)
+        foreach (var (id, report, unread) in batch)
         {
             if (report is null)
             {
-                outcomes.Add(new BatchOutcome(id, "invalid", [new ValidationError("session", "The session is missing or malformed.")], null));
+                outcomes.Add(new BatchOutcome(id, "invalid", unread.Count > 0 ? unread : [new ValidationError("session", "The session is missing or malformed.")], null));
                 continue;
             }
 
             try
             {
-                var logged = await PutAsync(caller, id, report, cancellationToken);
+                var logged = await PutAsync(caller, id, report, unread, cancellationToken);
                 outcomes.Add(new BatchOutcome(id, logged.Created ? "created" : "unchanged", [], logged));
             }
             catch (ValidationException e)
@@ -368,28 +410,42 @@ public sealed class ProgressService(IProgressStore store, TimeProvider clock)
     public const int MaxAssessments = 100;
     private static readonly DateOnly Earliest = new(2000, 1, 1);
 
-    public async Task<ProgressReport> GetAsync(Caller caller, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    public Task<ProgressReport> GetAsync(Caller caller, DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
+        GetAsync(caller, from, to, [], cancellationToken);
+
+    /// <summary>
+    /// Progress over a period, reporting <paramref name="unread"/>, the days the transport could not read (<c>from</c>,
+    /// <c>to</c>; not checked again), with every other problem of the period in one error.
+    /// </summary>
+    public async Task<ProgressReport> GetAsync(
+        Caller caller, DateOnly? from, DateOnly? to, IReadOnlyList<ValidationError> unread, CancellationToken cancellationToken)
     {
         var person = Persons.Of(caller);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var end = to ?? today;
         var start = from ?? end.AddDays(-55);
+        var errors = new List<ValidationError>(unread);
         foreach (var (field, day) in new[] { ("from", start), ("to", end) })
         {
-            if (day < Earliest || day > today.AddDays(1))
+            if (!unread.Any(e => e.Field == field) && (day < Earliest || day > today.AddDays(1)))
             {
-                throw new ValidationException(field, $"A date from {ProgressCalculator.Iso(Earliest)} to tomorrow.");
+                errors.Add(new ValidationError(field, $"A date from {ProgressCalculator.Iso(Earliest)} to tomorrow."));
             }
         }
 
-        if (start > end)
+        // The period as a whole only once both its days are good.
+        if (errors.Count == 0 && start > end)
         {
-            throw new ValidationException("from", "The period starts after it ends.");
+            errors.Add(new ValidationError("from", "The period starts after it ends."));
+        }
+        else if (errors.Count == 0 && end.DayNumber - start.DayNumber >= MaxDays)
+        {
+            errors.Add(new ValidationError("to", $"A period of at most {MaxDays} days."));
         }
 
-        if (end.DayNumber - start.DayNumber >= MaxDays)
+        if (errors.Count > 0)
         {
-            throw new ValidationException("to", $"A period of at most {MaxDays} days.");
+            throw new ValidationException(errors, "invalid_query");
         }
 
         // Sessions from a year before the period too, so that a streak is counted in full, not cut at the period's start.

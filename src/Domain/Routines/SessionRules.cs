@@ -15,35 +15,54 @@ public static class SessionRules
     public const int MaxNoteLength = 500;
 
     /// <summary>Normalises the report (times to UTC, microsecond precision; notes trimmed) or throws with every problem.</summary>
-    public static SessionReport Check(SessionReport report, Routine routine, DateTimeOffset now)
+    public static SessionReport Check(SessionReport report, Routine routine, DateTimeOffset now) => Check(report, routine, now, []);
+
+    /// <summary>
+    /// As <see cref="Check(SessionReport, Routine, DateTimeOffset)"/>, throwing <paramref name="found"/> (problems found
+    /// before, such as fields the transport could not read) with every other problem. A field named in it holds a
+    /// placeholder and is not checked again; without a routine (its id was unreadable or unknown) the items are not
+    /// checked against one.
+    /// </summary>
+    public static SessionReport Check(SessionReport report, Routine? routine, DateTimeOffset now, IReadOnlyList<ValidationError> found)
     {
-        var errors = new List<ValidationError>();
+        var errors = new List<ValidationError>(found);
         void Add(string field, string message) => errors.Add(new ValidationError(field, message));
+        bool Read(string field) => !found.Any(e => e.Field == field);
 
         var started = Normalise(report.StartedAt);
         var completed = Normalise(report.CompletedAt);
-        if (completed < started)
+        if (Read("startedAt") && Read("completedAt"))
         {
-            Add("completedAt", "A session ends after it starts.");
-        }
-        else if (completed - started > MaxDuration)
-        {
-            Add("completedAt", $"A session lasts at most {MaxDuration.TotalHours:0} hours.");
+            if (completed < started)
+            {
+                Add("completedAt", "A session ends after it starts.");
+            }
+            else if (completed - started > MaxDuration)
+            {
+                Add("completedAt", $"A session lasts at most {MaxDuration.TotalHours:0} hours.");
+            }
         }
 
-        if (completed > now + ClockSkew)
+        if (Read("completedAt") && completed > now + ClockSkew)
         {
             Add("completedAt", "The session cannot end in the future.");
         }
 
         // Offline clients sync late, so old sessions are fine; a year back is a clock or data error.
-        if (started < now - MaxAge)
+        if (Read("startedAt") && started < now - MaxAge)
         {
             Add("startedAt", $"A session from more than {MaxAge.TotalDays:0} days ago cannot be logged.");
         }
 
-        Pain("painBefore", report.PainBefore);
-        Pain("painAfter", report.PainAfter);
+        if (Read("painBefore"))
+        {
+            Pain("painBefore", report.PainBefore);
+        }
+
+        if (Read("painAfter"))
+        {
+            Pain("painAfter", report.PainAfter);
+        }
 
         var items = report.Items ?? [];
         if (items.Count > MaxItems)
@@ -52,7 +71,7 @@ public static class SessionRules
             items = [];
         }
 
-        var routineStretches = routine.Items.Select(i => i.Stretch).ToHashSet(StringComparer.Ordinal);
+        var routineStretches = routine?.Items.Select(i => i.Stretch).ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var normalised = new List<SessionItem>(items.Count);
         for (var i = 0; i < items.Count; i++)
@@ -65,7 +84,7 @@ public static class SessionRules
                 continue;
             }
 
-            if (item.Stretch is null || !routineStretches.Contains(item.Stretch))
+            if (item.Stretch is null || routineStretches?.Contains(item.Stretch) == false)
             {
                 Add($"{field}.stretch", "Not an exercise of this routine.");
             }
