@@ -15,8 +15,8 @@ namespace SciaticaService.Api.Tests;
 /// </summary>
 public sealed class GrpcPortTests(ApiFixture fixture) : ApiTest(fixture), IDisposable
 {
-    private readonly int _restPort = FreePort();
-    private readonly int _grpcPort = FreePort();
+    private readonly int _restPort = KestrelService.FreePort();
+    private readonly int _grpcPort = KestrelService.FreePort();
     private SciaticaApiFactory? _factory;
 
     private SciaticaApiFactory Kestrel()
@@ -90,11 +90,4 @@ public sealed class GrpcPortTests(ApiFixture fixture) : ApiTest(fixture), IDispo
     }
 
     public void Dispose() => _factory?.Dispose();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -44,12 +44,8 @@ public sealed partial class ReadmeExamplesTests(ApiFixture fixture, Xunit.Abstra
         // The configuration the README starts the service with (e.g. Limits__CorsOrigins=… scripts/run) applies here too.
         var settings = commands.Where(c => c.Program == "scripts/run").SelectMany(c => c.Assignments)
             .ToDictionary(a => a.Name.Replace("__", ":", StringComparison.Ordinal), a => (string?)a.Value);
-        var (rest, grpc) = (FreePort(), FreePort());
-        settings["Kestrel:Endpoints:Rest:Url"] = $"http://127.0.0.1:{rest}";
-        settings["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{grpc}";
-        await using var service = new SciaticaApiFactory(Fixture.ConnectionString, settings, environment: "Development");
-        service.UseKestrel();
-        service.StartServer();
+        await using var service = KestrelService.Start(Fixture.ConnectionString, settings, environment: "Development");
+        var (rest, grpc) = (new Uri(service.RestUrl).Port, new Uri(service.GrpcUrl).Port);
 
         var work = Directory.CreateTempSubdirectory("sciatica-readme-");
         try
@@ -129,29 +125,8 @@ public sealed partial class ReadmeExamplesTests(ApiFixture fixture, Xunit.Abstra
 
     private static async Task<(int ExitCode, string Output)> BashAsync(string script, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo("bash", ["-c", script]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The README examples did not finish within {timeout}.");
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var (exitCode, output, errors) = await ExternalProcess.RunAsync("bash", ["-c", script], Path.GetTempPath(), timeout);
+        return (exitCode, output + errors);
     }
 
     private static string Quote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

@@ -25,7 +25,10 @@ public sealed class KestrelService : IAsyncDisposable
     /// <summary>The gRPC endpoint (HTTP/2 only), e.g. <c>http://127.0.0.1:41235</c>.</summary>
     public string GrpcUrl { get; }
 
-    public static KestrelService Start(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="connectionString">The test database.</param>
+    /// <param name="settings">Configuration to add or override.</param>
+    /// <param name="environment">The hosting environment; Development trusts the development token key, as <c>scripts/run</c> does.</param>
+    public static KestrelService Start(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Testing")
     {
         var (rest, grpc) = ($"http://127.0.0.1:{FreePort()}", $"http://127.0.0.1:{FreePort()}");
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
@@ -34,7 +37,7 @@ public sealed class KestrelService : IAsyncDisposable
             ["Kestrel:Endpoints:Rest:Url"] = rest,
             ["Kestrel:Endpoints:Grpc:Url"] = grpc,
         };
-        var factory = new SciaticaApiFactory(connectionString, all);
+        var factory = new SciaticaApiFactory(connectionString, all, environment);
         factory.UseKestrel();
         factory.StartServer();
         return new KestrelService(factory, rest, grpc);
@@ -42,7 +45,8 @@ public sealed class KestrelService : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
