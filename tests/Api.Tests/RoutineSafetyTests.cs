@@ -104,8 +104,86 @@ public sealed class RoutineSafetyTests(ApiFixture fixture) : ApiTest(fixture), I
     public async Task A_stretch_newly_advised_against_leaves_the_current_routine()
     {
         var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 60);
-        // New evidence advises against one of the routine's exercises for a disc: the admin imports the stretch with
-        // the contraindication, and the disc template without it, in one go.
+        var victim = await AdviseAgainstForDiscAsync(routine);
+
+        var current = await _alice.GetFromJsonAsync<RoutineResponse>("/api/v1/me/routines/current", TestJson.Options);
+
+        Assert.Equal(2, current!.Version);
+        Assert.DoesNotContain(current.Items, i => i.Stretch == victim);
+        Assert.Contains(current.Changes, c => c.Stretch == victim && c.Change == "dropped" && c.Reason.Contains("advised against", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_adjustment_retried_with_its_idempotency_key_gets_the_version_it_made()
+    {
+        var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 60);
+        await AdviseAgainstForDiscAsync(routine);
+        HttpRequestMessage Adjust(string? key)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/routines/{routine.Id}/adjust");
+            if (key is not null)
+            {
+                request.Headers.Add("Idempotency-Key", key);
+            }
+
+            return request;
+        }
+
+        var first = await _alice.SendAsync(Adjust("adjust-1"));
+        var retried = await _alice.SendAsync(Adjust("adjust-1"));
+        var withoutKey = await _alice.SendAsync(Adjust(null));
+        var otherChange = await SendWithKeyAsync("/api/v1/routines", $$"""{"assessmentId": "{{routine.AssessmentId}}", "minutesPerDay": 15}""", "adjust-1");
+
+        var made = (await first.Content.ReadFromJsonAsync<AdjustRoutineResponse>(TestJson.Options))!;
+        var again = (await retried.Content.ReadFromJsonAsync<AdjustRoutineResponse>(TestJson.Options))!;
+        Assert.True(made.Changed);
+        Assert.Equal(2, made.Routine.Version);
+        Assert.Equal((true, made.Routine.Id), (again.Changed, again.Routine.Id));
+        Assert.Equal(HttpStatusCode.Conflict, withoutKey.StatusCode);
+        Assert.Contains("routine_superseded", await withoutKey.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, otherChange.StatusCode);
+        Assert.Contains("idempotency_key_conflict", await otherChange.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_routine_created_with_an_idempotency_key_is_created_once()
+    {
+        var assessment = await _alice.AssessAsync(DiscAnswers());
+        var body = $$"""{"assessmentId": "{{assessment.Id}}", "minutesPerDay": 15}""";
+
+        var first = await SendWithKeyAsync("/api/v1/routines", body, "create-1");
+        var retried = await SendWithKeyAsync("/api/v1/routines", body, "create-1");
+        var changed = await SendWithKeyAsync("/api/v1/routines", $$"""{"assessmentId": "{{assessment.Id}}", "minutesPerDay": 30}""", "create-1");
+        var badKey = await SendWithKeyAsync("/api/v1/routines", body, new string('k', 129));
+        var routines = new V1.RoutineService.RoutineServiceClient(Fixture.CreateGrpcChannel());
+        var auth = new Metadata { { "authorization", $"Bearer {TestTokens.For("alice")}" } };
+        var overGrpc = await routines.CreateRoutineAsync(
+            new V1.CreateRoutineRequest { AssessmentId = assessment.Id.ToString(), MinutesPerDay = 15, IdempotencyKey = "create-1" }, auth);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        var id = (await first.Content.ReadFromJsonAsync<RoutineResponse>(TestJson.Options))!.Id;
+        Assert.Equal(id, (await retried.Content.ReadFromJsonAsync<RoutineResponse>(TestJson.Options))!.Id);
+        Assert.Equal(id.ToString(), overGrpc.Id);
+        Assert.Equal(HttpStatusCode.Conflict, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badKey.StatusCode);
+        Assert.Contains("idempotencyKey", await badKey.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, (await _alice.GetFromJsonAsync<RoutineResponse>("/api/v1/me/routines/current", TestJson.Options))!.Version);
+    }
+
+    private Task<HttpResponseMessage> SendWithKeyAsync(string path, string body, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Json(JsonNode.Parse(body)!) };
+        request.Headers.Add("Idempotency-Key", key);
+        return _alice.SendAsync(request);
+    }
+
+    /// <summary>
+    /// New evidence advises against one of the routine's exercises for a disc: the admin imports the stretch with the
+    /// contraindication, and the templates without it, in one go. Returns the stretch.
+    /// </summary>
+    private async Task<string> AdviseAgainstForDiscAsync(RoutineResponse routine)
+    {
         using var admin = Fixture.Admin();
         var victim = routine.Items.First(i => !i.Stretch.Contains("slider", StringComparison.Ordinal)).Stretch;
         var export = JsonNode.Parse(await admin.GetStringAsync("/api/v1/admin/content"))!;
@@ -127,12 +205,7 @@ public sealed class RoutineSafetyTests(ApiFixture fixture) : ApiTest(fixture), I
             ["routineTemplates"] = new JsonArray([.. templates]),
         }));
         Assert.True(import.IsSuccessStatusCode, await import.Content.ReadAsStringAsync());
-
-        var current = await _alice.GetFromJsonAsync<RoutineResponse>("/api/v1/me/routines/current", TestJson.Options);
-
-        Assert.Equal(2, current!.Version);
-        Assert.DoesNotContain(current.Items, i => i.Stretch == victim);
-        Assert.Contains(current.Changes, c => c.Stretch == victim && c.Change == "dropped" && c.Reason.Contains("advised against", StringComparison.Ordinal));
+        return victim;
     }
 
     [Fact]

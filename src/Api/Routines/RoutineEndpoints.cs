@@ -33,12 +33,18 @@ public static class RoutineEndpoints
     }
 
     /// <summary>Builds and stores a routine for one of the caller's assessments: a new version of their routine.</summary>
-    /// <remarks>409 <c>routine_not_allowed</c>, with the triage advice, after an emergency or urgent assessment.</remarks>
-    public static async Task<Created<RoutineResponse>> CreateRoutine(
-        CreateRoutineRequest request, RoutineService routines, HttpContext context, CancellationToken cancellationToken)
+    /// <remarks>
+    /// 409 <c>routine_not_allowed</c>, with the triage advice, after an emergency or urgent assessment; 409
+    /// <c>clearance_required</c> while an earlier red flag holds routines. With an <c>Idempotency-Key</c>, a retry gets
+    /// the routine the first attempt made (200) instead of a second version.
+    /// </remarks>
+    /// <param name="idempotencyKey">A key of the client's for this change, 1 to 128 visible ASCII characters.</param>
+    public static async Task<Results<Created<RoutineResponse>, Ok<RoutineResponse>>> CreateRoutine(
+        CreateRoutineRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, RoutineService routines, HttpContext context,
+        CancellationToken cancellationToken)
     {
-        var routine = await routines.CreateAsync(context.GetCaller(), request.AssessmentId, request.MinutesPerDay, cancellationToken);
-        return TypedResults.Created($"/api/v1/routines/{routine.Id}", RoutineResponse.From(routine));
+        var (routine, created) = await routines.CreateAsync(context.GetCaller(), request.AssessmentId, request.MinutesPerDay, idempotencyKey, cancellationToken);
+        return created ? TypedResults.Created($"/api/v1/routines/{routine.Id}", RoutineResponse.From(routine)) : TypedResults.Ok(RoutineResponse.From(routine));
     }
 
     /// <summary>One of the caller's routine versions.</summary>
@@ -52,9 +58,11 @@ public static class RoutineEndpoints
 
     /// <summary>Applies progression now (it also runs after every logged session): easier after pain rose, harder after easy sessions.</summary>
     /// <param name="id">The current routine version's id.</param>
-    public static async Task<Ok<AdjustRoutineResponse>> AdjustRoutine(Guid id, RoutineService routines, HttpContext context, CancellationToken cancellationToken)
+    /// <param name="idempotencyKey">A key of the client's for this change: a retry after it made a new version gets that version.</param>
+    public static async Task<Ok<AdjustRoutineResponse>> AdjustRoutine(
+        Guid id, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, RoutineService routines, HttpContext context, CancellationToken cancellationToken)
     {
-        var (routine, changed) = await routines.AdjustAsync(context.GetCaller(), id, cancellationToken);
+        var (routine, changed) = await routines.AdjustAsync(context.GetCaller(), id, idempotencyKey, cancellationToken);
         return TypedResults.Ok(new AdjustRoutineResponse(changed, RoutineResponse.From(routine)));
     }
 

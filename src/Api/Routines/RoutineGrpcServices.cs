@@ -18,8 +18,9 @@ public sealed class RoutineGrpcService(RoutineService routines) : V1.RoutineServ
         var caller = context.GetHttpContext().GetCaller(request.MemberId);
         var unread = new List<ValidationError>();
         var assessmentId = RoutineMessages.Id(request.AssessmentId, "assessmentId", unread);
-        return RoutineMessages.ToMessage(await routines.CreateAsync(
-            caller, assessmentId ?? Guid.Empty, request.MinutesPerDay, unread, context.CancellationToken));
+        var (routine, _) = await routines.CreateAsync(
+            caller, assessmentId ?? Guid.Empty, request.MinutesPerDay, NullIfEmpty(request.IdempotencyKey), unread, context.CancellationToken);
+        return RoutineMessages.ToMessage(routine);
     }
 
     public override async Task<V1.Routine> GetRoutine(V1.GetRoutineRequest request, ServerCallContext context) =>
@@ -32,9 +33,12 @@ public sealed class RoutineGrpcService(RoutineService routines) : V1.RoutineServ
     public override async Task<V1.AdjustRoutineResponse> AdjustRoutine(V1.AdjustRoutineRequest request, ServerCallContext context)
     {
         var (routine, changed) = await routines.AdjustAsync(
-            context.GetHttpContext().GetCaller(request.MemberId), RoutineMessages.Id(request.Id, "id"), context.CancellationToken);
+            context.GetHttpContext().GetCaller(request.MemberId), RoutineMessages.Id(request.Id, "id"), NullIfEmpty(request.IdempotencyKey), context.CancellationToken);
         return new V1.AdjustRoutineResponse { Changed = changed, Routine = RoutineMessages.ToMessage(routine) };
     }
+
+    // proto3 strings cannot be absent: empty means no key.
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }
 
 [Authorize]

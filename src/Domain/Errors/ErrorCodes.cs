@@ -106,6 +106,9 @@ public static class ErrorCodes
     /// <summary>409: a session id resent with different details.</summary>
     public const string SessionConflict = "session_conflict";
 
+    /// <summary>409: an idempotency key resent with a different routine change.</summary>
+    public const string IdempotencyKeyConflict = "idempotency_key_conflict";
+
     /// <summary>409: a clearance id resent with different details.</summary>
     public const string ClearanceConflict = "clearance_conflict";
 

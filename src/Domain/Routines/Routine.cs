@@ -18,7 +18,7 @@ public sealed class Routine
     public Routine(
         Guid id, PersonId person, int version, Guid assessmentId, DateTimeOffset createdAt, int minutesPerDay, int estimatedMinutes,
         IReadOnlyList<RoutineItem> items, IReadOnlyList<string> safeFor, IReadOnlyList<RoutineChange> changes, Guid? previousId,
-        IReadOnlyList<Assessments.Screen>? screens = null)
+        IReadOnlyList<Assessments.Screen>? screens = null, string? idempotencyKey = null)
     {
         Id = id;
         PersonId = person.Value;
@@ -32,6 +32,7 @@ public sealed class Routine
         Changes = changes;
         PreviousId = previousId;
         Screens = [.. screens ?? []];
+        IdempotencyKey = idempotencyKey;
     }
 
     // For EF Core.
@@ -72,6 +73,9 @@ public sealed class Routine
     public IReadOnlyList<RoutineChange> Changes { get; private set; }
 
     public Guid? PreviousId { get; private set; }
+
+    /// <summary>The client's key for the change that made this version, if it sent one (<see cref="IdempotencyKeys"/>).</summary>
+    public string? IdempotencyKey { get; private set; }
 
     public bool BelongsTo(PersonId person) => PersonId == person.Value;
 }

@@ -15,6 +15,9 @@ public interface IRoutineStore
 
     Task<Routine?> GetCurrentAsync(PersonId person, CancellationToken cancellationToken);
 
+    /// <summary>The person's routine version made by the change the client keyed with <paramref name="key"/>, if any.</summary>
+    Task<Routine?> FindByIdempotencyKeyAsync(PersonId person, string key, CancellationToken cancellationToken);
+
     /// <summary>The id and version number of the person's current routine, without loading it.</summary>
     Task<(Guid Id, int Version)?> GetCurrentVersionAsync(PersonId person, CancellationToken cancellationToken);
 
@@ -81,15 +84,18 @@ public interface IProgressStore
 public sealed class RoutineService(
     IAssessmentStore assessments, IRoutineStore routines, ISessionStore sessions, IClearanceStore clearances, IContentReader content, TimeProvider clock)
 {
-    public Task<Routine> CreateAsync(Caller caller, Guid assessmentId, int minutesPerDay, CancellationToken cancellationToken) =>
-        CreateAsync(caller, assessmentId, minutesPerDay, [], cancellationToken);
+    public Task<(Routine Routine, bool Created)> CreateAsync(
+        Caller caller, Guid assessmentId, int minutesPerDay, string? idempotencyKey, CancellationToken cancellationToken) =>
+        CreateAsync(caller, assessmentId, minutesPerDay, idempotencyKey, [], cancellationToken);
 
     /// <summary>
     /// Builds and stores a routine. The request's own problems come first and together: <paramref name="unread"/>, the
-    /// fields the transport could not read (an assessment id that is not a UUID, named as REST names it), and the budget.
+    /// fields the transport could not read (an assessment id that is not a UUID, named as REST names it), the budget
+    /// and the key. With an idempotency key, a retry gets the routine the first attempt made (not created again).
     /// </summary>
-    public async Task<Routine> CreateAsync(
-        Caller caller, Guid assessmentId, int minutesPerDay, IReadOnlyList<ValidationError> unread, CancellationToken cancellationToken)
+    public async Task<(Routine Routine, bool Created)> CreateAsync(
+        Caller caller, Guid assessmentId, int minutesPerDay, string? idempotencyKey, IReadOnlyList<ValidationError> unread,
+        CancellationToken cancellationToken)
     {
         var person = Persons.Of(caller);
         var errors = new List<ValidationError>(unread);
@@ -98,9 +104,21 @@ public sealed class RoutineService(
             errors.Add(budget);
         }
 
+        if (IdempotencyKeys.Problem(idempotencyKey, "idempotencyKey") is { } keyProblem)
+        {
+            errors.Add(keyProblem);
+        }
+
         if (errors.Count > 0)
         {
             throw new ValidationException(errors);
+        }
+
+        if (idempotencyKey is not null && await routines.FindByIdempotencyKeyAsync(person, idempotencyKey, cancellationToken) is { } replay)
+        {
+            return replay.AssessmentId == assessmentId && replay.MinutesPerDay == minutesPerDay && replay.Changes.Count == 0
+                ? (replay, false)
+                : throw IdempotencyKeys.Conflict(idempotencyKey);
         }
 
         var basis = await routines.ReadBasisAsync(person, assessmentId, cancellationToken);
@@ -128,9 +146,9 @@ public sealed class RoutineService(
         var previous = basis.Current;
         var now = Persons.Now(clock);
         var routine = new Routine(Guid.CreateVersion7(now), person, (previous?.Version ?? 0) + 1, assessmentId, now, minutesPerDay,
-            plan.EstimatedMinutes, plan.Items, plan.SafeFor, [], previous?.Id, plan.Screens);
+            plan.EstimatedMinutes, plan.Items, plan.SafeFor, [], previous?.Id, plan.Screens, idempotencyKey);
         await routines.AddAsync(routine, Feed.PartnerEvent.For(caller, Feed.PartnerEvent.RoutineCreated, routine.Id, now), cancellationToken);
-        return routine;
+        return (routine, true);
     }
 
     public async Task<Routine> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken)
@@ -156,9 +174,23 @@ public sealed class RoutineService(
     /// Applies progression to the caller's current routine: a new version when an exercise should change, else the
     /// routine as it is. Only the current version can be adjusted.
     /// </summary>
-    public async Task<(Routine Routine, bool Changed)> AdjustAsync(Caller caller, Guid id, CancellationToken cancellationToken)
+    /// <remarks>
+    /// With an idempotency key, a retry of an adjustment that already made a new version gets that version, not a 409
+    /// because the routine it named is no longer current.
+    /// </remarks>
+    public async Task<(Routine Routine, bool Changed)> AdjustAsync(Caller caller, Guid id, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var person = Persons.Of(caller);
+        if (IdempotencyKeys.Problem(idempotencyKey, "idempotencyKey") is { } keyProblem)
+        {
+            throw new ValidationException([keyProblem]);
+        }
+
+        if (idempotencyKey is not null && await routines.FindByIdempotencyKeyAsync(person, idempotencyKey, cancellationToken) is { } replay)
+        {
+            return replay.PreviousId == id && replay.Changes.Count > 0 ? (replay, true) : throw IdempotencyKeys.Conflict(idempotencyKey);
+        }
+
         if (await routines.FindWithStandingAsync(id, cancellationToken) is not var (routine, isCurrent) || !routine.BelongsTo(person))
         {
             throw new NotFoundException("routine", id.ToString());
@@ -172,14 +204,15 @@ public sealed class RoutineService(
         }
 
         await EnsureStillAllowedAsync(person, cancellationToken);
-        return await AdjustCurrentAsync(caller, routine, cancellationToken);
+        return await AdjustCurrentAsync(caller, routine, cancellationToken, idempotencyKey);
     }
 
     /// <summary>
     /// Moves the current routine on if its sessions or content say so. Whether a routine is allowed at all is
     /// checked only when there is a change to make: the check reads the latest assessment, and most sessions change nothing.
     /// </summary>
-    internal async Task<(Routine Routine, bool Changed)> AdjustCurrentAsync(Caller caller, Routine routine, CancellationToken cancellationToken)
+    internal async Task<(Routine Routine, bool Changed)> AdjustCurrentAsync(
+        Caller caller, Routine routine, CancellationToken cancellationToken, string? idempotencyKey = null)
     {
         var stretches = await PublishedStretchesAsync(cancellationToken);
         var changes = Progression.Evaluate(routine, await sessions.ListForProgressionAsync(routine, cancellationToken), stretches);
@@ -201,7 +234,7 @@ public sealed class RoutineService(
         var now = Persons.Now(clock);
         var estimated = (int)Math.Ceiling(items.Sum(i => RoutineBuilder.EstimatedSeconds(stretches[i.Stretch])) / 60.0);
         var next = new Routine(Guid.CreateVersion7(now), new PersonId(routine.PersonId), routine.Version + 1, routine.AssessmentId, now,
-            routine.MinutesPerDay, estimated, items, routine.SafeFor, changes, routine.Id, routine.Screens);
+            routine.MinutesPerDay, estimated, items, routine.SafeFor, changes, routine.Id, routine.Screens, idempotencyKey);
         await routines.AddAsync(next, Feed.PartnerEvent.For(caller, Feed.PartnerEvent.RoutineAdjusted, next.Id, now), cancellationToken);
         return (next, true);
     }

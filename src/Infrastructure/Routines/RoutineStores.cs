@@ -37,6 +37,9 @@ internal sealed class RoutineStore(SciaticaDbContext db) : IRoutineStore
     public Task<Routine?> GetCurrentAsync(PersonId person, CancellationToken cancellationToken) =>
         db.Routines.AsNoTracking().Where(r => r.PersonId == person.Value).OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken);
 
+    public Task<Routine?> FindByIdempotencyKeyAsync(PersonId person, string key, CancellationToken cancellationToken) =>
+        db.Routines.AsNoTracking().SingleOrDefaultAsync(r => r.PersonId == person.Value && r.IdempotencyKey == key, cancellationToken);
+
     public async Task<(Guid Id, int Version)?> GetCurrentVersionAsync(PersonId person, CancellationToken cancellationToken) =>
         await db.Routines.Where(r => r.PersonId == person.Value).OrderByDescending(r => r.Version)
             .Select(r => new { r.Id, r.Version }).FirstOrDefaultAsync(cancellationToken) is { } current

@@ -15,6 +15,9 @@ internal sealed class RoutineConfiguration : IEntityTypeConfiguration<Routine>
 
         // One version number per person: two concurrent writers cannot both create "version 3".
         builder.HasIndex(r => new { r.PersonId, r.Version }).IsUnique();
+        // A client's idempotency key names one change of one person's routine.
+        builder.Property(r => r.IdempotencyKey).HasMaxLength(Domain.Routines.IdempotencyKeys.MaxLength);
+        builder.HasIndex(r => new { r.PersonId, r.IdempotencyKey }).IsUnique().HasFilter("idempotency_key IS NOT NULL");
         builder.HasOne<Domain.Assessments.Assessment>().WithMany().HasForeignKey(r => r.AssessmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Routine>().WithMany().HasForeignKey(r => r.PreviousId).OnDelete(DeleteBehavior.Restrict);
         builder.PrimitiveCollection(r => r.SafeFor);

@@ -582,6 +582,11 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("estimated_minutes");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("idempotency_key");
+
                     b.Property<string>("Items")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -623,6 +628,11 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("PreviousId")
                         .HasDatabaseName("ix_routines_previous_id");
+
+                    b.HasIndex("PersonId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_routines_person_id_idempotency_key")
+                        .HasFilter("idempotency_key IS NOT NULL");
 
                     b.HasIndex("PersonId", "Version")
                         .IsUnique()
