@@ -94,20 +94,10 @@ public class AssessmentEngineTests
     public void Bands_confidence_and_the_summary_follow_the_probabilities_over_many_answer_sets()
     {
         var random = new Random(20261206);
-        var items = Shipped.Definition.Items.ToList();
         var seen = new HashSet<(bool Inconclusive, ConfidenceLevel Confidence)>();
         for (var run = 0; run < 1000; run++)
         {
-            var answers = new Dictionary<string, AnswerValue>();
-            foreach (var item in items.Where(i => i.Required || random.Next(2) > 0))
-            {
-                answers[item.Code] = item.Type switch
-                {
-                    AnswerType.Boolean => new AnswerValue.YesNo(random.Next(2) == 0),
-                    AnswerType.Integer => new AnswerValue.Number(random.Next(item.Min!.Value, item.Max!.Value + 1)),
-                    _ => new AnswerValue.Text(item.Options![random.Next(item.Options.Count)].Code),
-                };
-            }
+            var answers = RandomAnswers(random, skipOneIn: 2, yesOneIn: _ => 2);
 
             var result = Evaluate(answers);
             var margin = result.Causes[0].Probability - result.Causes[1].Probability;
@@ -303,19 +293,9 @@ public class AssessmentEngineTests
     public void Properties_hold_over_many_random_answer_sets()
     {
         var random = new Random(20261125);
-        var items = Shipped.Definition.Items.ToList();
         for (var run = 0; run < 300; run++)
         {
-            var answers = new Dictionary<string, AnswerValue>();
-            foreach (var item in items.Where(i => i.Required || random.Next(3) > 0))
-            {
-                answers[item.Code] = item.Type switch
-                {
-                    AnswerType.Boolean => new AnswerValue.YesNo(random.Next(4) == 0),
-                    AnswerType.Integer => new AnswerValue.Number(random.Next(item.Min!.Value, item.Max!.Value + 1)),
-                    _ => new AnswerValue.Text(item.Options![random.Next(item.Options.Count)].Code),
-                };
-            }
+            var answers = RandomAnswers(random, skipOneIn: 3, yesOneIn: _ => 4);
 
             var result = Evaluate(answers);
 

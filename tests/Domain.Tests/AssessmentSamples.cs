@@ -57,6 +57,26 @@ internal static class AssessmentSamples
         return answers;
     }
 
+    /// <summary>
+    /// A random answer sheet of the shipped questionnaire: every required item, and each optional one unless a
+    /// 1-in-<paramref name="skipOneIn"/> draw skips it; a yes/no item is "yes" on a 1-in-<paramref name="yesOneIn"/> draw.
+    /// </summary>
+    public static Dictionary<string, AnswerValue> RandomAnswers(Random random, int skipOneIn, Func<QuestionnaireItem, int> yesOneIn)
+    {
+        var answers = new Dictionary<string, AnswerValue>();
+        foreach (var item in Shipped.Definition.Items.Where(i => i.Required || random.Next(skipOneIn) > 0))
+        {
+            answers[item.Code] = item.Type switch
+            {
+                AnswerType.Boolean => new AnswerValue.YesNo(random.Next(yesOneIn(item)) == 0),
+                AnswerType.Integer => new AnswerValue.Number(random.Next(item.Min!.Value, item.Max!.Value + 1)),
+                _ => new AnswerValue.Text(item.Options![random.Next(item.Options.Count)].Code),
+            };
+        }
+
+        return answers;
+    }
+
     public static AssessmentResult Evaluate(Dictionary<string, AnswerValue> answers) =>
         AssessmentEngine.Evaluate(AnswerSheet.Check(Shipped, answers), Names);
 

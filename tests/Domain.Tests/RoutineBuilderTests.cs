@@ -176,24 +176,13 @@ public class RoutineBuilderTests
     public void Across_thousands_of_answer_sets_and_every_budget_a_routine_is_safe_starts_at_first_steps_and_serves_the_likely_cause()
     {
         var random = new Random(20261207);
-        var items = Shipped.Definition.Items.ToList();
         var bySlug = Content.Stretches.ToDictionary(s => s.Slug);
         var screened = 0;
         for (var run = 0; run < 1500; run++)
         {
-            var answers = new Dictionary<string, AnswerValue>();
-            foreach (var item in items.Where(i => i.Required || random.Next(2) > 0))
-            {
-                answers[item.Code] = item.Type switch
-                {
-                    // Red flags stay rare so that most sets get a routine; the screens come up often.
-                    AnswerType.Boolean when RedFlagRules.Items.Contains(item.Code) && item.Code is not ("osteoporosis" or "long_term_steroids") =>
-                        new AnswerValue.YesNo(random.Next(40) == 0),
-                    AnswerType.Boolean => new AnswerValue.YesNo(random.Next(3) == 0),
-                    AnswerType.Integer => new AnswerValue.Number(random.Next(item.Min!.Value, item.Max!.Value + 1)),
-                    _ => new AnswerValue.Text(item.Options![random.Next(item.Options.Count)].Code),
-                };
-            }
+            // Red flags stay rare so that most sets get a routine; the screens come up often.
+            var answers = RandomAnswers(random, skipOneIn: 2, yesOneIn: item =>
+                RedFlagRules.Items.Contains(item.Code) && item.Code is not ("osteoporosis" or "long_term_steroids") ? 40 : 3);
 
             var result = Evaluate(answers);
             if (!result.Triage.RoutineAllowed)

@@ -139,19 +139,9 @@ public class TriageTests
     public void Answering_yes_to_one_more_red_flag_or_a_worse_answer_never_lowers_the_level()
     {
         var random = new Random(20261206);
-        var items = Shipped.Definition.Items.ToList();
         for (var run = 0; run < 400; run++)
         {
-            var answers = new Dictionary<string, AnswerValue>();
-            foreach (var item in items.Where(i => i.Required || random.Next(3) > 0))
-            {
-                answers[item.Code] = item.Type switch
-                {
-                    AnswerType.Boolean => new AnswerValue.YesNo(random.Next(5) == 0),
-                    AnswerType.Integer => new AnswerValue.Number(random.Next(item.Min!.Value, item.Max!.Value + 1)),
-                    _ => new AnswerValue.Text(item.Options![random.Next(item.Options.Count)].Code),
-                };
-            }
+            var answers = RandomAnswers(random, skipOneIn: 3, yesOneIn: _ => 5);
 
             var level = Evaluate(answers).Triage.Level;
             foreach (var code in RedFlagRules.Items.Append(RedFlagRules.MorningStiffness).Where(c => answers.GetValueOrDefault(c) is not AnswerValue.YesNo { Value: true }))

@@ -17,6 +17,7 @@ public sealed class ETaggedBody(byte[] body, string contentType, bool shared) : 
         var response = httpContext.Response;
         var headers = response.GetTypedHeaders();
         headers.ETag = tag;
+        // Cache, but revalidate every time: an admin may change content, and a person their data, at any moment.
         headers.CacheControl = new CacheControlHeaderValue { Public = shared, Private = !shared, NoCache = true };
 
         var ifNoneMatch = httpContext.Request.GetTypedHeaders().IfNoneMatch;

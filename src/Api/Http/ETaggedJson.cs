@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace SciaticaService.Api.Http;
 
@@ -19,29 +18,10 @@ public sealed class ETaggedJson<T>(T value, bool shared = true) : IResult, IEndp
 
     int? IStatusCodeHttpResult.StatusCode => StatusCodes.Status200OK;
 
-    public async Task ExecuteAsync(HttpContext httpContext)
+    public Task ExecuteAsync(HttpContext httpContext)
     {
         var options = httpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        var body = JsonSerializer.SerializeToUtf8Bytes(Value, options);
-        var tag = new EntityTagHeaderValue(SciaticaService.Infrastructure.Content.ContentFiles.StrongETag(body));
-
-        var response = httpContext.Response;
-        var headers = response.GetTypedHeaders();
-        headers.ETag = tag;
-        // Cache, but revalidate every time: an admin may change content at any moment.
-        headers.CacheControl = new CacheControlHeaderValue { Public = shared, Private = !shared, NoCache = true };
-
-        var ifNoneMatch = httpContext.Request.GetTypedHeaders().IfNoneMatch;
-        if (ifNoneMatch.Any(candidate => candidate.Equals(EntityTagHeaderValue.Any) || candidate.Compare(tag, useStrongComparison: false)))
-        {
-            response.StatusCode = StatusCodes.Status304NotModified;
-            return;
-        }
-
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "application/json; charset=utf-8";
-        response.ContentLength = body.Length;
-        await response.Body.WriteAsync(body, httpContext.RequestAborted);
+        return new ETaggedBody(JsonSerializer.SerializeToUtf8Bytes(Value, options), "application/json; charset=utf-8", shared).ExecuteAsync(httpContext);
     }
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000", Justification = "Required by IEndpointMetadataProvider.")]

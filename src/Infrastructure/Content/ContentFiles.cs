@@ -53,21 +53,7 @@ public sealed class ContentFiles
         foreach (var path in Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(path);
-            ContentDocument? part;
-            try
-            {
-                await using var stream = File.OpenRead(path);
-                part = await JsonSerializer.DeserializeAsync<ContentDocument>(stream, JsonOptions, cancellationToken);
-            }
-            catch (JsonException e)
-            {
-                throw new ContentSeedException($"Content file '{name}' is not a valid content document at {e.Path} (line {e.LineNumber + 1}): {e.Message}");
-            }
-
-            if (part is null)
-            {
-                throw new ContentSeedException($"Content file '{name}' holds null instead of a content document.");
-            }
+            var part = await ReadDocumentAsync(path, name, cancellationToken);
 
             Append(ContentValidator.ConditionsSection, part.Conditions, conditions);
             Append(ContentValidator.ImbalancesSection, part.Imbalances, imbalances);
@@ -129,21 +115,28 @@ public sealed class ContentFiles
                 throw new ContentSeedException($"'{QuestionnaireHistoryFolder}/{name}': name earlier questionnaires v1.json, v2.json, ...");
             }
 
-            ContentDocument? part;
-            try
-            {
-                await using var stream = File.OpenRead(path);
-                part = await JsonSerializer.DeserializeAsync<ContentDocument>(stream, JsonOptions, cancellationToken);
-            }
-            catch (JsonException e)
-            {
-                throw new ContentSeedException($"'{QuestionnaireHistoryFolder}/{name}' is not a valid content document at {e.Path} (line {e.LineNumber + 1}): {e.Message}");
-            }
-
-            history.Add((version, part?.Questionnaire ?? throw new ContentSeedException($"'{QuestionnaireHistoryFolder}/{name}' holds no questionnaire.")));
+            var part = await ReadDocumentAsync(path, $"{QuestionnaireHistoryFolder}/{name}", cancellationToken);
+            history.Add((version, part.Questionnaire ?? throw new ContentSeedException($"'{QuestionnaireHistoryFolder}/{name}' holds no questionnaire.")));
         }
 
         return [.. history.OrderBy(h => h.Version).Select(h => h.Definition)];
+    }
+
+    // One file as a content document, or an error that names the file and where in it the JSON went wrong.
+    private static async Task<ContentDocument> ReadDocumentAsync(string path, string name, CancellationToken cancellationToken)
+    {
+        ContentDocument? document;
+        try
+        {
+            await using var stream = File.OpenRead(path);
+            document = await JsonSerializer.DeserializeAsync<ContentDocument>(stream, JsonOptions, cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            throw new ContentSeedException($"Content file '{name}' is not a valid content document at {e.Path} (line {e.LineNumber + 1}): {e.Message}");
+        }
+
+        return document ?? throw new ContentSeedException($"Content file '{name}' holds null instead of a content document.");
     }
 
     /// <summary>Describes a problem in terms of the file it is in, e.g. <c>stretches.json: stretches[4] ('figure-four'): ...</c>.</summary>
