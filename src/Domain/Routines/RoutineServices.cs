@@ -456,7 +456,8 @@ public sealed class ProgressService(IProgressStore store, TimeProvider clock)
         var person = Persons.Of(caller);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var end = to ?? today;
-        var start = from ?? end.AddDays(-55);
+        // Eight weeks back from a day that is itself out of range could fall off the calendar (0001-01-01).
+        var start = from ?? (end >= Earliest ? end.AddDays(-55) : end);
         var errors = new List<ValidationError>(unread);
         foreach (var (field, day) in new[] { ("from", start), ("to", end) })
         {
