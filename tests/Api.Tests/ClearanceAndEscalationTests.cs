@@ -69,20 +69,52 @@ public sealed class ClearanceAndEscalationTests(ApiFixture fixture) : ApiTest(fi
     }
 
     [Fact]
-    public async Task An_emergency_that_is_the_latest_answer_still_gives_no_routine_until_answered_again()
+    public async Task An_emergency_gives_no_routine_until_a_clinician_has_cleared_it()
     {
-        var emergency = await _alice.AssessAsync(DiscAnswers(saddleNumbness: true));
+        // A permanent "yes" (a history of cancer) would raise the flag again at every reassessment: once cleared, the
+        // routine follows the assessment the clinician reviewed.
+        var answers = DiscAnswers();
+        answers["cancer_history"] = true;
+        var flagged = await _alice.AssessAsync(answers);
 
-        var before = await _alice.PostAsJsonAsync("/api/v1/routines", new CreateRoutineRequest(emergency.Id, 15));
-        await ClearAsync(_alice, emergency.Id, Today);
-        var afterClearance = await _alice.PostAsJsonAsync("/api/v1/routines", new CreateRoutineRequest(emergency.Id, 15));
-        var reassessed = await _alice.AssessAsync(DiscAnswers());
-        var fromNew = await _alice.PostAsJsonAsync("/api/v1/routines", new CreateRoutineRequest(reassessed.Id, 15));
+        var before = await _alice.PostAsJsonAsync("/api/v1/routines", new CreateRoutineRequest(flagged.Id, 15));
+        await ClearAsync(_alice, flagged.Id, Today);
+        var afterClearance = await _alice.PostAsJsonAsync("/api/v1/routines", new CreateRoutineRequest(flagged.Id, 15));
 
         Assert.Equal("routine_not_allowed", await CodeOf(before));
-        Assert.Contains("emergency department now", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal("routine_not_allowed", await CodeOf(afterClearance));
-        Assert.Equal(HttpStatusCode.Created, fromNew.StatusCode);
+        Assert.Contains("next few days", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, afterClearance.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_current_routine_keeps_to_what_a_later_assessment_rules_out()
+    {
+        var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 60);
+        Assert.Contains(routine.Items, i => i.Stretch == "prone-lying");
+        var pregnant = DiscAnswers();
+        pregnant["pregnant"] = true;
+        await _alice.AssessAsync(pregnant); // self-care: nothing holds the routine
+
+        var current = await _alice.GetFromJsonAsync<RoutineResponse>("/api/v1/me/routines/current", TestJson.Options);
+
+        Assert.Equal(2, current!.Version);
+        Assert.DoesNotContain(current.Items, i => i.Stretch.StartsWith("prone", StringComparison.Ordinal));
+        Assert.Contains(Domain.Assessments.Screen.Pregnancy, current.Screens);
+        Assert.Contains(current.Changes, c => c.Stretch == "prone-lying" && c.Change == "dropped");
+    }
+
+    [Fact]
+    public async Task A_flag_judged_by_the_old_rules_holds_only_while_it_is_the_latest_answer()
+    {
+        var old = await _alice.AssessAsync(Urgent());
+        await ExecuteAsync($"UPDATE assessments SET result = jsonb_set(result, ARRAY['engineVersion'], to_jsonb('2026.11.1'::text)) WHERE id = '{old.Id}'");
+
+        var whileLatest = await _alice.PostAsJsonAsync("/api/v1/routines", new CreateRoutineRequest(old.Id, 15));
+        var clean = await _alice.AssessAsync(DiscAnswers());
+        var afterClean = await _alice.PostAsJsonAsync("/api/v1/routines", new CreateRoutineRequest(clean.Id, 15));
+
+        Assert.Equal("routine_not_allowed", await CodeOf(whileLatest));
+        Assert.Equal(HttpStatusCode.Created, afterClean.StatusCode);
     }
 
     [Fact]

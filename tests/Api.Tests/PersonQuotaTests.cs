@@ -64,6 +64,13 @@ public sealed class PersonQuotaTests(ApiFixture fixture) : ApiTest(fixture), IAs
         Assert.Equal("quota_exceeded", JsonNode.Parse(await batch.Content.ReadAsStringAsync())!["results"]![0]!["status"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Created, someoneElse.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await alice.GetAsync($"/api/v1/sessions/{ids[3]}")).StatusCode);
+
+        // A red flag is never lost to the quota.
+        var flagged = Session(routine, DateTimeOffset.UtcNow.AddMinutes(-2), 4, 4);
+        flagged["newSymptoms"] = new JsonArray("saddle_numbness");
+        var escalated = await alice.PutAsync($"/api/v1/sessions/{Guid.NewGuid()}", Json(flagged));
+        Assert.Equal(HttpStatusCode.Created, escalated.StatusCode);
+        Assert.Equal("emergency", JsonNode.Parse(await escalated.Content.ReadAsStringAsync())!["escalation"]!["level"]!.GetValue<string>());
     }
 
     [Fact]
@@ -89,5 +96,9 @@ public sealed class PersonQuotaTests(ApiFixture fixture) : ApiTest(fixture), IAs
         Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
         Assert.Equal(StatusCode.ResourceExhausted, overGrpc.StatusCode);
         Assert.Equal("quota_exceeded", overGrpc.Trailers.GetValue("error-code"));
+
+        // An emergency is never lost to the quota.
+        var emergency = await alice.PostAsync("/api/v1/assessments", Json(new JsonObject { ["answers"] = DiscAnswers(saddleNumbness: true) }));
+        Assert.Equal(HttpStatusCode.Created, emergency.StatusCode);
     }
 }

@@ -73,7 +73,11 @@ internal static class ContentSamples
         [
             Stretch("prone-lying", indicatedFor: ["disc"], contraindications: [Contra("stenosis")], difficulty: 1, harder: "press-up") with
             {
-                Precautions = [new PrecautionEntry { Screen = "pregnancy", Reason = "Lying face down is not possible later in pregnancy." }],
+                Precautions =
+                [
+                    new PrecautionEntry { Screen = "pregnancy", Reason = "Lying face down is not possible later in pregnancy." },
+                    new PrecautionEntry { Screen = "extension_worsens", Reason = "Not when arching makes the leg worse." },
+                ],
             },
             Stretch("press-up", indicatedFor: ["disc"], contraindications: [Contra("stenosis")], difficulty: 3, easier: "prone-lying"),
             Stretch("knee-to-chest", indicatedFor: ["stenosis"], contraindications: [Contra("disc")]),

@@ -16,7 +16,7 @@ public class TriageTests
         { "both legs with worsening weakness", [("bilateral_leg_symptoms", true), ("progressive_weakness", true)], TriageLevel.Emergency, CareTiming.Now, "cauda_equina" },
         { "worst in both legs with worsening weakness", [("pain_location", "both_legs"), ("progressive_weakness", true)], TriageLevel.Emergency, CareTiming.Now, "cauda_equina" },
         { "both legs with severe weakness", [("bilateral_leg_symptoms", true), ("sbi_weakness", 5)], TriageLevel.Emergency, CareTiming.Now, "cauda_equina" },
-        { "stable both legs with a stable foot drop (usually one foot)", [("bilateral_leg_symptoms", true), ("foot_drop", true)], TriageLevel.Urgent, CareTiming.WithinADay, "progressive_neurological_deficit" },
+        { "both legs with a foot drop (the deficit row: emergency when both legs are involved)", [("bilateral_leg_symptoms", true), ("foot_drop", true)], TriageLevel.Emergency, CareTiming.Now, "cauda_equina" },
         { "both legs giving way", [("bilateral_leg_symptoms", true), ("legs_giving_way", true)], TriageLevel.Emergency, CareTiming.Now, "cauda_equina" },
 
         // Progressive neurological deficit: a doctor within 24 hours.

@@ -74,7 +74,7 @@ public sealed record AssessmentResponse(
     public static AssessmentResponse From(Assessment a) => new(
         a.Id, a.CreatedAt, a.Result.QuestionnaireVersion, a.Result.EngineVersion, a.Result.Triage with { NotAsked = a.Result.Triage.NotAsked ?? [] },
         a.Result.Causes, a.Result.Inconclusive, a.Result.Summary, a.Result.Imbalances, a.Result.Scores, a.Result.Disclaimer, a.Answers,
-        a.Result.Confidence, a.Result.Screens ?? [], a.Result.DirectionalPreference, a.Result.Recommendations ?? []);
+        a.Result.Confidence, a.Result.Screens ?? Screening.From(a.Answers), a.Result.DirectionalPreference, a.Result.Recommendations ?? []);
 }
 
 /// <summary>A page of assessments, newest first.</summary>

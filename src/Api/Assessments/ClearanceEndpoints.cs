@@ -17,7 +17,7 @@ public static class ClearanceEndpoints
         return routes;
     }
 
-    /// <summary>Records that a clinician has seen the caller since a red flag: it lifts every flag raised up to the end of that day.</summary>
+    /// <summary>Records that a clinician has seen the caller since a red flag: it lifts every flag raised before it was recorded, up to the end of the visit's day.</summary>
     /// <remarks>
     /// An emergency or urgent assessment, or a session that reported a new red-flag symptom, holds the routine until
     /// then; a later clean questionnaire alone does not (409 <c>clearance_required</c>). 201 when recorded, 200 for a

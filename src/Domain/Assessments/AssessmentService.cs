@@ -124,7 +124,8 @@ public sealed class AssessmentService(
         var assessment = new Assessment(clientId ?? Guid.CreateVersion7(now), person, now, new SortedDictionary<string, AnswerValue>(sheet.Answers.ToDictionary(a => a.Item.Code, a => a.Value), StringComparer.Ordinal), result);
 
         var stored = await assessments.AddOrGetAsync(
-            assessment, Feed.PartnerEvent.For(caller, Feed.PartnerEvent.AssessmentCompleted, assessment.Id, now), quotas.AssessmentsPerDay, cancellationToken)
+            assessment, Feed.PartnerEvent.For(caller, Feed.PartnerEvent.AssessmentCompleted, assessment.Id, now),
+            TriageResult.NeedsClearance(result.Triage.Level) ? int.MaxValue : quotas.AssessmentsPerDay, cancellationToken) // a red flag is never lost to the quota
             ?? throw PersonQuotas.Exceeded(
                 $"At most {quotas.AssessmentsPerDay} assessments can be submitted in a day; this one was not stored. Try again tomorrow (UTC).", now);
         if (ReferenceEquals(stored, assessment))

@@ -65,7 +65,8 @@ public sealed class ClearanceService(IAssessmentStore assessments, IClearanceSto
             throw new NotFoundException("assessment", assessmentId.Value.ToString());
         }
 
-        if (clearedOn < DateOnly.FromDateTime(assessment.CreatedAt.UtcDateTime))
+        // A day's grace for time zones west of UTC, where the evening's assessment is already tomorrow in UTC.
+        if (clearedOn < DateOnly.FromDateTime(assessment.CreatedAt.UtcDateTime).AddDays(-1))
         {
             throw new ValidationException(
                 [new ValidationError("clearedOn", "The clinician saw you before this assessment: a visit can only clear what was known by then.")],

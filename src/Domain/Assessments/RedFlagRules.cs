@@ -174,14 +174,13 @@ public static class RedFlagRules
         var severeWeakness = answers.Number("sbi_weakness") is >= SevereWeaknessBother;
         var deficit = Present(ProgressiveWeakness, FootDrop, LegsGivingWay);
 
-        // Cauda equina: saddle, bladder, bowel or sexual signs; both legs affected lately; or both legs with weakness
-        // that is getting worse, legs giving way, or severe weakness. Long-standing, stable symptoms in both legs are
-        // not this picture, nor with a stable foot drop, which is usually one foot: that is the 24-hour flag below.
+        // Cauda equina: saddle, bladder, bowel or sexual signs; both legs affected lately; or a nerve deficit (weakness
+        // getting worse, a foot drop, legs giving way) or severe weakness with both legs involved, as the table's
+        // deficit row says. Long-standing, stable symptoms in both legs alone are not this picture.
         var caudaEquina = Present(SaddleNumbness, BladderBowelChange, SexualFunctionChange, BothLegsRecent);
-        var bilateralWeakness = Present(ProgressiveWeakness, LegsGivingWay);
-        if (bothLegs.Count > 0 && (bilateralWeakness.Count > 0 || severeWeakness))
+        if (bothLegs.Count > 0 && (deficit.Count > 0 || severeWeakness))
         {
-            caudaEquina.AddRange(bilateralWeakness);
+            caudaEquina.AddRange(deficit);
             if (severeWeakness)
             {
                 caudaEquina.Add("sbi_weakness");

@@ -10,4 +10,11 @@ public sealed record TriageHold(string Source, Guid SourceId, TriageLevel Level,
 {
     public const string FromAssessment = "assessment";
     public const string FromSession = "session";
+
+    /// <summary>
+    /// The engine version from which a flagged assessment holds until a clearance. Results of earlier versions were
+    /// judged by the old rules (stable stenosis an emergency, osteoporosis alone urgent) and hold, as they did then,
+    /// only while they are the person's latest assessment.
+    /// </summary>
+    public const string StickySinceEngine = "2026.12.1";
 }

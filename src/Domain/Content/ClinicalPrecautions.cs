@@ -19,10 +19,10 @@ public static class ClinicalPrecautions
         ["figure-four-stretch"] = [Screen.HipReplacement],
         ["seated-piriformis-stretch"] = [Screen.HipReplacement],
         ["supine-piriformis-stretch"] = [Screen.HipReplacement],
-        // Lying face down in pregnancy.
-        ["prone-lying"] = [Screen.Pregnancy],
-        ["prone-on-elbows"] = [Screen.Pregnancy],
-        ["prone-press-up"] = [Screen.Pregnancy],
+        // Lying face down in pregnancy; the extension progression when arching makes the pain worse.
+        ["prone-lying"] = [Screen.Pregnancy, Screen.ExtensionWorsens],
+        ["prone-on-elbows"] = [Screen.Pregnancy, Screen.ExtensionWorsens],
+        ["prone-press-up"] = [Screen.Pregnancy, Screen.ExtensionWorsens],
     };
 
     /// <summary>The screens CLINICAL.md rules the stretch out for; empty for a stretch it does not name.</summary>

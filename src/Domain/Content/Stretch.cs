@@ -121,6 +121,10 @@ public sealed class Stretch
     /// CLINICAL.md names (<see cref="ClinicalPrecautions"/>), and every extension exercise when arching makes the
     /// pain worse.
     /// </summary>
+    /// <summary>Safe for every one of <paramref name="causes"/> and for the person's <paramref name="screens"/>.</summary>
+    public bool IsSafeFor(IEnumerable<string> causes, IReadOnlyCollection<Assessments.Screen> screens) =>
+        !causes.Any(IsContraindicatedFor) && !IsScreenedOutBy(screens);
+
     public bool IsScreenedOutBy(IReadOnlyCollection<Assessments.Screen> screens) =>
         _precautions.Exists(p => screens.Contains(p.Screen))
         || ClinicalPrecautions.For(Slug).Any(screens.Contains)

@@ -98,8 +98,7 @@ public static class Progression
 
     /// <summary>True when the routine holds something content no longer allows: it must move on at once.</summary>
     public static bool NeedsContentCheck(Routine routine, IReadOnlyDictionary<string, Stretch> stretches) =>
-        routine.Items.Any(i => !stretches.TryGetValue(i.Stretch, out var s) || s.Status != ContentStatus.Published || routine.SafeFor.Any(s.IsContraindicatedFor)
-            || s.IsScreenedOutBy(routine.Screens));
+        routine.Items.Any(i => !stretches.TryGetValue(i.Stretch, out var s) || s.Status != ContentStatus.Published || !s.IsSafeFor(routine.SafeFor, routine.Screens));
 
     /// <summary>Applies the changes to the routine's items, keeping positions contiguous, with doses from the current content.</summary>
     public static IReadOnlyList<RoutineItem> Apply(Routine routine, IReadOnlyList<RoutineChange> changes, IReadOnlyDictionary<string, Stretch> stretches)
@@ -130,8 +129,7 @@ public static class Progression
     private static string? SafeVariant(string? slug, Routine routine, IReadOnlyDictionary<string, Stretch> stretches) =>
         slug is not null && stretches.TryGetValue(slug, out var variant)
         && variant.Status == ContentStatus.Published
-        && !routine.SafeFor.Any(variant.IsContraindicatedFor)
-        && !variant.IsScreenedOutBy(routine.Screens)
+        && variant.IsSafeFor(routine.SafeFor, routine.Screens)
         && routine.Items.All(i => i.Stretch != slug)
             ? slug
             : null;

@@ -78,4 +78,8 @@ public sealed class Routine
     public string? IdempotencyKey { get; private set; }
 
     public bool BelongsTo(PersonId person) => PersonId == person.Value;
+
+    /// <summary>This version as it must be kept to further causes and screens (from a later assessment), unchanged otherwise.</summary>
+    public Routine HeldTo(IReadOnlyList<string> safeFor, IReadOnlyList<Assessments.Screen> screens) =>
+        new(Id, new PersonId(PersonId), Version, AssessmentId, CreatedAt, MinutesPerDay, EstimatedMinutes, Items, safeFor, Changes, PreviousId, screens, IdempotencyKey);
 }

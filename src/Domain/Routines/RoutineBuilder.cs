@@ -50,18 +50,19 @@ public static class RoutineBuilder
     /// <param name="answers">The assessment's answers, from which the screens and the directional preference are read.</param>
     /// <param name="content">Published content.</param>
     /// <param name="minutesPerDay">The daily budget, 5 to 60 minutes.</param>
+    /// <param name="cleared">A clinician's clearance covers the assessment's own red flags: a routine may follow it.</param>
     public static RoutinePlan Build(
-        AssessmentResult assessment, IReadOnlyDictionary<string, AnswerValue> answers, RoutineContent content, int minutesPerDay)
+        AssessmentResult assessment, IReadOnlyDictionary<string, AnswerValue> answers, RoutineContent content, int minutesPerDay, bool cleared = false)
     {
         if (BudgetProblem(minutesPerDay) is { } problem)
         {
             throw new ValidationException([problem]);
         }
 
-        if (!assessment.Triage.RoutineAllowed)
+        if (!assessment.Triage.RoutineAllowed && !cleared)
         {
             throw new DomainException(ErrorKind.NotAllowedNow, "routine_not_allowed",
-                $"No routine is given after this assessment. {assessment.Triage.Advice} Once a clinician has seen you, record their clearance and answer the questionnaire again.");
+                $"No routine is given after this assessment. {assessment.Triage.Advice} Once a clinician has seen you, record their clearance.");
         }
 
         var top = assessment.Causes[0];
@@ -83,7 +84,7 @@ public static class RoutineBuilder
         var allConditions = content.Conditions.Select(c => c.Slug).ToHashSet(StringComparer.Ordinal);
         var bySlug = content.Stretches.ToDictionary(s => s.Slug, StringComparer.Ordinal);
 
-        bool Safe(Stretch s) => !safeFor.Any(s.IsContraindicatedFor) && !s.IsScreenedOutBy(screens);
+        bool Safe(Stretch s) => s.IsSafeFor(safeFor, screens);
 
         // A first routine starts every progression at its first step: only exercises without an easier variant. A
         // progression whose first step is unsafe is left out whole rather than started further along.

@@ -114,11 +114,9 @@ public sealed class RoutineService(
             throw new ValidationException(errors);
         }
 
-        if (idempotencyKey is not null && await routines.FindByIdempotencyKeyAsync(person, idempotencyKey, cancellationToken) is { } replay)
+        if (idempotencyKey is not null && await ReplayCreationAsync(person, assessmentId, minutesPerDay, idempotencyKey, cancellationToken) is { } replay)
         {
-            return replay.AssessmentId == assessmentId && replay.MinutesPerDay == minutesPerDay && replay.Changes.Count == 0
-                ? (replay, false)
-                : throw IdempotencyKeys.Conflict(idempotencyKey);
+            return (replay, false);
         }
 
         var basis = await routines.ReadBasisAsync(person, assessmentId, cancellationToken);
@@ -135,7 +133,9 @@ public sealed class RoutineService(
                 : new DomainException(ErrorKind.NotAllowedNow, "assessment_superseded", "Build the routine from your latest assessment.");
         }
 
-        var plan = RoutineBuilder.Build(result, basis.Answers ?? new Dictionary<string, AnswerValue>(), await PublishedAsync(cancellationToken), minutesPerDay);
+        // Nothing holds the person (basis.Hold is null): a red flag of this very assessment has been cleared by a clinician.
+        var plan = RoutineBuilder.Build(result, basis.Answers ?? new Dictionary<string, AnswerValue>(), await PublishedAsync(cancellationToken), minutesPerDay,
+            cleared: basis.Hold is null);
 
         // A clean questionnaire alone does not lift an earlier red flag: a clinician's clearance does.
         if (basis.Hold is { } hold)
@@ -147,8 +147,40 @@ public sealed class RoutineService(
         var now = Persons.Now(clock);
         var routine = new Routine(Guid.CreateVersion7(now), person, (previous?.Version ?? 0) + 1, assessmentId, now, minutesPerDay,
             plan.EstimatedMinutes, plan.Items, plan.SafeFor, [], previous?.Id, plan.Screens, idempotencyKey);
-        await routines.AddAsync(routine, Feed.PartnerEvent.For(caller, Feed.PartnerEvent.RoutineCreated, routine.Id, now), cancellationToken);
+        try
+        {
+            await routines.AddAsync(routine, Feed.PartnerEvent.For(caller, Feed.PartnerEvent.RoutineCreated, routine.Id, now), cancellationToken);
+        }
+        catch (DomainException e) when (e.Kind == ErrorKind.Conflict && idempotencyKey is not null)
+        {
+            // A retry under the same key may have raced the first attempt, which won: answer with what it made.
+            if (await ReplayCreationAsync(person, assessmentId, minutesPerDay, idempotencyKey, cancellationToken) is { } twin)
+            {
+                return (twin, false);
+            }
+
+            throw;
+        }
+
         return (routine, true);
+    }
+
+    // The routine an earlier attempt under the key made, if any; the same key for another change is a conflict, and a
+    // replay answers only while nothing holds the person's routines.
+    private async Task<Routine?> ReplayCreationAsync(PersonId person, Guid assessmentId, int minutesPerDay, string key, CancellationToken cancellationToken)
+    {
+        if (await routines.FindByIdempotencyKeyAsync(person, key, cancellationToken) is not { } replay)
+        {
+            return null;
+        }
+
+        if (replay.AssessmentId != assessmentId || replay.MinutesPerDay != minutesPerDay || replay.Changes.Count > 0)
+        {
+            throw IdempotencyKeys.Conflict(key);
+        }
+
+        await EnsureStillAllowedAsync(person, cancellationToken);
+        return replay;
     }
 
     public async Task<Routine> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken)
@@ -167,7 +199,26 @@ public sealed class RoutineService(
         var routine = await routines.GetCurrentAsync(person, cancellationToken) ?? throw new NotFoundException("routine", "current");
         await EnsureStillAllowedAsync(person, cancellationToken);
         var stretches = await PublishedStretchesAsync(cancellationToken);
-        return Progression.NeedsContentCheck(routine, stretches) ? (await AdjustCurrentAsync(caller, routine, cancellationToken)).Routine : routine;
+        var held = await HeldToLatestAnswersAsync(person, routine, cancellationToken);
+        return Progression.NeedsContentCheck(held, stretches) ? (await AdjustCurrentAsync(caller, held, cancellationToken)).Routine : routine;
+    }
+
+    /// <summary>
+    /// The routine held to what the person's latest answers allow: assessed again since it was built (pregnant now, say,
+    /// or another cause possible), that assessment's screens and causes at 5% or more count as well as its own.
+    /// </summary>
+    private async Task<Routine> HeldToLatestAnswersAsync(PersonId person, Routine routine, CancellationToken cancellationToken)
+    {
+        if ((await assessments.ListAsync(person, null, 1, cancellationToken)) is not [var latest, ..] || latest.Id == routine.AssessmentId)
+        {
+            return routine;
+        }
+
+        var safeFor = routine.SafeFor
+            .Union(latest.Result.Causes.Where(c => c.Probability >= RoutineBuilder.SafetyThreshold).Select(c => c.Condition), StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal).ToList();
+        var screens = routine.Screens.Union(Screening.From(latest.Answers)).Order().ToList();
+        return safeFor.Count == routine.SafeFor.Count && screens.Count == routine.Screens.Count ? routine : routine.HeldTo(safeFor, screens);
     }
 
     /// <summary>
@@ -188,7 +239,13 @@ public sealed class RoutineService(
 
         if (idempotencyKey is not null && await routines.FindByIdempotencyKeyAsync(person, idempotencyKey, cancellationToken) is { } replay)
         {
-            return replay.PreviousId == id && replay.Changes.Count > 0 ? (replay, true) : throw IdempotencyKeys.Conflict(idempotencyKey);
+            if (replay.PreviousId != id || replay.Changes.Count == 0)
+            {
+                throw IdempotencyKeys.Conflict(idempotencyKey);
+            }
+
+            await EnsureStillAllowedAsync(person, cancellationToken);
+            return (replay, true);
         }
 
         if (await routines.FindWithStandingAsync(id, cancellationToken) is not var (routine, isCurrent) || !routine.BelongsTo(person))
@@ -215,20 +272,30 @@ public sealed class RoutineService(
         Caller caller, Routine routine, CancellationToken cancellationToken, string? idempotencyKey = null)
     {
         var stretches = await PublishedStretchesAsync(cancellationToken);
-        var changes = Progression.Evaluate(routine, await sessions.ListForProgressionAsync(routine, cancellationToken), stretches);
+        var recent = await sessions.ListForProgressionAsync(routine, cancellationToken);
+        var changes = Progression.Evaluate(routine, recent, stretches);
         if (changes.Count == 0)
         {
             return (routine, false);
         }
 
-        await EnsureStillAllowedAsync(new PersonId(routine.PersonId), cancellationToken);
+        // A change is being made: to what the latest answers allow, which may take more out (read only now: most
+        // sessions change nothing).
+        var person = new PersonId(routine.PersonId);
+        await EnsureStillAllowedAsync(person, cancellationToken);
+        if (await HeldToLatestAnswersAsync(person, routine, cancellationToken) is var held && !ReferenceEquals(held, routine))
+        {
+            routine = held;
+            changes = Progression.Evaluate(routine, recent, stretches);
+        }
 
         var items = Progression.Apply(routine, changes, stretches);
         if (items.Count == 0)
         {
             // Stepping down would leave nothing to do: that is a question for a clinician, not for an empty routine.
             throw new DomainException(ErrorKind.NotAllowedNow, "routine_needs_review",
-                "Every exercise in your routine has made your pain worse or is no longer offered. Please review your routine with a clinician.");
+                "Nothing in your routine can stay: its exercises made your pain worse, are no longer offered, or are ruled out by what you have "
+                + "told us. Answer the questionnaire again and build a new routine, or review it with a clinician.");
         }
 
         var now = Persons.Now(clock);
@@ -338,8 +405,9 @@ public sealed class SessionService(
             : null;
         string[] types = escalation is null ? [Feed.PartnerEvent.SessionLogged] : [Feed.PartnerEvent.SessionLogged, Feed.PartnerEvent.TriageEscalated];
         var events = types.Select(type => Feed.PartnerEvent.For(caller, type, id, recordedAt)).OfType<Feed.PartnerEvent>().ToList();
+        // A red flag is never lost to the quota: a session that reports one is always stored.
         var (stored, created) = await sessions.AddOrGetAsync(
-            new Session(id, person, checkedReport, recordedAt, escalation), events, quotas.SessionsPerDay, cancellationToken);
+            new Session(id, person, checkedReport, recordedAt, escalation), events, escalation is null ? quotas.SessionsPerDay : int.MaxValue, cancellationToken);
         if (stored is null)
         {
             throw PersonQuotas.Exceeded(

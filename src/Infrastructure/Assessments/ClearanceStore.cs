@@ -49,16 +49,18 @@ internal sealed class ClearanceStore(SciaticaDbContext db) : IClearanceStore
     /// The statement that finds a person's open hold, as a format string whose {0} is the person id; RoutineStore
     /// runs it in the same round trip as the rest of a routine's basis. A clearance covers every flag raised before it
     /// was recorded and before the end of the visit's day (UTC): nothing raised after the visit or after the recording.
-    /// So only each kind's latest flag can still hold: if it is covered, every earlier one is. Triage and escalation
-    /// levels are stored by wire name.
+    /// So only each kind's latest flag can still hold: if it is covered, every earlier one is. A result of an engine
+    /// before <see cref="TriageHold.StickySinceEngine"/> holds only while it is the latest. Triage and escalation levels
+    /// are stored by wire name; engine versions compare as text (yyyy.mm.n).
     /// </summary>
-    public const string OpenHold = """
+    public static readonly string OpenHold = $$"""
         SELECT flags.source, flags.id, flags.level, flags.raised_at, flags.superseded
-        FROM ((SELECT 'assessment' AS source, a.id, a.triage AS level, a.created_at AS raised_at,
-                      EXISTS (SELECT 1 FROM assessments AS later
-                              WHERE later.person_id = a.person_id AND (later.created_at, later.id) > (a.created_at, a.id)) AS superseded
+        FROM ((SELECT 'assessment' AS source, a.id, a.triage AS level, a.created_at AS raised_at, later.id IS NOT NULL AS superseded
                FROM assessments AS a
+               LEFT JOIN LATERAL (SELECT l.id FROM assessments AS l
+                                  WHERE l.person_id = a.person_id AND (l.created_at, l.id) > (a.created_at, a.id) LIMIT 1) AS later ON true
                WHERE a.person_id = {0} AND a.triage IN ('urgent', 'emergency')
+                 AND (later.id IS NULL OR a.result ->> 'engineVersion' >= '{{TriageHold.StickySinceEngine}}')
                ORDER BY a.created_at DESC, a.id DESC LIMIT 1)
               UNION ALL
               (SELECT 'session', s.id, s.escalation_level, s.recorded_at, false

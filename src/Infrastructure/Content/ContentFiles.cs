@@ -119,7 +119,14 @@ public sealed class ContentFiles
             history.Add((version, part.Questionnaire ?? throw new ContentSeedException($"'{QuestionnaireHistoryFolder}/{name}' holds no questionnaire.")));
         }
 
-        return [.. history.OrderBy(h => h.Version).Select(h => h.Definition)];
+        // Stored as versions 1, 2, ...: a gap would shift every number apps rely on.
+        history.Sort((a, b) => a.Version.CompareTo(b.Version));
+        if (history.Select(h => h.Version).Where((version, i) => version != i + 1).Any())
+        {
+            throw new ContentSeedException($"'{QuestionnaireHistoryFolder}' must hold v1.json, v2.json, ... without a gap; it holds {string.Join(", ", history.Select(h => $"v{h.Version}"))}.");
+        }
+
+        return [.. history.Select(h => h.Definition)];
     }
 
     // One file as a content document, or an error that names the file and where in it the JSON went wrong.
