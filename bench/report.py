@@ -128,22 +128,22 @@ if required_ops:
               f"{sum(r.get('errors') or 0 for r in by[(op, 'required')])} |")
 
 print()
-print("Latency at peak (closed loop) and at half of peak (open loop, from when each request was due, and from when the generator actually sent it: the difference is the generator's own lateness, plus the wait for one of its 64 slots when the service falls behind; the raw floor paced the same way at the service's REST rate, right after it, except where that rate is over three quarters of the floor's own peak, as for the content reads; the service's paced windows again with the kernel's DAMON memory monitor stopped, where it runs and bench/run may stop it, after the operation's other windows), ms; errors; CPU of the process under test (% of one core, and per request: the fairer comparison on a machine whose two cores the load generator shares; REST's per request from wrk's windows and from bench/LoadGen's, its % from wrk's); the load generator's own CPU per request (wrk for REST and the floor; bench/LoadGen for REST and gRPC):")
+print("Latency at peak (closed loop) and at half of peak (open loop, from when each request was due, and from when the generator actually sent it: the difference is the generator's own lateness, plus the wait for one of its 64 slots when the service falls behind; the raw floor paced the same way at the service's REST rate, right after it, except where that rate is over three quarters of the floor's own peak, as for the content reads), ms; errors; CPU of the process under test (% of one core, and per request: the fairer comparison on a machine whose two cores the load generator shares; REST's per request from wrk's windows and from bench/LoadGen's, its % from wrk's); the load generator's own CPU per request (wrk for REST and the floor; bench/LoadGen for REST and gRPC):")
 print()
-print("| operation | REST p50 / p95 / p99 | gRPC p50 / p95 / p99 | floor p50 / p95 / p99 | REST p99 at ½ peak, from due / from sent | raw floor p99 at REST's ½-peak rate, from due / from sent | gRPC p99 at ½ peak, from due / from sent | REST / gRPC p99 at ½ peak with DAMON stopped, from due | pgbench p99 at REST's ½-peak rate, from due / from start | errors (REST, gRPC, floor: every window, paced ones too) | CPU % REST (wrk) / gRPC / floor | CPU ms per request REST (wrk) / REST (LoadGen) / gRPC / floor | generator CPU ms per request wrk / LoadGen REST / LoadGen gRPC |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("| operation | REST p50 / p95 / p99 | gRPC p50 / p95 / p99 | floor p50 / p95 / p99 | REST p99 at ½ peak, from due / from sent | raw floor p99 at REST's ½-peak rate, from due / from sent | gRPC p99 at ½ peak, from due / from sent | pgbench p99 at REST's ½-peak rate, from due / from start | errors (REST, gRPC, floor: every window, paced ones too) | CPU % REST (wrk) / gRPC / floor | CPU ms per request REST (wrk) / REST (LoadGen) / gRPC / floor | generator CPU ms per request wrk / LoadGen REST / LoadGen gRPC |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for op in ops:
     def lat(subject):
         return " / ".join(num(get(op, subject, k), 1) for k in ("p50_ms", "p95_ms", "p99_ms"))
     errors = ", ".join(str(sum(r.get("errors") or 0 for s in subjects for r in by.get((op, s), []))) if any((op, s) in by for s in subjects) else "–"
-                       for subjects in (("rest", "rest-loadgen", "rest-half", "rest-half-damon-off"), ("grpc", "grpc-half", "grpc-half-damon-off"),
+                       for subjects in (("rest", "rest-loadgen", "rest-half"), ("grpc", "grpc-half"),
                                         ("floor", "floor-half")))
     def half(subject):
         return f"{num(get(op, subject, 'p99_ms'), 1)} / {num(get(op, subject, 'p99_from_send_ms'), 1)}"
     cpus = " / ".join(num(get(op, s, "cpu_pct")) for s in ("rest", "grpc", "floor"))
     service_ms = " / ".join(num(per_request(op, s), 3) for s in ("rest", "rest-loadgen", "grpc", "floor"))
     generator_ms = " / ".join(num(generator_per_request(op, s), 3) for s in ("rest", "rest-loadgen", "grpc"))
-    print(f"| {names.get(op, op)} | {lat('rest')} | {lat('grpc')} | {lat('floor')} | {half('rest-half')} | {half('floor-half')} | {half('grpc-half')} | {num(get(op, 'rest-half-damon-off', 'p99_ms'), 1)} / {num(get(op, 'grpc-half-damon-off', 'p99_ms'), 1)} | {half('pgbench-half')} | {errors} | {cpus} | {service_ms} | {generator_ms} |")
+    print(f"| {names.get(op, op)} | {lat('rest')} | {lat('grpc')} | {lat('floor')} | {half('rest-half')} | {half('floor-half')} | {half('grpc-half')} | {half('pgbench-half')} | {errors} | {cpus} | {service_ms} | {generator_ms} |")
 
 print()
 print("The whole machine during each measurement (over each command, bench/LoadGen's warm-up included), % of both cores: busy (stolen time counted as busy), and stolen by the hypervisor (time the VM's cores were ready to run and were not given the CPU, which every process on them waits out). Half of peak throughput is not half of the machine: at a paced rate each request costs the service and the generator more than in a closed loop:")
@@ -186,12 +186,9 @@ worst = max(halves, default=None)
 sent = [v for op in ops for v in (get(op, "rest-half", "p99_from_send_ms"), get(op, "grpc-half", "p99_from_send_ms")) if v is not None]
 database = [v for op in ops if (v := get(op, "pgbench-half", "p99_ms")) is not None]
 floor_half = [v for op in ops if (v := get(op, "floor-half", "p99_ms")) is not None]
-# The same paced windows again with the machine's DAMON stopped (bench/run): evidence only, the verdict is the machine's as it is.
-paused = [v for op in ops for v in (get(op, "rest-half-damon-off", "p99_ms"), get(op, "grpc-half-damon-off", "p99_ms")) if v is not None]
 print(f"- p99 at half of peak under 25 ms: worst {num(worst, 1)} ms from when due ({num(max(sent, default=None), 1)} ms from when sent; "
       f"the raw floor at REST's rates: worst {num(max(floor_half, default=None), 1)} ms; "
       f"PostgreSQL alone at the same rates: worst {num(max(database, default=None), 1)} ms"
-      + (f"; with the kernel's DAMON memory monitor stopped: worst {num(max(paused), 1)} ms" if paused else "")
       + f"): {verdict(worst is not None and worst < 25)}")
 print(f"- peak RSS under load under 250 MB: {args.peak_rss_mb} MB: {verdict(args.peak_rss_mb < 250)}")
 print(f"- ready within 3 s on a warm database: median {args.ready_ms} ms of three starts ({args.warm_starts} ms; the cold start, migrating and seeding, took {args.cold_ms} ms): {verdict(args.ready_ms < 3000)}")
