@@ -12,6 +12,7 @@ using SciaticaService.Api.OpenApi;
 using SciaticaService.Api.Routines;
 using SciaticaService.Api.Security;
 using SciaticaService.Infrastructure;
+using SciaticaService.Domain.Errors;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -36,9 +37,9 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
         // A bare status from the framework (no route, wrong method): our code and wording, not its reason phrase.
         var (code, title) = status switch
         {
-            StatusCodes.Status404NotFound => ("route_not_found", "There is no such endpoint."),
-            StatusCodes.Status405MethodNotAllowed => ("method_not_allowed", "This endpoint does not take that HTTP method."),
-            StatusCodes.Status415UnsupportedMediaType => ("unsupported_media_type", DomainExceptionHandler.UnsupportedMediaType),
+            StatusCodes.Status404NotFound => (ErrorCodes.RouteNotFound, "There is no such endpoint."),
+            StatusCodes.Status405MethodNotAllowed => (ErrorCodes.MethodNotAllowed, "This endpoint does not take that HTTP method."),
+            StatusCodes.Status415UnsupportedMediaType => (ErrorCodes.UnsupportedMediaType, DomainExceptionHandler.UnsupportedMediaType),
             _ => ($"http_{status}", $"The request failed with HTTP status {status}."),
         };
         context.ProblemDetails.Extensions["code"] = code;

@@ -66,7 +66,7 @@ public static class AuditEndpoints
 
         if (errors.Count > 0)
         {
-            throw new ValidationException(errors, "invalid_query");
+            throw new ValidationException(errors, ErrorCodes.InvalidQuery);
         }
 
         var entries = await audit.ListAsync(beforeId, size, string.IsNullOrEmpty(target) ? null : target, cancellationToken);

@@ -65,7 +65,7 @@ public static class ContentAdminEndpoints
     {
         var result = await importer.ApplyAsync(
             new ContentChange(document, ContentRemovals.None, prune ?? false), context.GetCaller().Subject, dryRun ?? false, null, cancellationToken);
-        ThrowIfInvalid(result, "invalid_content", ErrorKind.InvalidInput);
+        ThrowIfInvalid(result, ErrorCodes.InvalidContent, ErrorKind.InvalidInput);
         return TypedResults.Ok(ToResponse(result, dryRun ?? false));
     }
 
@@ -104,11 +104,11 @@ public static class ContentAdminEndpoints
             {
                 if (kind.Items(stored).Any(item => kind.SlugOf(item) == slug))
                 {
-                    throw new DomainException(ErrorKind.Conflict, "content_exists", $"A {kind.Name.Replace('_', ' ')} '{slug}' exists already; update it with PUT.");
+                    throw new DomainException(ErrorKind.Conflict, ErrorCodes.ContentExists, $"A {kind.Name.Replace('_', ' ')} '{slug}' exists already; update it with PUT.");
                 }
             },
             cancellationToken);
-        ThrowIfInvalid(result, "invalid_content", ErrorKind.InvalidInput);
+        ThrowIfInvalid(result, ErrorCodes.InvalidContent, ErrorKind.InvalidInput);
         var created = await RespondWithStoredAsync(kind, slug, importer, context, cancellationToken);
         return TypedResults.Created($"/api/v1/admin/{kind.Route}/{slug}", created);
     }
@@ -126,7 +126,7 @@ public static class ContentAdminEndpoints
         var document = kind.AsDocument(kind.WithSlug(entry, slug));
         var result = await importer.ApplyAsync(new ContentChange(document, ContentRemovals.None), context.GetCaller().Subject, dryRun: false,
             stored => CheckIfMatch(kind, stored, slug, ifMatch), cancellationToken);
-        ThrowIfInvalid(result, "invalid_content", ErrorKind.InvalidInput);
+        ThrowIfInvalid(result, ErrorCodes.InvalidContent, ErrorKind.InvalidInput);
         return TypedResults.Ok(await RespondWithStoredAsync(kind, slug, importer, context, cancellationToken));
     }
 
@@ -137,7 +137,7 @@ public static class ContentAdminEndpoints
         var ifMatch = RequireIfMatch(context);
         var result = await importer.ApplyAsync(new ContentChange(new ContentDocument(), kind.Removal(slug)), context.GetCaller().Subject, dryRun: false,
             stored => CheckIfMatch(kind, stored, slug, ifMatch), cancellationToken);
-        ThrowIfInvalid(result, "content_in_use", ErrorKind.Conflict);
+        ThrowIfInvalid(result, ErrorCodes.ContentInUse, ErrorKind.Conflict);
         return TypedResults.NoContent();
     }
 
@@ -157,7 +157,7 @@ public static class ContentAdminEndpoints
         var ifMatch = context.Request.GetTypedHeaders().IfMatch;
         if (ifMatch.Count == 0)
         {
-            throw new DomainException(ErrorKind.PreconditionRequired, "if_match_required",
+            throw new DomainException(ErrorKind.PreconditionRequired, ErrorCodes.IfMatchRequired,
                 "Send If-Match with the entry's current ETag (from a GET), so that a concurrent edit is not overwritten.");
         }
 
@@ -170,7 +170,7 @@ public static class ContentAdminEndpoints
         var current = ContentFiles.ETagOf(kind.ToEntry(kind.Find(stored, slug)));
         if (!ifMatch.Any(tag => tag == "*" || tag == current))
         {
-            throw new DomainException(ErrorKind.PreconditionFailed, "etag_mismatch",
+            throw new DomainException(ErrorKind.PreconditionFailed, ErrorCodes.EtagMismatch,
                 $"The {kind.Name.Replace('_', ' ')} '{slug}' has changed since that ETag; GET it again and reapply your edit.");
         }
     }

@@ -33,7 +33,7 @@ internal sealed partial class DomainErrorInterceptor(ILogger<DomainErrorIntercep
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
             // The request timeout (or the client) gave up: say so, instead of "Unknown".
-            throw Status(StatusCode.DeadlineExceeded, "request_timeout", "The request took too long.");
+            throw Status(StatusCode.DeadlineExceeded, ErrorCodes.RequestTimeout, "The request took too long.");
         }
         catch (Exception exception) when (exception is not RpcException)
         {
@@ -59,7 +59,7 @@ internal sealed partial class DomainErrorInterceptor(ILogger<DomainErrorIntercep
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
-            throw Status(StatusCode.Cancelled, "cancelled", "The call was cancelled.");
+            throw Status(StatusCode.Cancelled, ErrorCodes.Cancelled, "The call was cancelled.");
         }
         catch (Exception exception) when (exception is not RpcException)
         {
@@ -78,7 +78,7 @@ internal sealed partial class DomainErrorInterceptor(ILogger<DomainErrorIntercep
     private RpcException Unexpected(Exception exception, ServerCallContext context)
     {
         LogUnexpected(logger, exception, context.Method);
-        return Status(StatusCode.Internal, "internal_error", "Something went wrong on our side.");
+        return Status(StatusCode.Internal, ErrorCodes.InternalError, "Something went wrong on our side.");
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error handling gRPC {Method}")]

@@ -17,13 +17,13 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
             DomainException domain => FromDomain(domain),
             // Where in the caller's body, without the serializer's own words, which name internal types.
             BadHttpRequestException { InnerException: System.Text.Json.JsonException json } bad =>
-                Problem(bad.StatusCode, "bad_request", "The request is malformed.",
+                Problem(bad.StatusCode, ErrorCodes.BadRequest, "The request is malformed.",
                     $"The JSON body does not fit this endpoint at {json.Path ?? "$"} (line {json.LineNumber + 1}, byte {json.BytePositionInLine}): "
                     + "malformed JSON, an unknown or repeated field, a wrong type, a null, or a missing required field."),
             BadHttpRequestException bad => FromBadRequest(httpContext, bad),
             _ when Infrastructure.Database.DatabaseFailure.IsUnavailable(exception) => Problem(StatusCodes.Status503ServiceUnavailable,
                 Infrastructure.Database.DatabaseFailure.Code, "The service cannot reach its database right now.", "Try again shortly."),
-            _ => Problem(StatusCodes.Status500InternalServerError, "internal_error", "Something went wrong on our side.", null),
+            _ => Problem(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "Something went wrong on our side.", null),
         };
         if (problem.Status == StatusCodes.Status500InternalServerError)
         {
@@ -85,15 +85,15 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
         {
             case StatusCodes.Status413PayloadTooLarge:
                 var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
-                return Problem(exception.StatusCode, "body_too_large", "The request body is too large.",
+                return Problem(exception.StatusCode, ErrorCodes.BodyTooLarge, "The request body is too large.",
                     limit is null ? null : $"The request body is larger than {limit} bytes.");
             case StatusCodes.Status415UnsupportedMediaType:
-                return Problem(exception.StatusCode, "unsupported_media_type", UnsupportedMediaType, null);
+                return Problem(exception.StatusCode, ErrorCodes.UnsupportedMediaType, UnsupportedMediaType, null);
         }
 
         var failed = context.Features.Get<IExceptionHandlerFeature>();
         var errors = RequestBindingErrors.Explain(context, failed?.Endpoint, failed?.RouteValues);
-        var problem = Problem(exception.StatusCode, "bad_request", "The request is malformed.", errors switch
+        var problem = Problem(exception.StatusCode, ErrorCodes.BadRequest, "The request is malformed.", errors switch
         {
             [] => "A path segment, query parameter, header or the body is not in the form this endpoint takes.",
             [var only] => only.Message,

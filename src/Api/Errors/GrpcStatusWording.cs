@@ -1,6 +1,7 @@
 using System.Globalization;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.Features;
+using SciaticaService.Domain.Errors;
 
 namespace SciaticaService.Api.Errors;
 
@@ -48,19 +49,19 @@ public static class GrpcStatusWording
 
         var (code, message) = (StatusCode)number switch
         {
-            StatusCode.Unimplemented => ("route_not_found", "There is no such gRPC service or method."),
+            StatusCode.Unimplemented => (ErrorCodes.RouteNotFound, "There is no such gRPC service or method."),
             // Our handlers' own failures are Internal with a code (DomainErrorInterceptor): an Unknown without one
             // comes from reading the request, before any handler ran, e.g. bytes that are no protobuf message.
-            StatusCode.Unknown => ("bad_request", "The request message could not be read."),
-            StatusCode.Internal => ("internal_error", "Something went wrong on our side."),
-            StatusCode.InvalidArgument => ("bad_request", "The request is malformed."),
-            StatusCode.ResourceExhausted => ("body_too_large", "The message is larger than the service accepts."),
-            StatusCode.DeadlineExceeded => ("request_timeout", "The request took too long."),
-            StatusCode.Cancelled => ("cancelled", "The call was cancelled."),
-            StatusCode.Unauthenticated => ("unauthenticated", "A valid bearer token or API key is required."),
-            StatusCode.PermissionDenied => ("forbidden", "The caller is not allowed to do this."),
+            StatusCode.Unknown => (ErrorCodes.BadRequest, "The request message could not be read."),
+            StatusCode.Internal => (ErrorCodes.InternalError, "Something went wrong on our side."),
+            StatusCode.InvalidArgument => (ErrorCodes.BadRequest, "The request is malformed."),
+            StatusCode.ResourceExhausted => (ErrorCodes.BodyTooLarge, "The message is larger than the service accepts."),
+            StatusCode.DeadlineExceeded => (ErrorCodes.RequestTimeout, "The request took too long."),
+            StatusCode.Cancelled => (ErrorCodes.Cancelled, "The call was cancelled."),
+            StatusCode.Unauthenticated => (ErrorCodes.Unauthenticated, "A valid bearer token or API key is required."),
+            StatusCode.PermissionDenied => (ErrorCodes.Forbidden, "The caller is not allowed to do this."),
             StatusCode.Unavailable => ("unavailable", "The service cannot take this call right now; try again shortly."),
-            _ => ("internal_error", "Something went wrong on our side."),
+            _ => (ErrorCodes.InternalError, "Something went wrong on our side."),
         };
         if ((StatusCode)number == StatusCode.Unknown)
         {

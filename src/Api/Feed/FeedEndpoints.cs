@@ -86,7 +86,7 @@ public sealed class PartnerFeedGrpcService(FeedService feed, FeedSubscriptions s
         {
             if (stream.IsRevoked)
             {
-                throw DomainErrorInterceptor.Status(StatusCode.Unauthenticated, "unauthenticated", "The API key was revoked.");
+                throw DomainErrorInterceptor.Status(StatusCode.Unauthenticated, ErrorCodes.Unauthenticated, "The API key was revoked.");
             }
 
             // The subscriber went away, or the stream reached its lifetime: the normal end of a stream.

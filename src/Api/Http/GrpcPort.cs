@@ -1,6 +1,7 @@
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Mvc;
 using SciaticaService.Api.Errors;
+using SciaticaService.Domain.Errors;
 
 namespace SciaticaService.Api.Http;
 
@@ -43,7 +44,7 @@ public static class GrpcPort
 
         if (Hardening.IsGrpc(context))
         {
-            await Hardening.WriteGrpcStatusAsync(context, global::Grpc.Core.StatusCode.Unimplemented, "route_not_found", "There is no such gRPC service or method.");
+            await Hardening.WriteGrpcStatusAsync(context, global::Grpc.Core.StatusCode.Unimplemented, ErrorCodes.RouteNotFound, "There is no such gRPC service or method.");
             return;
         }
 

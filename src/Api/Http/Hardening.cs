@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using SciaticaService.Api.Errors;
 using SciaticaService.Api.Security;
+using SciaticaService.Domain.Errors;
 
 namespace SciaticaService.Api.Http;
 
@@ -70,8 +71,8 @@ public static class Hardening
             Timeout = limits.RequestTimeout,
             TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
             WriteTimeoutResponse = context => IsGrpc(context)
-                ? WriteGrpcStatusAsync(context, global::Grpc.Core.StatusCode.DeadlineExceeded, "request_timeout", "The request took too long.")
-                : WriteProblemAsync(context, StatusCodes.Status504GatewayTimeout, "request_timeout", "The request took too long."),
+                ? WriteGrpcStatusAsync(context, global::Grpc.Core.StatusCode.DeadlineExceeded, ErrorCodes.RequestTimeout, "The request took too long.")
+                : WriteProblemAsync(context, StatusCodes.Status504GatewayTimeout, ErrorCodes.RequestTimeout, "The request took too long."),
         });
 
         if (limits.CorsOrigins.Count > 0)
@@ -232,7 +233,7 @@ public static class Hardening
         var limit = context.GetEndpoint()?.Metadata.GetMetadata<LargeBody>() is null ? limits.MaxRequestBodyBytes : limits.MaxImportBodyBytes;
         if (context.Request.ContentLength > limit)
         {
-            await WriteProblemAsync(context, StatusCodes.Status413PayloadTooLarge, "body_too_large", $"The request body is larger than {limit} bytes.");
+            await WriteProblemAsync(context, StatusCodes.Status413PayloadTooLarge, ErrorCodes.BodyTooLarge, $"The request body is larger than {limit} bytes.");
             return;
         }
 
@@ -251,10 +252,10 @@ public static class Hardening
         context.Response.Headers.RetryAfter = seconds;
         if (IsGrpc(context))
         {
-            return WriteGrpcStatusAsync(context, global::Grpc.Core.StatusCode.ResourceExhausted, "rate_limited", $"Too many requests; retry after {seconds} s.");
+            return WriteGrpcStatusAsync(context, global::Grpc.Core.StatusCode.ResourceExhausted, ErrorCodes.RateLimited, $"Too many requests; retry after {seconds} s.");
         }
 
-        return WriteProblemAsync(context, StatusCodes.Status429TooManyRequests, "rate_limited", $"Too many requests; retry after {seconds} s.");
+        return WriteProblemAsync(context, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, $"Too many requests; retry after {seconds} s.");
     }
 
     /// <summary>A trailers-only gRPC response: HTTP 200 with the status and our error code in the headers.</summary>

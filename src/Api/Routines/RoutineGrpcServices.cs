@@ -49,7 +49,7 @@ public sealed class SessionGrpcService(SessionService sessions) : V1.SessionServ
         var caller = context.GetHttpContext().GetCaller(request.MemberId);
         var unread = new List<ValidationError>();
         var id = RoutineMessages.Id(request.Id, "sessionId", unread);
-        var report = RoutineMessages.ReadReport(request.Report, unread) ?? throw new ValidationException(unread, "invalid_session");
+        var report = RoutineMessages.ReadReport(request.Report, unread) ?? throw new ValidationException(unread, ErrorCodes.InvalidSession);
         var logged = await sessions.PutAsync(caller, id ?? Guid.Empty, report, unread, context.CancellationToken);
         return new V1.PutSessionResponse
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Mvc;
 using SciaticaService.Api.Errors;
+using SciaticaService.Domain.Errors;
 
 namespace SciaticaService.Api.Security;
 
@@ -23,9 +24,9 @@ internal sealed class ProblemAuthorizationResultHandler(IProblemDetailsService p
         }
 
         var (status, grpcStatus, code, message) = authorizeResult.Challenged
-            ? (StatusCodes.Status401Unauthorized, global::Grpc.Core.StatusCode.Unauthenticated, "unauthenticated",
+            ? (StatusCodes.Status401Unauthorized, global::Grpc.Core.StatusCode.Unauthenticated, ErrorCodes.Unauthenticated,
                 "A valid bearer token or API key is required.")
-            : (StatusCodes.Status403Forbidden, global::Grpc.Core.StatusCode.PermissionDenied, "forbidden",
+            : (StatusCodes.Status403Forbidden, global::Grpc.Core.StatusCode.PermissionDenied, ErrorCodes.Forbidden,
                 "The caller is not allowed to do this.");
 
         if (Http.Hardening.IsGrpc(context))

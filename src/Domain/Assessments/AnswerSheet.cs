@@ -75,7 +75,7 @@ public sealed class AnswerSheet
 
         if (errors.Count > 0)
         {
-            throw new ValidationException(errors, "invalid_answers");
+            throw new ValidationException(errors, ErrorCodes.InvalidAnswers);
         }
 
         return new AnswerSheet(questionnaire, checkedAnswers, [.. items.Keys]);

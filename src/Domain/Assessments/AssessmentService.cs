@@ -113,7 +113,7 @@ public sealed class AssessmentService(
         if (errors.Count > 0 || questionnaire is null || sheet is null)
         {
             // invalid_answers whenever an answer has a problem; a bad id or version alone stays validation_failed.
-            throw new ValidationException(errors, errors.Exists(e => e.Field is not ("id" or "questionnaireVersion")) ? "invalid_answers" : "validation_failed");
+            throw new ValidationException(errors, errors.Exists(e => e.Field is not ("id" or "questionnaireVersion")) ? ErrorCodes.InvalidAnswers : ErrorCodes.ValidationFailed);
         }
 
         var names = (await content.ListConditionsAsync(cancellationToken)).ToDictionary(c => c.Slug, c => c.Name, StringComparer.Ordinal);
@@ -171,7 +171,7 @@ public sealed class AssessmentService(
     };
 
     private static DomainException Conflict(Guid id) =>
-        new(ErrorKind.Conflict, "assessment_id_conflict", $"The id {id} is already taken; send these answers under a new id.");
+        new(ErrorKind.Conflict, ErrorCodes.AssessmentIdConflict, $"The id {id} is already taken; send these answers under a new id.");
 
     /// <summary>An opaque page cursor: the creation time and id of the last item seen.</summary>
     private static class Cursor

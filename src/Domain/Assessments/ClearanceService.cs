@@ -56,7 +56,7 @@ public sealed class ClearanceService(IAssessmentStore assessments, IClearanceSto
 
         if (errors.Count > 0)
         {
-            throw new ValidationException(errors, "invalid_clearance");
+            throw new ValidationException(errors, ErrorCodes.InvalidClearance);
         }
 
         var assessment = await assessments.FindAsync(assessmentId!.Value, cancellationToken);
@@ -70,7 +70,7 @@ public sealed class ClearanceService(IAssessmentStore assessments, IClearanceSto
         {
             throw new ValidationException(
                 [new ValidationError("clearedOn", "The clinician saw you before this assessment: a visit can only clear what was known by then.")],
-                "invalid_clearance");
+                ErrorCodes.InvalidClearance);
         }
 
         var clearance = new Clearance(clientId ?? Guid.CreateVersion7(now), person, assessment.Id, who!, clearedOn!.Value, now, RecorderOf(caller));
@@ -79,7 +79,7 @@ public sealed class ClearanceService(IAssessmentStore assessments, IClearanceSto
         if (!created && !(stored.BelongsTo(person) && stored.AssessmentId == clearance.AssessmentId && stored.ClearedBy == clearance.ClearedBy
                           && stored.ClearedOn == clearance.ClearedOn))
         {
-            throw new DomainException(ErrorKind.Conflict, "clearance_conflict",
+            throw new DomainException(ErrorKind.Conflict, ErrorCodes.ClearanceConflict,
                 $"The id {clearance.Id} is already taken by another clearance; send this one under a new id.");
         }
 

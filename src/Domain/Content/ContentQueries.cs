@@ -116,7 +116,7 @@ public sealed class ContentQueries(IContentReader reader)
     {
         if (errors.Count > 0)
         {
-            throw new ValidationException(errors, "invalid_filter");
+            throw new ValidationException(errors, ErrorCodes.InvalidFilter);
         }
     }
 

@@ -43,7 +43,7 @@ public sealed record ValidationError(string Field, string Message);
 
 /// <summary>Input that breaks one or more rules; every problem found is listed, not only the first.</summary>
 public sealed class ValidationException(
-    IReadOnlyList<ValidationError> errors, string code = "validation_failed", ErrorKind kind = ErrorKind.InvalidInput)
+    IReadOnlyList<ValidationError> errors, string code = ErrorCodes.ValidationFailed, ErrorKind kind = ErrorKind.InvalidInput)
     : DomainException(kind, code, Describe(errors))
 {
     public IReadOnlyList<ValidationError> Errors { get; } = errors;

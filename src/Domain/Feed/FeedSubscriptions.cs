@@ -10,7 +10,7 @@ namespace SciaticaService.Domain.Feed;
 /// </summary>
 public sealed class FeedSubscriptions(FeedOptions options, TimeProvider clock) : IPartnerRevocationObserver
 {
-    public const string TooManyStreams = "too_many_streams";
+    public const string TooManyStreams = ErrorCodes.TooManyStreams;
 
     private readonly Dictionary<Guid, List<FeedSubscription>> _open = [];
 

@@ -88,7 +88,7 @@ public sealed class FeedService(IPartnerFeed feed)
     private static Guid PartnerOf(Caller caller) => caller.PartnerId ?? throw PartnersOnly();
 
     internal static DomainException PartnersOnly() =>
-        new(ErrorKind.NotAllowedNow, "partners_only", "The event feed is for partner integrations.");
+        new(ErrorKind.NotAllowedNow, ErrorCodes.PartnersOnly, "The event feed is for partner integrations.");
 
     private static long ParseCursor(string? cursor) =>
         string.IsNullOrEmpty(cursor) ? 0

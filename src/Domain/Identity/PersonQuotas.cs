@@ -10,7 +10,7 @@ namespace SciaticaService.Domain.Identity;
 /// <param name="AssessmentsPerDay">Assessments submitted in a day.</param>
 public sealed record PersonQuotas(int SessionsPerDay = 200, int AssessmentsPerDay = 30)
 {
-    public const string Code = "quota_exceeded";
+    public const string Code = ErrorCodes.QuotaExceeded;
 
     /// <summary>The start of the UTC day that <paramref name="now"/> falls in: the quotas' period.</summary>
     public static DateTimeOffset DayOf(DateTimeOffset now) => new(now.UtcDateTime.Date, TimeSpan.Zero);

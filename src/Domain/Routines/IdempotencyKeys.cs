@@ -9,7 +9,7 @@ namespace SciaticaService.Domain.Routines;
 public static class IdempotencyKeys
 {
     public const int MaxLength = 128;
-    public const string ConflictCode = "idempotency_key_conflict";
+    public const string ConflictCode = ErrorCodes.IdempotencyKeyConflict;
 
     /// <summary>The problem with a key the client sent, or null when it is fine (or none was sent).</summary>
     public static ValidationError? Problem(string? key, string field) =>

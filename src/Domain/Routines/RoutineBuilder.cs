@@ -61,7 +61,7 @@ public static class RoutineBuilder
 
         if (!assessment.Triage.RoutineAllowed && !cleared)
         {
-            throw new DomainException(ErrorKind.NotAllowedNow, "routine_not_allowed",
+            throw new DomainException(ErrorKind.NotAllowedNow, ErrorCodes.RoutineNotAllowed,
                 $"No routine is given after this assessment. {assessment.Triage.Advice} Once a clinician has seen you, record their clearance.");
         }
 
@@ -143,7 +143,7 @@ public static class RoutineBuilder
 
         if (chosen.Count == 0)
         {
-            throw new DomainException(ErrorKind.NotAllowedNow, "no_safe_routine",
+            throw new DomainException(ErrorKind.NotAllowedNow, ErrorCodes.NoSafeRoutine,
                 "No published exercise is both safe and suitable for the causes your answers point to; please see a clinician.");
         }
 

@@ -130,7 +130,7 @@ public sealed class RoutineService(
         {
             throw basis.Hold is { } latestHold
                 ? await HeldAsync(latestHold, cancellationToken)
-                : new DomainException(ErrorKind.NotAllowedNow, "assessment_superseded", "Build the routine from your latest assessment.");
+                : new DomainException(ErrorKind.NotAllowedNow, ErrorCodes.AssessmentSuperseded, "Build the routine from your latest assessment.");
         }
 
         // Nothing holds the person (basis.Hold is null): a red flag of this very assessment has been cleared by a clinician.
@@ -256,7 +256,7 @@ public sealed class RoutineService(
         if (!isCurrent)
         {
             var current = await routines.GetCurrentVersionAsync(person, cancellationToken);
-            throw new DomainException(ErrorKind.NotAllowedNow, "routine_superseded",
+            throw new DomainException(ErrorKind.NotAllowedNow, ErrorCodes.RoutineSuperseded,
                 $"Routine {id} has been replaced by version {current?.Version}; adjust the current routine.");
         }
 
@@ -293,7 +293,7 @@ public sealed class RoutineService(
         if (items.Count == 0)
         {
             // Stepping down would leave nothing to do: that is a question for a clinician, not for an empty routine.
-            throw new DomainException(ErrorKind.NotAllowedNow, "routine_needs_review",
+            throw new DomainException(ErrorKind.NotAllowedNow, ErrorCodes.RoutineNeedsReview,
                 "Nothing in your routine can stay: its exercises made your pain worse, are no longer offered, or are ruled out by what you have "
                 + "told us. Answer the questionnaire again and build a new routine, or review it with a clinician.");
         }
@@ -323,7 +323,7 @@ public sealed class RoutineService(
         if (hold is { Source: TriageHold.FromAssessment, Superseded: false })
         {
             var advice = await assessments.FindAsync(hold.SourceId, cancellationToken) is { } latest ? " " + latest.Result.Triage.Advice : "";
-            return new DomainException(ErrorKind.NotAllowedNow, "routine_not_allowed",
+            return new DomainException(ErrorKind.NotAllowedNow, ErrorCodes.RoutineNotAllowed,
                 $"No routine is given after your latest assessment.{advice} Once a clinician has seen you, record their clearance and answer the questionnaire again.");
         }
 
@@ -331,7 +331,7 @@ public sealed class RoutineService(
             ? (await sessions.FindAsync(hold.SourceId, cancellationToken))?.Escalation?.Advice
             : (await assessments.FindAsync(hold.SourceId, cancellationToken))?.Result.Triage.Advice;
         var what = hold.Source == TriageHold.FromSession ? "the symptoms you reported with a session" : "an earlier assessment";
-        return new DomainException(ErrorKind.NotAllowedNow, "clearance_required",
+        return new DomainException(ErrorKind.NotAllowedNow, ErrorCodes.ClearanceRequired,
             $"Your routine is on hold because of {what} on {hold.RaisedAt.UtcDateTime:yyyy-MM-dd}: a clinician needs to see you first, and a later "
             + $"questionnaire alone does not change that. Once they have, record their clearance. {raised}".TrimEnd());
     }
@@ -499,7 +499,7 @@ public sealed class SessionService(
         stored.BelongsTo(person) && JsonSerializer.Serialize(stored.Report) == JsonSerializer.Serialize(report);
 
     private static DomainException Conflict(Guid id) =>
-        new(ErrorKind.Conflict, "session_conflict", $"Session {id} was logged before with other details; a session id stands for one session.");
+        new(ErrorKind.Conflict, ErrorCodes.SessionConflict, $"Session {id} was logged before with other details; a session id stands for one session.");
 }
 
 /// <summary>Progress over a period: sessions against plan, streaks, pain trend, outcome scores and flags.</summary>
@@ -547,7 +547,7 @@ public sealed class ProgressService(IProgressStore store, TimeProvider clock)
 
         if (errors.Count > 0)
         {
-            throw new ValidationException(errors, "invalid_query");
+            throw new ValidationException(errors, ErrorCodes.InvalidQuery);
         }
 
         // Sessions from a year before the period too, so that a streak is counted in full, not cut at the period's start.

@@ -135,7 +135,7 @@ public static class SessionRules
 
         if (errors.Count > 0)
         {
-            throw new ValidationException(errors, "invalid_session");
+            throw new ValidationException(errors, ErrorCodes.InvalidSession);
         }
 
         // In one order, so that a resend with the symptoms listed differently is the same session.

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using SciaticaService.Domain.Errors;
 
 namespace SciaticaService.Infrastructure.Database;
 
 /// <summary>Recognises a database that cannot be reached, as opposed to a query the database refused.</summary>
 public static class DatabaseFailure
 {
-    public const string Code = "database_unavailable";
+    public const string Code = ErrorCodes.DatabaseUnavailable;
 
     /// <summary>
     /// True when <paramref name="exception"/> (or what it wraps) says the database is down or unreachable: a refused or

@@ -88,7 +88,7 @@ internal sealed class RoutineStore(SciaticaDbContext db) : IRoutineStore
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             db.ChangeTracker.Clear();
-            throw new DomainException(ErrorKind.Conflict, "routine_changed_concurrently",
+            throw new DomainException(ErrorKind.Conflict, ErrorCodes.RoutineChangedConcurrently,
                 "Another change to this routine happened at the same moment; read the current routine and try again.");
         }
     }
