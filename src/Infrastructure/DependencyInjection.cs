@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.Section));
 
         services.AddSingleton<DatabaseCircuit>();
+        services.AddSingleton<Domain.Errors.IStoreFailures, DatabaseFailure>();
         // Pooled: a request reuses a reset context instead of building one, which showed in the write benchmarks.
         services.AddDbContextPool<SciaticaDbContext>((provider, options) =>
             SciaticaDatabase.Configure(options, connectionString, retryTransientFailures: true, provider.GetRequiredService<DatabaseCircuit>())

@@ -10,7 +10,7 @@ namespace SciaticaService.Api.Errors;
 /// error code travels as an <c>ErrorInfo</c> reason in the rich status (<c>grpc-status-details-bin</c>) and as
 /// the <c>error-code</c> trailer for clients without the rich model; validation errors add a <c>BadRequest</c>.
 /// </summary>
-internal sealed partial class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logger) : Interceptor
+internal sealed partial class DomainErrorInterceptor(IStoreFailures storeFailures, ILogger<DomainErrorInterceptor> logger) : Interceptor
 {
     public const string ErrorCodeTrailer = "error-code";
     public const string ErrorDomain = "sciatica.v1";
@@ -26,7 +26,7 @@ internal sealed partial class DomainErrorInterceptor(ILogger<DomainErrorIntercep
         {
             throw ToRpcException(exception, (request as Google.Protobuf.IMessage)?.Descriptor);
         }
-        catch (Exception exception) when (Infrastructure.Database.DatabaseFailure.IsUnavailable(exception))
+        catch (Exception exception) when (storeFailures.IsUnavailable(exception))
         {
             throw Unavailable();
         }
@@ -53,7 +53,7 @@ internal sealed partial class DomainErrorInterceptor(ILogger<DomainErrorIntercep
         {
             throw ToRpcException(exception, (request as Google.Protobuf.IMessage)?.Descriptor);
         }
-        catch (Exception exception) when (Infrastructure.Database.DatabaseFailure.IsUnavailable(exception))
+        catch (Exception exception) when (storeFailures.IsUnavailable(exception))
         {
             throw Unavailable();
         }
@@ -72,7 +72,7 @@ internal sealed partial class DomainErrorInterceptor(ILogger<DomainErrorIntercep
         new(new global::Grpc.Core.Status(status, message), new Metadata { { ErrorCodeTrailer, code } });
 
     private static RpcException Unavailable() =>
-        Status(StatusCode.Unavailable, Infrastructure.Database.DatabaseFailure.Code, "The service cannot reach its database right now; try again shortly.");
+        Status(StatusCode.Unavailable, ErrorCodes.DatabaseUnavailable, "The service cannot reach its database right now; try again shortly.");
 
     // The caller gets nothing internal; the log keeps the whole exception (EnableDetailedErrors stays off everywhere).
     private RpcException Unexpected(Exception exception, ServerCallContext context)

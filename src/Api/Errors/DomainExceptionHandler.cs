@@ -8,7 +8,8 @@ namespace SciaticaService.Api.Errors;
 /// Turns every exception that escapes a REST endpoint into RFC 9457 ProblemDetails: domain errors with their own
 /// status and code, malformed requests as 400, anything else as a 500 that reveals nothing internal.
 /// </summary>
-internal sealed partial class DomainExceptionHandler(IProblemDetailsService problemDetails, ILogger<DomainExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class DomainExceptionHandler(
+    IProblemDetailsService problemDetails, IStoreFailures storeFailures, ILogger<DomainExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -21,8 +22,8 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
                     $"The JSON body does not fit this endpoint at {json.Path ?? "$"} (line {json.LineNumber + 1}, byte {json.BytePositionInLine}): "
                     + "malformed JSON, an unknown or repeated field, a wrong type, a null, or a missing required field."),
             BadHttpRequestException bad => FromBadRequest(httpContext, bad),
-            _ when Infrastructure.Database.DatabaseFailure.IsUnavailable(exception) => Problem(StatusCodes.Status503ServiceUnavailable,
-                Infrastructure.Database.DatabaseFailure.Code, "The service cannot reach its database right now.", "Try again shortly."),
+            _ when storeFailures.IsUnavailable(exception) => Problem(StatusCodes.Status503ServiceUnavailable,
+                ErrorCodes.DatabaseUnavailable, "The service cannot reach its database right now.", "Try again shortly."),
             _ => Problem(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "Something went wrong on our side.", null),
         };
         if (problem.Status == StatusCodes.Status500InternalServerError)

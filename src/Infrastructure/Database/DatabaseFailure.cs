@@ -5,9 +5,9 @@ using SciaticaService.Domain.Errors;
 namespace SciaticaService.Infrastructure.Database;
 
 /// <summary>Recognises a database that cannot be reached, as opposed to a query the database refused.</summary>
-public static class DatabaseFailure
+public sealed class DatabaseFailure : IStoreFailures
 {
-    public const string Code = ErrorCodes.DatabaseUnavailable;
+    bool IStoreFailures.IsUnavailable(Exception exception) => IsUnavailable(exception);
 
     /// <summary>
     /// True when <paramref name="exception"/> (or what it wraps) says the database is down or unreachable: a refused or
