@@ -463,26 +463,26 @@ public sealed class SessionService(
         {
             if (report is null)
             {
-                outcomes.Add(new BatchOutcome(id, "invalid", unread.Count > 0 ? unread : [new ValidationError("session", "The session is missing or malformed.")], null));
+                outcomes.Add(new BatchOutcome(id, BatchStatus.Invalid, unread.Count > 0 ? unread : [new ValidationError("session", "The session is missing or malformed.")], null));
                 continue;
             }
 
             try
             {
                 var logged = await PutAsync(caller, id, report, unread, cancellationToken);
-                outcomes.Add(new BatchOutcome(id, logged.Created ? "created" : "unchanged", [], logged));
+                outcomes.Add(new BatchOutcome(id, logged.Created ? BatchStatus.Created : BatchStatus.Unchanged, [], logged));
             }
             catch (ValidationException e)
             {
-                outcomes.Add(new BatchOutcome(id, "invalid", e.Errors, null));
+                outcomes.Add(new BatchOutcome(id, BatchStatus.Invalid, e.Errors, null));
             }
             catch (DomainException e) when (e.Kind == ErrorKind.Conflict)
             {
-                outcomes.Add(new BatchOutcome(id, "conflict", [new ValidationError("id", e.Message)], null));
+                outcomes.Add(new BatchOutcome(id, BatchStatus.Conflict, [new ValidationError("id", e.Message)], null));
             }
             catch (DomainException e) when (e.Code == PersonQuotas.Code)
             {
-                outcomes.Add(new BatchOutcome(id, PersonQuotas.Code, [new ValidationError("id", e.Message)], null));
+                outcomes.Add(new BatchOutcome(id, BatchStatus.QuotaExceeded, [new ValidationError("id", e.Message)], null));
             }
         }
 
