@@ -10,11 +10,9 @@ namespace SciaticaService.Domain.Feed;
 /// </summary>
 public sealed class FeedSubscriptions(FeedOptions options, TimeProvider clock) : IPartnerRevocationObserver
 {
-    public const string TooManyStreams = ErrorCodes.TooManyStreams;
-
     private readonly Dictionary<Guid, List<FeedSubscription>> _open = [];
 
-    /// <summary>Registers a stream for the calling partner; refused with <see cref="TooManyStreams"/> over the cap.</summary>
+    /// <summary>Registers a stream for the calling partner; refused with <see cref="ErrorCodes.TooManyStreams"/> over the cap.</summary>
     public FeedSubscription Open(Caller caller)
     {
         var partner = caller.PartnerId ?? throw FeedService.PartnersOnly();
@@ -23,7 +21,7 @@ public sealed class FeedSubscriptions(FeedOptions options, TimeProvider clock) :
             var streams = _open.TryGetValue(partner, out var list) ? list : _open[partner] = [];
             if (streams.Count >= options.MaxStreamsPerPartner)
             {
-                throw new DomainException(ErrorKind.LimitReached, TooManyStreams,
+                throw new DomainException(ErrorKind.LimitReached, ErrorCodes.TooManyStreams,
                     $"This partner already has {options.MaxStreamsPerPartner} feed streams open here; close one, or page with ListEvents.");
             }
 

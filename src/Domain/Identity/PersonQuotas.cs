@@ -10,12 +10,10 @@ namespace SciaticaService.Domain.Identity;
 /// <param name="AssessmentsPerDay">Assessments submitted in a day.</param>
 public sealed record PersonQuotas(int SessionsPerDay = 200, int AssessmentsPerDay = 30)
 {
-    public const string Code = ErrorCodes.QuotaExceeded;
-
     /// <summary>The start of the UTC day that <paramref name="now"/> falls in: the quotas' period.</summary>
     public static DateTimeOffset DayOf(DateTimeOffset now) => new(now.UtcDateTime.Date, TimeSpan.Zero);
 
     /// <summary>The refusal when a quota is used up: it frees at the next UTC midnight.</summary>
     public static DomainException Exceeded(string message, DateTimeOffset now) =>
-        new(ErrorKind.LimitReached, Code, message) { RetryAfter = DayOf(now).AddDays(1) - now };
+        new(ErrorKind.LimitReached, ErrorCodes.QuotaExceeded, message) { RetryAfter = DayOf(now).AddDays(1) - now };
 }

@@ -9,7 +9,6 @@ namespace SciaticaService.Domain.Routines;
 public static class IdempotencyKeys
 {
     public const int MaxLength = 128;
-    public const string ConflictCode = ErrorCodes.IdempotencyKeyConflict;
 
     /// <summary>The problem with a key the client sent, or null when it is fine (or none was sent).</summary>
     public static ValidationError? Problem(string? key, string field) =>
@@ -18,5 +17,5 @@ public static class IdempotencyKeys
             : new ValidationError(field, $"An idempotency key is 1 to {MaxLength} visible ASCII characters.");
 
     public static DomainException Conflict(string key) =>
-        new(ErrorKind.Conflict, ConflictCode, $"The idempotency key '{key}' was used for another routine change; send a new key for a new change.");
+        new(ErrorKind.Conflict, ErrorCodes.IdempotencyKeyConflict, $"The idempotency key '{key}' was used for another routine change; send a new key for a new change.");
 }

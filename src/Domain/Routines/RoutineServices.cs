@@ -480,7 +480,7 @@ public sealed class SessionService(
             {
                 outcomes.Add(new BatchOutcome(id, BatchStatus.Conflict, [new ValidationError("id", e.Message)], null));
             }
-            catch (DomainException e) when (e.Code == PersonQuotas.Code)
+            catch (DomainException e) when (e.Code == ErrorCodes.QuotaExceeded)
             {
                 outcomes.Add(new BatchOutcome(id, BatchStatus.QuotaExceeded, [new ValidationError("id", e.Message)], null));
             }
