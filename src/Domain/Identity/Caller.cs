@@ -1,12 +1,5 @@
 namespace SciaticaService.Domain.Identity;
 
-/// <summary>Who is calling: an app user (who may be an admin) or a partner integration.</summary>
-public enum CallerKind
-{
-    User,
-    Partner,
-}
-
 /// <summary>
 /// An authenticated caller. <see cref="Person"/> is whose data the call reads or writes: the user themself, or the
 /// partner's member named in the request. Members are namespaced by partner, so two partners' member "123" are two
@@ -38,17 +31,4 @@ public sealed record Caller(CallerKind Kind, string Subject, bool IsAdmin, Guid?
     /// <summary>A member id a partner may send: 1 to 128 visible characters, no spaces or control characters.</summary>
     public static bool IsValidMemberId(string? memberId) =>
         memberId is { Length: > 0 and <= MaxMemberIdLength } && memberId.All(c => c is > ' ' and < '\u007f');
-}
-
-/// <summary>
-/// A stable key for one person's data. App users and partner members live in separate namespaces
-/// (<c>user:</c> and <c>member:{partner}:</c>) so that no identifier of one can ever name the other.
-/// </summary>
-public readonly record struct PersonId(string Value)
-{
-    public static PersonId ForUser(string subject) => new($"user:{subject}");
-
-    public static PersonId ForMember(Guid partnerId, string memberId) => new($"member:{partnerId:N}:{memberId}");
-
-    public override string ToString() => Value;
 }
