@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using SciaticaService.Api.Http;
 using SciaticaService.Domain.Administration;
 using SciaticaService.Domain.Errors;
 
@@ -38,10 +39,11 @@ public static class AuditEndpoints
             }
         }
 
-        var size = 50;
-        if (!string.IsNullOrEmpty(limit) && !(int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) && size is >= 1 and <= MaxLimit))
+        var limitInvalid = $"A whole number from 1 to {MaxLimit} is required.";
+        var size = RequestValues.Limit(limit, limitInvalid, errors) ?? 50;
+        if (size is < 1 or > MaxLimit)
         {
-            errors.Add(new ValidationError("limit", $"A whole number from 1 to {MaxLimit} is required."));
+            errors.Add(new ValidationError("limit", limitInvalid));
         }
 
         if (target is { Length: > 200 })

@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
+using SciaticaService.Api.Http;
 using SciaticaService.Api.Security;
 using SciaticaService.Domain.Assessments;
 using SciaticaService.Domain.Errors;
@@ -21,7 +22,7 @@ public sealed class AssessmentGrpcService(AssessmentService assessments, Clearan
     {
         var caller = context.GetHttpContext().GetCaller(request.MemberId);
         var unread = new List<ValidationError>();
-        var id = OptionalId(request.Id, "id", unread);
+        var id = RequestValues.OptionalUuid(request.Id, "id", unread);
         var answers = AssessmentMessages.ToAnswers(request, unread);
         var submitted = await assessments.SubmitAsync(
             caller, id, request.HasQuestionnaireVersion ? request.QuestionnaireVersion : null, answers, unread, context.CancellationToken);
@@ -32,14 +33,14 @@ public sealed class AssessmentGrpcService(AssessmentService assessments, Clearan
     public override async Task<V1.Assessment> GetAssessment(V1.GetAssessmentRequest request, ServerCallContext context)
     {
         var caller = context.GetHttpContext().GetCaller(request.MemberId);
-        return AssessmentMessages.ToMessage(await assessments.GetAsync(caller, Routines.RoutineMessages.Id(request.Id, "id"), context.CancellationToken));
+        return AssessmentMessages.ToMessage(await assessments.GetAsync(caller, RequestValues.Uuid(request.Id, "id"), context.CancellationToken));
     }
 
     [Authorize]
     public override async Task<V1.ListAssessmentsResponse> ListAssessments(V1.ListAssessmentsRequest request, ServerCallContext context)
     {
         var caller = context.GetHttpContext().GetCaller(request.MemberId);
-        var page = await assessments.ListAsync(caller, request.Limit == 0 ? null : request.Limit, request.Cursor, context.CancellationToken);
+        var page = await assessments.ListAsync(caller, RequestValues.Limit(request.Limit), request.Cursor, context.CancellationToken);
         return new V1.ListAssessmentsResponse
         {
             Assessments = { page.Items.Select(AssessmentMessages.ToMessage) },
@@ -52,9 +53,9 @@ public sealed class AssessmentGrpcService(AssessmentService assessments, Clearan
     {
         var caller = context.GetHttpContext().GetCaller(request.MemberId);
         var unread = new List<ValidationError>();
-        var id = OptionalId(request.Id, "id", unread);
-        var assessmentId = OptionalId(request.AssessmentId, "assessmentId", unread);
-        var clearedOn = Routines.RoutineMessages.Day("clearedOn", request.ClearedOn, unread);
+        var id = RequestValues.OptionalUuid(request.Id, "id", unread);
+        var assessmentId = RequestValues.OptionalUuid(request.AssessmentId, "assessmentId", unread);
+        var clearedOn = RequestValues.Day("clearedOn", request.ClearedOn, unread);
         var (clearance, created) = await clearances.RecordAsync(
             caller, id, assessmentId, request.ClearedBy, clearedOn, unread, context.CancellationToken);
         return new V1.RecordClearanceResponse { Clearance = AssessmentMessages.ToMessage(clearance), Created = created };
@@ -69,8 +70,4 @@ public sealed class AssessmentGrpcService(AssessmentService assessments, Clearan
             Clearances = { (await clearances.ListAsync(caller, context.CancellationToken)).Select(AssessmentMessages.ToMessage) },
         };
     }
-
-    // An optional UUID: null when empty or malformed, the latter also added to unread.
-    private static Guid? OptionalId(string id, string field, List<ValidationError> unread) =>
-        string.IsNullOrEmpty(id) ? null : Routines.RoutineMessages.Id(id, field, unread);
 }

@@ -1,13 +1,8 @@
-using System.Globalization;
-using Google.Protobuf.WellKnownTypes;
-using Grpc.Core;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using SciaticaService.Api.Http;
 using SciaticaService.Api.Security;
-using SciaticaService.Domain.Errors;
 using SciaticaService.Domain.Feed;
-using V1 = SciaticaService.Contracts.V1;
 
 namespace SciaticaService.Api.Feed;
 
@@ -27,14 +22,7 @@ public static class FeedEndpoints
     public static async Task<Ok<FeedPageResponse>> ListPartnerEvents(
         [FromQuery] string? cursor, [FromQuery] string? limit, FeedService feed, HttpContext context, CancellationToken cancellationToken)
     {
-        int? size = null;
-        if (!string.IsNullOrEmpty(limit))
-        {
-            size = int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
-                ? parsed
-                : throw new ValidationException("limit", $"From 1 to {FeedService.MaxPage}.");
-        }
-
+        var size = RequestValues.Limit(limit, $"From 1 to {FeedService.MaxPage}.");
         var (events, next) = await feed.ListAsync(context.GetCaller(), cursor, size, cancellationToken);
         return TypedResults.Ok(new FeedPageResponse([.. events.Select(FeedEventResponse.From)], next));
     }

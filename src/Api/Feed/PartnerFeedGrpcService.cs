@@ -4,6 +4,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using SciaticaService.Api.Errors;
+using SciaticaService.Api.Http;
 using SciaticaService.Api.Security;
 using SciaticaService.Domain.Errors;
 using SciaticaService.Domain.Feed;
@@ -47,7 +48,7 @@ public sealed class PartnerFeedGrpcService(FeedService feed, FeedSubscriptions s
 
     public override async Task<V1.ListEventsResponse> ListEvents(V1.ListEventsRequest request, ServerCallContext context)
     {
-        var (events, next) = await feed.ListAsync(context.GetHttpContext().GetCaller(), request.Cursor, request.Limit == 0 ? null : request.Limit, context.CancellationToken);
+        var (events, next) = await feed.ListAsync(context.GetHttpContext().GetCaller(), request.Cursor, RequestValues.Limit(request.Limit), context.CancellationToken);
         return new V1.ListEventsResponse { Events = { events.Select(ToMessage) }, Cursor = next };
     }
 

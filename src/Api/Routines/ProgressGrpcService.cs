@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
+using SciaticaService.Api.Http;
 using SciaticaService.Api.Security;
 using SciaticaService.Domain.Errors;
 using SciaticaService.Domain.Routines;
@@ -16,8 +17,8 @@ public sealed class ProgressGrpcService(ProgressService progress) : V1.ProgressS
     {
         var caller = context.GetHttpContext().GetCaller(request.MemberId);
         var unread = new List<ValidationError>();
-        var from = RoutineMessages.Day("from", request.From, unread);
-        var to = RoutineMessages.Day("to", request.To, unread);
+        var from = RequestValues.Day("from", request.From, unread);
+        var to = RequestValues.Day("to", request.To, unread);
         var report = await progress.GetAsync(caller, from, to, unread, context.CancellationToken);
         var message = new V1.Progress
         {

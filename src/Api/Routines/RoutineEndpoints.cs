@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using SciaticaService.Api.Http;
 using SciaticaService.Api.Security;
 using SciaticaService.Domain.Errors;
 using SciaticaService.Domain.Routines;
@@ -102,8 +103,8 @@ public static class RoutineEndpoints
         [FromQuery] string? from, [FromQuery] string? to, ProgressService progress, HttpContext context, CancellationToken cancellationToken)
     {
         var unread = new List<ValidationError>();
-        var start = RoutineMessages.Day("from", from, unread);
-        var end = RoutineMessages.Day("to", to, unread);
+        var start = RequestValues.Day("from", from, unread);
+        var end = RequestValues.Day("to", to, unread);
         return TypedResults.Ok(await progress.GetAsync(context.GetCaller(), start, end, unread, cancellationToken));
     }
 }

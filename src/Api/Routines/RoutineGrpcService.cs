@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
+using SciaticaService.Api.Http;
 using SciaticaService.Api.Security;
 using SciaticaService.Domain.Errors;
 using SciaticaService.Domain.Routines;
@@ -16,7 +17,7 @@ public sealed class RoutineGrpcService(RoutineService routines) : V1.RoutineServ
     {
         var caller = context.GetHttpContext().GetCaller(request.MemberId);
         var unread = new List<ValidationError>();
-        var assessmentId = RoutineMessages.Id(request.AssessmentId, "assessmentId", unread);
+        var assessmentId = RequestValues.Uuid(request.AssessmentId, "assessmentId", unread);
         var (routine, _) = await routines.CreateAsync(
             caller, assessmentId ?? Guid.Empty, request.MinutesPerDay, NullIfEmpty(request.IdempotencyKey), unread, context.CancellationToken);
         return RoutineMessages.ToMessage(routine);
@@ -24,7 +25,7 @@ public sealed class RoutineGrpcService(RoutineService routines) : V1.RoutineServ
 
     public override async Task<V1.Routine> GetRoutine(V1.GetRoutineRequest request, ServerCallContext context) =>
         RoutineMessages.ToMessage(await routines.GetAsync(
-            context.GetHttpContext().GetCaller(request.MemberId), RoutineMessages.Id(request.Id, "id"), context.CancellationToken));
+            context.GetHttpContext().GetCaller(request.MemberId), RequestValues.Uuid(request.Id, "id"), context.CancellationToken));
 
     public override async Task<V1.Routine> GetCurrentRoutine(V1.GetCurrentRoutineRequest request, ServerCallContext context) =>
         RoutineMessages.ToMessage(await routines.GetCurrentAsync(context.GetHttpContext().GetCaller(request.MemberId), context.CancellationToken));
@@ -32,7 +33,7 @@ public sealed class RoutineGrpcService(RoutineService routines) : V1.RoutineServ
     public override async Task<V1.AdjustRoutineResponse> AdjustRoutine(V1.AdjustRoutineRequest request, ServerCallContext context)
     {
         var (routine, changed) = await routines.AdjustAsync(
-            context.GetHttpContext().GetCaller(request.MemberId), RoutineMessages.Id(request.Id, "id"), NullIfEmpty(request.IdempotencyKey), context.CancellationToken);
+            context.GetHttpContext().GetCaller(request.MemberId), RequestValues.Uuid(request.Id, "id"), NullIfEmpty(request.IdempotencyKey), context.CancellationToken);
         return new V1.AdjustRoutineResponse { Changed = changed, Routine = RoutineMessages.ToMessage(routine) };
     }
 

@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using SciaticaService.Api.Http;
 using SciaticaService.Domain.Content;
 using SciaticaService.Domain.Errors;
 using SciaticaService.Domain.Routines;
@@ -10,38 +11,6 @@ namespace SciaticaService.Api.Routines;
 /// <summary>Routines and sessions to and from protobuf.</summary>
 internal static class RoutineMessages
 {
-    public static Guid Id(string value, string field) =>
-        Guid.TryParse(value, out var id) ? id : throw new ValidationException(field, "A UUID is required.");
-
-    /// <summary>A UUID from a request field, or null with the problem added to <paramref name="errors"/>.</summary>
-    public static Guid? Id(string value, string field, List<ValidationError> errors)
-    {
-        if (Guid.TryParse(value, out var id))
-        {
-            return id;
-        }
-
-        errors.Add(new ValidationError(field, "A UUID is required."));
-        return null;
-    }
-
-    /// <summary>A <c>yyyy-MM-dd</c> date from a query or request field; empty means none; anything else is an error.</summary>
-    public static DateOnly? Day(string field, string? value, List<ValidationError> errors)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
-        {
-            return day;
-        }
-
-        errors.Add(new ValidationError(field, "A date as yyyy-MM-dd."));
-        return null;
-    }
-
     /// <summary>
     /// The report, with a placeholder for each field that is missing or malformed and that field's problem added to
     /// <paramref name="unread"/> (the use case reports them with the session's other problems and checks the rest);
@@ -67,7 +36,7 @@ internal static class RoutineMessages
             unread.Add(new ValidationError("painAfter", "Required."));
         }
 
-        var routineId = Id(report.RoutineId, "routineId", unread);
+        var routineId = RequestValues.Uuid(report.RoutineId, "routineId", unread);
         return new SessionReport(routineId ?? Guid.Empty, startedAt ?? DateTimeOffset.UnixEpoch, completedAt ?? DateTimeOffset.UnixEpoch,
             report.PainBefore, report.PainAfter,
             [.. report.Items.Select(i => new SessionItem(i.Stretch, i.Done, i.SetsDone, i.HasPainDuring ? i.PainDuring : null, string.IsNullOrEmpty(i.Note) ? null : i.Note))],

@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
+using SciaticaService.Api.Http;
 using SciaticaService.Api.Security;
 using SciaticaService.Domain.Errors;
 using SciaticaService.Domain.Routines;
@@ -16,7 +17,7 @@ public sealed class SessionGrpcService(SessionService sessions) : V1.SessionServ
     {
         var caller = context.GetHttpContext().GetCaller(request.MemberId);
         var unread = new List<ValidationError>();
-        var id = RoutineMessages.Id(request.Id, "sessionId", unread);
+        var id = RequestValues.Uuid(request.Id, "sessionId", unread);
         var report = RoutineMessages.ReadReport(request.Report, unread) ?? throw new ValidationException(unread, ErrorCodes.InvalidSession);
         var logged = await sessions.PutAsync(caller, id ?? Guid.Empty, report, unread, context.CancellationToken);
         return new V1.PutSessionResponse
@@ -35,7 +36,7 @@ public sealed class SessionGrpcService(SessionService sessions) : V1.SessionServ
         var badIds = new List<ValidationError>();
         var batch = request.Sessions.Select((s, i) =>
         {
-            var id = RoutineMessages.Id(s.Id, $"sessions[{i}].id", badIds);
+            var id = RequestValues.Uuid(s.Id, $"sessions[{i}].id", badIds);
             var unread = new List<ValidationError>();
             return (id ?? Guid.Empty, RoutineMessages.ReadReport(s.Report, unread), (IReadOnlyList<ValidationError>)unread);
         }).ToList();
@@ -63,5 +64,5 @@ public sealed class SessionGrpcService(SessionService sessions) : V1.SessionServ
 
     public override async Task<V1.Session> GetSession(V1.GetSessionRequest request, ServerCallContext context) =>
         RoutineMessages.ToMessage(await sessions.GetAsync(
-            context.GetHttpContext().GetCaller(request.MemberId), RoutineMessages.Id(request.Id, "id"), context.CancellationToken));
+            context.GetHttpContext().GetCaller(request.MemberId), RequestValues.Uuid(request.Id, "id"), context.CancellationToken));
 }

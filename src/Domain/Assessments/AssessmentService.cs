@@ -89,7 +89,7 @@ public sealed class AssessmentService(
         // Whatever version was answered, today's weights score it: an older version's may have been retired.
         var weighting = questionnaireVersion is null ? questionnaire : await GetQuestionnaireAsync(cancellationToken);
         var result = AssessmentEngine.Evaluate(sheet, names, weighting.Definition);
-        var now = Persons.Now(clock);
+        var now = StoredMoment.Now(clock);
         var assessment = new Assessment(clientId ?? Guid.CreateVersion7(now), person, now, new SortedDictionary<string, AnswerValue>(sheet.Answers.ToDictionary(a => a.Item.Code, a => a.Value), StringComparer.Ordinal), result);
 
         var stored = await assessments.AddOrGetAsync(

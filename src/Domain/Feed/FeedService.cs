@@ -44,10 +44,9 @@ public sealed class FeedService(IPartnerFeed feed)
         }
     }
 
-    private static Guid PartnerOf(Caller caller) => caller.PartnerId ?? throw PartnersOnly();
-
-    internal static DomainException PartnersOnly() =>
-        new(ErrorKind.NotAllowedNow, ErrorCodes.PartnersOnly, "The event feed is for partner integrations.");
+    /// <summary>The calling partner, or <see cref="ErrorCodes.PartnersOnly"/> for anyone else.</summary>
+    internal static Guid PartnerOf(Caller caller) =>
+        caller.PartnerId ?? throw new DomainException(ErrorKind.NotAllowedNow, ErrorCodes.PartnersOnly, "The event feed is for partner integrations.");
 
     private static long ParseCursor(string? cursor) =>
         string.IsNullOrEmpty(cursor) ? 0

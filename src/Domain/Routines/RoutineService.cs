@@ -69,7 +69,7 @@ public sealed class RoutineService(
         }
 
         var previous = basis.Current;
-        var now = Persons.Now(clock);
+        var now = StoredMoment.Now(clock);
         var routine = new Routine(Guid.CreateVersion7(now), person, (previous?.Version ?? 0) + 1, assessmentId, now, minutesPerDay,
             plan.EstimatedMinutes, plan.Items, plan.SafeFor, [], previous?.Id, plan.Screens, idempotencyKey);
         try
@@ -223,7 +223,7 @@ public sealed class RoutineService(
                 + "told us. Answer the questionnaire again and build a new routine, or review it with a clinician.");
         }
 
-        var now = Persons.Now(clock);
+        var now = StoredMoment.Now(clock);
         var estimated = (int)Math.Ceiling(items.Sum(i => RoutineBuilder.EstimatedSeconds(stretches[i.Stretch])) / 60.0);
         var next = new Routine(Guid.CreateVersion7(now), new PersonId(routine.PersonId), routine.Version + 1, routine.AssessmentId, now,
             routine.MinutesPerDay, estimated, items, routine.SafeFor, changes, routine.Id, routine.Screens, idempotencyKey);

@@ -56,7 +56,7 @@ public sealed class SessionService(
         // Throws with every problem, those above included; so past it the routine was found.
         var checkedReport = SessionRules.Check(report, standing?.Routine, clock.GetUtcNow(), errors);
         var (routine, isCurrent) = standing!.Value;
-        var recordedAt = Persons.Now(clock);
+        var recordedAt = StoredMoment.Now(clock);
 
         // Red flags can appear at any time: a new one is stored with the session, holds the routine until a clinician's
         // clearance, and tells the partner at once.
