@@ -220,7 +220,7 @@ internal sealed class RequiredWork(
 
     private sealed record SubmitRequest(IReadOnlyDictionary<string, AnswerValue>? Answers, Guid? Id = null);
 
-    // The service's response (src/Api/Assessments/AssessmentResponses.cs), member for member.
+    // The service's response (src/Api/Assessments/AssessmentResponse.cs), member for member.
     private sealed record AssessmentResponse(
         Guid Id,
         DateTimeOffset CreatedAt,
@@ -235,7 +235,7 @@ internal sealed class RequiredWork(
         string Disclaimer,
         IReadOnlyDictionary<string, AnswerValue> Answers);
 
-    // As src/Api/Routines/RoutineResponses.cs.
+    // As src/Api/Routines/SessionResponse.cs.
     private sealed record SessionResponse(
         Guid Id, Guid RoutineId, DateTimeOffset StartedAt, DateTimeOffset CompletedAt, int PainBefore, int PainAfter,
         IReadOnlyList<SessionItem> Items, DateTimeOffset RecordedAt, Guid? AdjustedRoutineId);

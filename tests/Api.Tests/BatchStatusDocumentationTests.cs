@@ -22,7 +22,7 @@ public sealed class BatchStatusDocumentationTests
     [Fact]
     public void The_REST_documentation_names_every_batch_status()
     {
-        var responses = File.ReadAllText(Path.Combine(Repository.Root, "src", "Api", "Routines", "RoutineResponses.cs"));
+        var responses = File.ReadAllText(Path.Combine(Repository.Root, "src", "Api", "Routines", "SessionBatchResponse.cs"));
         var line = responses.Split('\n').Single(l => l.Contains("<param name=\"Status\">", StringComparison.Ordinal) && l.Contains("BatchStatus", StringComparison.Ordinal));
 
         Assert.All(BatchStatus.All, status => Assert.Contains($"<c>{status}</c>", line, StringComparison.Ordinal));

@@ -2,25 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using SciaticaService.Api.Http;
 using SciaticaService.Domain.Administration;
 using SciaticaService.Domain.Errors;
 
 namespace SciaticaService.Api.Admin;
-
-/// <summary>One admin change.</summary>
-/// <param name="Id">Increasing id; pass the last one as <c>before</c> for the next page.</param>
-/// <param name="At">When.</param>
-/// <param name="Actor">Who: the admin's subject.</param>
-/// <param name="Action">What was done, e.g. <c>stretch.updated</c>.</param>
-/// <param name="Target">What it was done to, e.g. <c>stretch:figure-four-stretch</c>.</param>
-/// <param name="Before">The state before, or null for a creation.</param>
-/// <param name="After">The state after, or null for a deletion.</param>
-public sealed record AuditEntryResponse(long Id, DateTimeOffset At, string Actor, string Action, string Target, JsonElement? Before, JsonElement? After);
-
-/// <summary>A page of the audit log, newest first.</summary>
-/// <param name="Entries">The entries.</param>
-/// <param name="NextBefore">The <c>before</c> value for the next (older) page; null on the last page.</param>
-public sealed record AuditPageResponse(IReadOnlyList<AuditEntryResponse> Entries, long? NextBefore);
 
 public static class AuditEndpoints
 {
@@ -53,10 +39,11 @@ public static class AuditEndpoints
             }
         }
 
-        var size = 50;
-        if (!string.IsNullOrEmpty(limit) && !(int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) && size is >= 1 and <= MaxLimit))
+        var limitInvalid = $"A whole number from 1 to {MaxLimit} is required.";
+        var size = RequestValues.Limit(limit, limitInvalid, errors) ?? 50;
+        if (size is < 1 or > MaxLimit)
         {
-            errors.Add(new ValidationError("limit", $"A whole number from 1 to {MaxLimit} is required."));
+            errors.Add(new ValidationError("limit", limitInvalid));
         }
 
         if (target is { Length: > 200 })

@@ -1,12 +1,10 @@
-using SciaticaService.Api.Privacy;
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SciaticaService.Api.Http;
+using SciaticaService.Api.Privacy;
 using SciaticaService.Api.Security;
 using SciaticaService.Domain.Assessments;
-using SciaticaService.Domain.Errors;
 
 namespace SciaticaService.Api.Assessments;
 
@@ -82,14 +80,7 @@ public static class AssessmentEndpoints
     public static async Task<Ok<AssessmentPageResponse>> ListMyAssessments(
         [FromQuery] string? limit, [FromQuery] string? cursor, AssessmentService assessments, HttpContext context, CancellationToken cancellationToken)
     {
-        int? size = null;
-        if (!string.IsNullOrEmpty(limit))
-        {
-            size = int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
-                ? parsed
-                : throw new ValidationException("limit", $"A whole number from 1 to {AssessmentService.MaxPageSize}.");
-        }
-
+        var size = RequestValues.Limit(limit, $"A whole number from 1 to {AssessmentService.MaxPageSize}.");
         var page = await assessments.ListAsync(context.GetCaller(), size, cursor, cancellationToken);
         return TypedResults.Ok(new AssessmentPageResponse([.. page.Items.Select(AssessmentResponse.From)], page.NextCursor));
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SciaticaService.Api.Assessments;
+using SciaticaService.Api.Http;
 using SciaticaService.Api.Security;
 using SciaticaService.Domain.Assessments;
 using SciaticaService.Domain.Errors;
@@ -57,14 +58,7 @@ public static class DataRightsEndpoints
     public static async Task<Ok<AccessLogPageResponse>> ListMyAccessLog(
         [FromQuery] string? limit, [FromQuery] string? cursor, DataRightsService rights, HttpContext context, CancellationToken cancellationToken)
     {
-        int? size = null;
-        if (!string.IsNullOrEmpty(limit))
-        {
-            size = int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
-                ? parsed
-                : throw new ValidationException("limit", $"A whole number from 1 to {DataRightsService.MaxAccessLogPage}.");
-        }
-
+        var size = RequestValues.Limit(limit, $"A whole number from 1 to {DataRightsService.MaxAccessLogPage}.");
         var (entries, next) = await rights.ListAccessAsync(context.GetCaller(), cursor, size, cancellationToken);
         context.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(new AccessLogPageResponse([.. entries.Select(AccessLogEntryResponse.From)], next));

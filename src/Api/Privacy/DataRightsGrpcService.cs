@@ -2,6 +2,7 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
+using SciaticaService.Api.Http;
 using SciaticaService.Api.Security;
 using SciaticaService.Domain.Assessments;
 using SciaticaService.Domain.Privacy;
@@ -27,7 +28,7 @@ public sealed class DataRightsGrpcService(
     public override async Task<V1.ListAccessLogResponse> ListAccessLog(V1.ListAccessLogRequest request, ServerCallContext context)
     {
         var (entries, next) = await rights.ListAccessAsync(
-            context.GetHttpContext().GetCaller(request.MemberId), request.Cursor, request.Limit == 0 ? null : request.Limit, context.CancellationToken);
+            context.GetHttpContext().GetCaller(request.MemberId), request.Cursor, RequestValues.Limit(request.Limit), context.CancellationToken);
         return new V1.ListAccessLogResponse
         {
             Entries =

@@ -2,6 +2,7 @@ using SciaticaService.Api.Privacy;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using SciaticaService.Api.Http;
 using SciaticaService.Api.Security;
 using SciaticaService.Domain.Errors;
 using SciaticaService.Domain.Routines;
@@ -103,8 +104,8 @@ public static class RoutineEndpoints
         [FromQuery] string? from, [FromQuery] string? to, ProgressService progress, HttpContext context, CancellationToken cancellationToken)
     {
         var unread = new List<ValidationError>();
-        var start = RoutineMessages.Day("from", from, unread);
-        var end = RoutineMessages.Day("to", to, unread);
+        var start = RequestValues.Day("from", from, unread);
+        var end = RequestValues.Day("to", to, unread);
         return TypedResults.Ok(await progress.GetAsync(context.GetCaller(), start, end, unread, cancellationToken));
     }
 }

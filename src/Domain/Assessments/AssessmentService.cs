@@ -4,37 +4,6 @@ using SciaticaService.Domain.Identity;
 
 namespace SciaticaService.Domain.Assessments;
 
-public interface IQuestionnaireStore
-{
-    Task<Questionnaire?> GetLatestAsync(CancellationToken cancellationToken);
-
-    Task<Questionnaire?> GetAsync(int version, CancellationToken cancellationToken);
-}
-
-/// <summary>A page of a person's assessments, newest first.</summary>
-/// <param name="Items">The assessments.</param>
-/// <param name="NextCursor">Pass as <c>cursor</c> for the next, older page; null on the last page.</param>
-public sealed record AssessmentPage(IReadOnlyList<Assessment> Items, string? NextCursor);
-
-public interface IAssessmentStore
-{
-    /// <summary>
-    /// Stores the assessment, and the partner's feed event if there is one in the same transaction, unless an
-    /// assessment with its id exists or the person has already submitted <paramref name="dailyQuota"/> today (UTC);
-    /// returns the stored one, or null when the quota refused it.
-    /// </summary>
-    Task<Assessment?> AddOrGetAsync(Assessment assessment, Feed.PartnerEvent? partnerEvent, int dailyQuota, CancellationToken cancellationToken);
-
-    Task<Assessment?> FindAsync(Guid id, CancellationToken cancellationToken);
-
-    /// <summary>The person's assessments older than <paramref name="before"/>, newest first.</summary>
-    Task<IReadOnlyList<Assessment>> ListAsync(
-        PersonId person, (DateTimeOffset CreatedAt, Guid Id)? before, int limit, CancellationToken cancellationToken);
-
-    /// <summary>The id and triage level of the person's latest assessment, without loading it; null when there is none.</summary>
-    Task<(Guid Id, TriageLevel Level)?> GetLatestTriageAsync(PersonId person, CancellationToken cancellationToken);
-}
-
 /// <summary>A submission's outcome: the stored assessment, and whether this call created it or found it from an earlier send.</summary>
 public sealed record SubmittedAssessment(Assessment Assessment, bool Created);
 
@@ -120,7 +89,7 @@ public sealed class AssessmentService(
         // Whatever version was answered, today's weights score it: an older version's may have been retired.
         var weighting = questionnaireVersion is null ? questionnaire : await GetQuestionnaireAsync(cancellationToken);
         var result = AssessmentEngine.Evaluate(sheet, names, weighting.Definition);
-        var now = Persons.Now(clock);
+        var now = StoredMoment.Now(clock);
         var assessment = new Assessment(clientId ?? Guid.CreateVersion7(now), person, now, new SortedDictionary<string, AnswerValue>(sheet.Answers.ToDictionary(a => a.Item.Code, a => a.Value), StringComparer.Ordinal), result);
 
         var stored = await assessments.AddOrGetAsync(

@@ -24,7 +24,7 @@ public sealed class ClearanceService(IAssessmentStore assessments, IClearanceSto
         CancellationToken cancellationToken)
     {
         var person = Persons.Of(caller);
-        var now = Persons.Now(clock);
+        var now = StoredMoment.Now(clock);
         var errors = new List<ValidationError>(unread);
         bool Read(string field) => !unread.Any(e => e.Field == field);
         if (clientId == Guid.Empty)

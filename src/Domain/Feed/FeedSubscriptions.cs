@@ -15,7 +15,7 @@ public sealed class FeedSubscriptions(FeedOptions options, TimeProvider clock) :
     /// <summary>Registers a stream for the calling partner; refused with <see cref="ErrorCodes.TooManyStreams"/> over the cap.</summary>
     public FeedSubscription Open(Caller caller)
     {
-        var partner = caller.PartnerId ?? throw FeedService.PartnersOnly();
+        var partner = FeedService.PartnerOf(caller);
         lock (_open)
         {
             var streams = _open.TryGetValue(partner, out var list) ? list : _open[partner] = [];

@@ -26,7 +26,7 @@ public sealed class DataRightsService(IPersonalDataStore store, IAccessLog acces
             data = data with { Progress = await progress.GetAsync(caller, from < today ? from : today, today, cancellationToken) };
         }
 
-        if (AccessEntry.For(caller, AccessActions.Export, AccessActions.AllData, Persons.Now(clock)) is { } entry)
+        if (AccessEntry.For(caller, AccessActions.Export, AccessActions.AllData, StoredMoment.Now(clock)) is { } entry)
         {
             accessLog.Record(entry);
         }
@@ -77,7 +77,7 @@ public sealed class DataRightsService(IPersonalDataStore store, IAccessLog acces
 
     private Task<bool> EraseAsync(PersonId person, string erasedBy, CancellationToken cancellationToken, DateTimeOffset? unlessActiveSince = null)
     {
-        var at = Persons.Now(clock);
+        var at = StoredMoment.Now(clock);
         var memberErased = person.Member is var (partnerId, memberId) ? new PartnerEvent(partnerId, 0, PartnerEvent.MemberErased, memberId, Guid.Empty, at) : null;
         return store.EraseAsync(new PersonErasure(person, erasedBy, at, AuditTarget(person), memberErased, unlessActiveSince), cancellationToken);
     }

@@ -2,13 +2,6 @@ using SciaticaService.Domain.Identity;
 
 namespace SciaticaService.Domain.Routines;
 
-/// <summary>A change from one routine version to the next, and why.</summary>
-/// <param name="Stretch">The stretch that changed.</param>
-/// <param name="Change"><c>easier</c>, <c>harder</c>, <c>dropped</c>, or <c>review</c> (out until a clinician has looked at it).</param>
-/// <param name="NewStretch">The variant that replaces it; null when dropped.</param>
-/// <param name="Reason">Why, in plain words.</param>
-public sealed record RoutineChange(string Stretch, string Change, string? NewStretch, string Reason);
-
 /// <summary>
 /// One version of a person's routine. Versions are immutable: a reassessment or a progression step makes a new one,
 /// and sessions keep pointing at the version they were done with.

@@ -2,37 +2,6 @@ using SciaticaService.Domain.Identity;
 
 namespace SciaticaService.Domain.Routines;
 
-/// <summary>What was done with one exercise in a session.</summary>
-/// <param name="Stretch">The stretch slug, one of the routine's.</param>
-/// <param name="Done">False when it was skipped.</param>
-/// <param name="SetsDone">How many sets were done.</param>
-/// <param name="PainDuring">Pain while doing it, 0 to 10, if recorded.</param>
-/// <param name="Note">A short note.</param>
-public sealed record SessionItem(string Stretch, bool Done, int SetsDone, int? PainDuring = null, string? Note = null);
-
-/// <summary>A session as a client reports it.</summary>
-/// <param name="RoutineId">The routine version that was done.</param>
-/// <param name="StartedAt">When it started.</param>
-/// <param name="CompletedAt">When it ended.</param>
-/// <param name="PainBefore">Pain before, 0 to 10.</param>
-/// <param name="PainAfter">Pain after, 0 to 10.</param>
-/// <param name="Items">What was done with each exercise.</param>
-/// <param name="NewSymptoms">
-/// Red-flag symptoms that are new since the last session, by item code (<c>saddle_numbness</c>, <c>bladder_bowel_change</c>,
-/// <c>sexual_function_change</c>, <c>progressive_weakness</c>, <c>foot_drop</c>, <c>legs_giving_way</c>, <c>both_legs_recent</c>).
-/// Any of them holds the routine until a clinician's clearance.
-/// </param>
-public sealed record SessionReport(
-    Guid RoutineId, DateTimeOffset StartedAt, DateTimeOffset CompletedAt, int PainBefore, int PainAfter, IReadOnlyList<SessionItem> Items,
-    IReadOnlyList<string>? NewSymptoms = null);
-
-/// <summary>What progress needs of a person's sessions on one day (UTC, by when each ended): how many, and the pain around them.</summary>
-/// <param name="Day">The day.</param>
-/// <param name="Sessions">Sessions completed that day, at least one.</param>
-/// <param name="PainBeforeTotal">The sum of their pain-before scores.</param>
-/// <param name="PainAfterTotal">The sum of their pain-after scores.</param>
-public sealed record SessionDay(DateOnly Day, int Sessions, int PainBeforeTotal, int PainAfterTotal);
-
 /// <summary>One time a person did their routine.</summary>
 public sealed class Session
 {

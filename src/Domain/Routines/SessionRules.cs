@@ -29,8 +29,8 @@ public static class SessionRules
         void Add(string field, string message) => errors.Add(new ValidationError(field, message));
         bool Read(string field) => !found.Any(e => e.Field == field);
 
-        var started = Normalise(report.StartedAt);
-        var completed = Normalise(report.CompletedAt);
+        var started = StoredMoment.Of(report.StartedAt);
+        var completed = StoredMoment.Of(report.CompletedAt);
         if (Read("startedAt") && Read("completedAt"))
         {
             if (completed < started)
@@ -151,12 +151,5 @@ public static class SessionRules
                 Add(field, "From 0 to 10.");
             }
         }
-    }
-
-    // PostgreSQL keeps microseconds in UTC: normalise so that a resend compares equal to what was stored.
-    private static DateTimeOffset Normalise(DateTimeOffset value)
-    {
-        var utc = value.ToUniversalTime();
-        return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMicrosecond));
     }
 }

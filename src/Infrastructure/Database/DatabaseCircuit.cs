@@ -1,10 +1,4 @@
-using System.Data.Common;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-
 namespace SciaticaService.Infrastructure.Database;
-
-/// <summary>The circuit is open: the database was unreachable just now, so this call does not wait on it again.</summary>
-public sealed class DatabaseCircuitOpenException() : Exception("The database was unreachable moments ago; not trying again yet.");
 
 /// <summary>
 /// A circuit breaker at the database connection itself, shared by every request of this replica: after
@@ -80,49 +74,4 @@ public sealed class DatabaseCircuit(TimeProvider clock)
             }
         }
     }
-}
-
-/// <summary>Feeds <see cref="DatabaseCircuit"/> from EF Core's connection and command events.</summary>
-internal sealed class DatabaseCircuitInterceptor(DatabaseCircuit circuit) : DbConnectionInterceptor
-{
-    public override ValueTask<InterceptionResult> ConnectionOpeningAsync(
-        DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
-    {
-        circuit.BeforeConnecting();
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
-    {
-        circuit.BeforeConnecting();
-        return result;
-    }
-
-    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        circuit.Succeeded();
-        return Task.CompletedTask;
-    }
-
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => circuit.Succeeded();
-
-    public override Task ConnectionFailedAsync(DbConnection connection, ConnectionErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        circuit.Failed(eventData.Exception);
-        return Task.CompletedTask;
-    }
-
-    public override void ConnectionFailed(DbConnection connection, ConnectionErrorEventData eventData) => circuit.Failed(eventData.Exception);
-}
-
-/// <summary>Counts a database that dies in the middle of a command, not only at connection time.</summary>
-internal sealed class DatabaseCircuitCommandInterceptor(DatabaseCircuit circuit) : DbCommandInterceptor
-{
-    public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        circuit.Failed(eventData.Exception);
-        return Task.CompletedTask;
-    }
-
-    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => circuit.Failed(eventData.Exception);
 }

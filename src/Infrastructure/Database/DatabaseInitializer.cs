@@ -78,13 +78,3 @@ internal sealed partial class DatabaseInitializer(
         _ => false,
     };
 }
-
-/// <summary>Whether this replica has finished migrating and seeding; readiness reports not ready until then.</summary>
-public sealed class DatabaseReadiness
-{
-    private volatile bool _initialized;
-
-    public bool IsInitialized => _initialized;
-
-    public void MarkInitialized() => _initialized = true;
-}

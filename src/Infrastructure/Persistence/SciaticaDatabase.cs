@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace SciaticaService.Infrastructure.Persistence;
@@ -110,16 +109,5 @@ public static class SciaticaDatabase
     {
         protected override bool ShouldRetryOn(Exception? exception) =>
             base.ShouldRetryOn(exception) && exception is not TimeoutException && exception?.InnerException is not TimeoutException;
-    }
-}
-
-/// <summary>Lets <c>dotnet ef migrations add</c> build the model without a running database.</summary>
-internal sealed class SciaticaDbContextDesignFactory : IDesignTimeDbContextFactory<SciaticaDbContext>
-{
-    public SciaticaDbContext CreateDbContext(string[] args)
-    {
-        var builder = new DbContextOptionsBuilder<SciaticaDbContext>();
-        SciaticaDatabase.Configure(builder, "Host=localhost;Database=sciatica_design", retryTransientFailures: false);
-        return new SciaticaDbContext(builder.Options);
     }
 }

@@ -16,21 +16,3 @@ internal sealed class PartnerEventConfiguration : IEntityTypeConfiguration<Partn
         builder.HasOne<Domain.Identity.Partner>().WithMany().HasForeignKey(e => e.PartnerId).OnDelete(DeleteBehavior.Restrict);
     }
 }
-
-/// <summary>The last feed sequence number handed out per partner; see <c>PartnerFeedWriter</c>.</summary>
-internal sealed class PartnerEventCounter
-{
-    public Guid PartnerId { get; set; }
-
-    public long LastSequence { get; set; }
-}
-
-internal sealed class PartnerEventCounterConfiguration : IEntityTypeConfiguration<PartnerEventCounter>
-{
-    public void Configure(EntityTypeBuilder<PartnerEventCounter> builder)
-    {
-        builder.ToTable("partner_event_counters");
-        builder.HasKey(c => c.PartnerId);
-        builder.HasOne<Domain.Identity.Partner>().WithMany().HasForeignKey(c => c.PartnerId).OnDelete(DeleteBehavior.Restrict);
-    }
-}

@@ -2,36 +2,6 @@ using SciaticaService.Domain.Assessments;
 
 namespace SciaticaService.Api.Assessments;
 
-/// <summary>Answers to the questionnaire.</summary>
-/// <param name="Answers">Item code to answer: <c>true</c>/<c>false</c>, a whole number, or a choice code.</param>
-/// <param name="Id">Optional client-chosen UUID: a resend with the same answers returns the stored assessment instead of a second one.</param>
-/// <param name="QuestionnaireVersion">The questionnaire version answered; the latest when left out. Older versions stay answerable.</param>
-public sealed record SubmitAssessmentRequest(IReadOnlyDictionary<string, AnswerValue>? Answers, Guid? Id = null, int? QuestionnaireVersion = null);
-
-/// <summary>A questionnaire version.</summary>
-/// <param name="Version">Assessments record the version they answered.</param>
-/// <param name="Contract">The item contract it implements: which item codes it asks (2 is the latest).</param>
-/// <param name="Title">Shown at the top.</param>
-/// <param name="Introduction">Shown first.</param>
-/// <param name="CausePriors">Starting log-odds per condition slug.</param>
-/// <param name="ImbalancePriors">Starting log-odds per imbalance slug.</param>
-/// <param name="Sections">Sections of items, in order; each answer option carries its evidence weights and their sources.</param>
-/// <param name="PriorSources">Where each prior comes from.</param>
-public sealed record QuestionnaireResponse(
-    int Version,
-    int Contract,
-    string Title,
-    string Introduction,
-    IReadOnlyDictionary<string, double> CausePriors,
-    IReadOnlyDictionary<string, double> ImbalancePriors,
-    IReadOnlyList<QuestionnaireSection> Sections,
-    IReadOnlyDictionary<string, WeightSource>? PriorSources)
-{
-    public static QuestionnaireResponse From(Questionnaire q) => new(
-        q.Version, q.Definition.Contract, q.Definition.Title, q.Definition.Introduction, q.Definition.CausePriors, q.Definition.ImbalancePriors,
-        q.Definition.Sections, q.Definition.PriorSources);
-}
-
 /// <summary>A stored assessment and what it found.</summary>
 /// <param name="Id">The assessment's id.</param>
 /// <param name="CreatedAt">When it was submitted.</param>
@@ -76,8 +46,3 @@ public sealed record AssessmentResponse(
         a.Result.Causes, a.Result.Inconclusive, a.Result.Summary, a.Result.Imbalances, a.Result.Scores, a.Result.Disclaimer, a.Answers,
         a.Result.Confidence, a.Result.Screens ?? Screening.From(a.Answers), a.Result.DirectionalPreference, a.Result.Recommendations ?? []);
 }
-
-/// <summary>A page of assessments, newest first.</summary>
-/// <param name="Items">The assessments.</param>
-/// <param name="NextCursor">Pass as <c>cursor</c> for the next, older page; null on the last.</param>
-public sealed record AssessmentPageResponse(IReadOnlyList<AssessmentResponse> Items, string? NextCursor);

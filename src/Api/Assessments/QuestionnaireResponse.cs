@@ -1,0 +1,27 @@
+using SciaticaService.Domain.Assessments;
+
+namespace SciaticaService.Api.Assessments;
+
+/// <summary>A questionnaire version.</summary>
+/// <param name="Version">Assessments record the version they answered.</param>
+/// <param name="Contract">The item contract it implements: which item codes it asks (2 is the latest).</param>
+/// <param name="Title">Shown at the top.</param>
+/// <param name="Introduction">Shown first.</param>
+/// <param name="CausePriors">Starting log-odds per condition slug.</param>
+/// <param name="ImbalancePriors">Starting log-odds per imbalance slug.</param>
+/// <param name="Sections">Sections of items, in order; each answer option carries its evidence weights and their sources.</param>
+/// <param name="PriorSources">Where each prior comes from.</param>
+public sealed record QuestionnaireResponse(
+    int Version,
+    int Contract,
+    string Title,
+    string Introduction,
+    IReadOnlyDictionary<string, double> CausePriors,
+    IReadOnlyDictionary<string, double> ImbalancePriors,
+    IReadOnlyList<QuestionnaireSection> Sections,
+    IReadOnlyDictionary<string, WeightSource>? PriorSources)
+{
+    public static QuestionnaireResponse From(Questionnaire q) => new(
+        q.Version, q.Definition.Contract, q.Definition.Title, q.Definition.Introduction, q.Definition.CausePriors, q.Definition.ImbalancePriors,
+        q.Definition.Sections, q.Definition.PriorSources);
+}

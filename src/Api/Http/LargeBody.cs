@@ -1,0 +1,4 @@
+namespace SciaticaService.Api.Http;
+
+/// <summary>An endpoint that accepts a larger body than <see cref="LimitOptions.MaxRequestBodyBytes"/>.</summary>
+public sealed record LargeBody;

@@ -1,0 +1,42 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using SciaticaService.Api.Http;
+using SciaticaService.Api.Security;
+using SciaticaService.Domain.Errors;
+using SciaticaService.Domain.Routines;
+using Model = SciaticaService.Domain.Routines;
+using V1 = SciaticaService.Contracts.V1;
+
+namespace SciaticaService.Api.Routines;
+
+[Authorize]
+public sealed class RoutineGrpcService(RoutineService routines) : V1.RoutineService.RoutineServiceBase
+{
+    public override async Task<V1.Routine> CreateRoutine(V1.CreateRoutineRequest request, ServerCallContext context)
+    {
+        var caller = context.GetHttpContext().GetCaller(request.MemberId);
+        var unread = new List<ValidationError>();
+        var assessmentId = RequestValues.Uuid(request.AssessmentId, "assessmentId", unread);
+        var (routine, _) = await routines.CreateAsync(
+            caller, assessmentId ?? Guid.Empty, request.MinutesPerDay, NullIfEmpty(request.IdempotencyKey), unread, context.CancellationToken);
+        return RoutineMessages.ToMessage(routine);
+    }
+
+    public override async Task<V1.Routine> GetRoutine(V1.GetRoutineRequest request, ServerCallContext context) =>
+        RoutineMessages.ToMessage(await routines.GetAsync(
+            context.GetHttpContext().GetCaller(request.MemberId), RequestValues.Uuid(request.Id, "id"), context.CancellationToken));
+
+    public override async Task<V1.Routine> GetCurrentRoutine(V1.GetCurrentRoutineRequest request, ServerCallContext context) =>
+        RoutineMessages.ToMessage(await routines.GetCurrentAsync(context.GetHttpContext().GetCaller(request.MemberId), context.CancellationToken));
+
+    public override async Task<V1.AdjustRoutineResponse> AdjustRoutine(V1.AdjustRoutineRequest request, ServerCallContext context)
+    {
+        var (routine, changed) = await routines.AdjustAsync(
+            context.GetHttpContext().GetCaller(request.MemberId), RequestValues.Uuid(request.Id, "id"), NullIfEmpty(request.IdempotencyKey), context.CancellationToken);
+        return new V1.AdjustRoutineResponse { Changed = changed, Routine = RoutineMessages.ToMessage(routine) };
+    }
+
+    // proto3 strings cannot be absent: empty means no key.
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}

@@ -1,0 +1,27 @@
+using SciaticaService.Domain.Assessments;
+using SciaticaService.Domain.Routines;
+
+namespace SciaticaService.Api.Routines;
+
+/// <summary>A logged session.</summary>
+/// <param name="Id">The client's session id.</param>
+/// <param name="RoutineId">The routine version done.</param>
+/// <param name="StartedAt">Start.</param>
+/// <param name="CompletedAt">End.</param>
+/// <param name="PainBefore">Pain before, 0 to 10.</param>
+/// <param name="PainAfter">Pain after, 0 to 10.</param>
+/// <param name="Items">Each exercise: done or skipped, sets, pain during, note.</param>
+/// <param name="RecordedAt">When the service stored it.</param>
+/// <param name="AdjustedRoutineId">The new routine version, when this session moved an exercise along.</param>
+/// <param name="NewSymptoms">Red-flag symptoms reported as new with the session.</param>
+/// <param name="Escalation">What those symptoms need (level, flags, advice with when): the routine is on hold until a clinician's clearance. Null without new symptoms.</param>
+/// <param name="Review">Exercises after which pain rose by 3 or more points: they leave the routine until a clinician has looked at them.</param>
+public sealed record SessionResponse(
+    Guid Id, Guid RoutineId, DateTimeOffset StartedAt, DateTimeOffset CompletedAt, int PainBefore, int PainAfter,
+    IReadOnlyList<SessionItem> Items, DateTimeOffset RecordedAt, Guid? AdjustedRoutineId, IReadOnlyList<string> NewSymptoms,
+    TriageResult? Escalation, IReadOnlyList<string> Review)
+{
+    public static SessionResponse From(Session s, Routine? adjusted = null) =>
+        new(s.Id, s.RoutineId, s.StartedAt, s.CompletedAt, s.PainBefore, s.PainAfter, s.Items, s.RecordedAt, adjusted?.Id, s.NewSymptoms,
+            s.Escalation, s.ForReview);
+}

@@ -1,0 +1,79 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using SciaticaService.Domain.Content;
+using SciaticaService.Domain.Errors;
+using SciaticaService.Domain.Identity;
+using SciaticaService.Domain.Routines;
+using SciaticaService.Infrastructure.Persistence;
+
+namespace SciaticaService.Infrastructure.Routines;
+
+internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
+{
+    public async Task<(Session? Session, bool Created)> AddOrGetAsync(
+        Session session, IReadOnlyList<Domain.Feed.PartnerEvent> partnerEvents, int dailyQuota, CancellationToken cancellationToken)
+    {
+        bool created;
+        try
+        {
+            created = await Feed.PartnerFeedWriter.InsertAsync(db, partnerEvents, token => InsertIfNewAsync(session, dailyQuota, token), cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            // The routine was read, then erased with its person before the insert: as if it had never been there.
+            db.ChangeTracker.Clear();
+            throw new ValidationException([new ValidationError("routineId", "No such routine of yours.")], ErrorCodes.InvalidSession);
+        }
+
+        // Not inserted: a resend (the row is there), or the day's quota was used up (it is not).
+        return created ? (session, true) : (await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == session.Id, cancellationToken), false);
+    }
+
+    // ON CONFLICT rather than EF Core's insert: a resend (an offline client syncing again) finds its row without an
+    // error raised and logged twice, and without taking a partner's feed counter. The day's count rides in the same
+    // statement (an index range on (person, recorded_at)), so the quota costs no round trip; two inserts racing at
+    // the limit can both pass, which a daily quota can live with. Columns and JSON as in SessionConfiguration;
+    // timestamptz takes UTC only.
+    private async Task<bool> InsertIfNewAsync(Session session, int dailyQuota, CancellationToken cancellationToken)
+    {
+        var items = JsonColumn.Write(session.Items);
+        var symptoms = session.NewSymptoms.ToArray();
+        var escalation = session.Escalation is null ? null : JsonColumn.Write(session.Escalation);
+        var level = session.EscalationLevel is { } escalated ? WireName.Of(escalated) : null;
+        return await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO sessions (id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items, recorded_at, pain_rise,
+                                  new_symptoms, escalation, escalation_level)
+            SELECT {session.Id}, {session.PersonId}, {session.RoutineId}, {session.StartedAt.ToUniversalTime()}, {session.CompletedAt.ToUniversalTime()},
+                   {session.PainBefore}, {session.PainAfter}, {items}::jsonb, {session.RecordedAt.ToUniversalTime()}, {session.PainRise},
+                   {symptoms}, {escalation}::jsonb, {level}
+            WHERE (SELECT count(*) FROM sessions WHERE person_id = {session.PersonId}
+                   AND recorded_at >= {PersonQuotas.DayOf(session.RecordedAt).UtcDateTime}) < {dailyQuota}
+            ON CONFLICT (id) DO NOTHING
+            """, cancellationToken) == 1;
+    }
+
+    public Task<Session?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+
+    // Progression reads a routine version's latest Progression.Window sessions: an index walk on (routine,
+    // completed_at, id), the same few rows whatever the history. The window is part of the statement's text, not a
+    // parameter: for a generic plan PostgreSQL would have to guess a LIMIT's value (a tenth of the routine's rows),
+    // which cost it so far above the custom plans that it planned the statement again on every PUT. Ties on time are
+    // broken by id as Progression.Chronologically breaks them.
+    private static readonly string Latest = $$"""
+        SELECT id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items::text, recorded_at
+        FROM sessions WHERE routine_id = {0} ORDER BY completed_at DESC, id DESC LIMIT {{Progression.Window}}
+        """;
+
+    public async Task<IReadOnlyList<Session>> ListForProgressionAsync(Routine routine, CancellationToken cancellationToken) =>
+        await db.Database.ReadRowsAsync(FormattableStringFactory.Create(Latest, routine.Id), ReadSession, cancellationToken);
+
+    // Columns as in SessionConfiguration, in the order selected above; the session computes its pain rise again.
+    private static Session ReadSession(DbDataReader row) => new(
+        row.GetGuid(0), new PersonId(row.GetString(1)),
+        new SessionReport(row.GetGuid(2), row.GetFieldValue<DateTimeOffset>(3), row.GetFieldValue<DateTimeOffset>(4), row.GetInt32(5), row.GetInt32(6),
+            JsonColumn.Read<IReadOnlyList<SessionItem>>(row.GetString(7))),
+        row.GetFieldValue<DateTimeOffset>(8));
+}
