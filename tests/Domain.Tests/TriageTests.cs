@@ -15,9 +15,14 @@ public class TriageTests
         { "sciatica that started in or spread to both legs lately", [("both_legs_recent", true), ("bilateral_leg_symptoms", true)], TriageLevel.Emergency, CareTiming.Now, "cauda_equina" },
         { "both legs with worsening weakness", [("bilateral_leg_symptoms", true), ("progressive_weakness", true)], TriageLevel.Emergency, CareTiming.Now, "cauda_equina" },
         { "worst in both legs with worsening weakness", [("pain_location", "both_legs"), ("progressive_weakness", true)], TriageLevel.Emergency, CareTiming.Now, "cauda_equina" },
-        { "both legs with severe weakness", [("bilateral_leg_symptoms", true), ("sbi_weakness", 5)], TriageLevel.Emergency, CareTiming.Now, "cauda_equina" },
-        { "both legs with a foot drop (the deficit row: emergency when both legs are involved)", [("bilateral_leg_symptoms", true), ("foot_drop", true)], TriageLevel.Emergency, CareTiming.Now, "cauda_equina" },
-        { "both legs giving way", [("bilateral_leg_symptoms", true), ("legs_giving_way", true)], TriageLevel.Emergency, CareTiming.Now, "cauda_equina" },
+        { "a foot drop with symptoms that reached both legs lately", [("both_legs_recent", true), ("bilateral_leg_symptoms", true), ("foot_drop", true)], TriageLevel.Emergency, CareTiming.Now, "cauda_equina" },
+
+        // SBI weakness is how much weakness in a leg or foot bothers the person, not its severity nor both legs: with
+        // long-standing symptoms in both legs it stays the stenosis picture (a GP visit).
+        { "long-standing both legs and weakness that bothers a lot is stenosis, not cauda equina", [("bilateral_leg_symptoms", true), ("sbi_weakness", 6), ("symptom_duration", "over_12_weeks")], TriageLevel.SeeGp, CareTiming.WithinWeeks, "symptoms_in_both_legs" },
+        // A stable deficit beside long-standing symptoms in both legs is the deficit row, not an emergency.
+        { "long-standing both legs with a stable foot drop needs a doctor within a day, not an emergency department", [("bilateral_leg_symptoms", true), ("foot_drop", true)], TriageLevel.Urgent, CareTiming.WithinADay, "progressive_neurological_deficit" },
+        { "long-standing both legs with legs giving way needs a doctor within a day, not an emergency department", [("bilateral_leg_symptoms", true), ("legs_giving_way", true)], TriageLevel.Urgent, CareTiming.WithinADay, "progressive_neurological_deficit" },
 
         // Progressive neurological deficit: a doctor within 24 hours.
         { "one leg getting weaker", [("progressive_weakness", true)], TriageLevel.Urgent, CareTiming.WithinADay, "progressive_neurological_deficit" },
@@ -114,15 +119,41 @@ public class TriageTests
     }
 
     [Fact]
-    public void Stable_both_legs_with_mild_weakness_is_not_an_emergency()
+    public void Stable_stenosis_in_both_legs_at_any_weakness_bother_is_a_gp_visit_not_an_emergency()
     {
-        // The commonest picture over 60: sending it to an emergency department is over-triage (CLINICAL.md).
-        for (var weakness = 0; weakness < RedFlagRules.SevereWeaknessBother; weakness++)
+        // Vignette V2: 72, both legs for over 12 weeks, brought on by walking and eased by sitting. The commonest picture
+        // over 60: sending it to an emergency department is over-triage (CLINICAL.md), however much weakness bothers them.
+        for (var weakness = 0; weakness <= 6; weakness++)
         {
-            var triage = Evaluate(Baseline(age: 72, location: "both_legs").With(("bilateral_leg_symptoms", true), ("sbi_weakness", weakness))).Triage;
+            var triage = Evaluate(StableStenosis().With(("sbi_weakness", weakness))).Triage;
             Assert.Equal(TriageLevel.SeeGp, triage.Level);
+            Assert.True(triage.RoutineAllowed);
+            Assert.Contains(triage.Flags, f => f.Code == "symptoms_in_both_legs");
         }
     }
+
+    [Fact]
+    public void Stable_stenosis_with_an_old_one_sided_foot_drop_needs_a_doctor_within_a_day_not_an_emergency_department()
+    {
+        // Vignette V3: a foot drop, even stable, is the urgent deficit row; nothing says both legs are weak or that it is new.
+        var triage = Evaluate(StableStenosis().With(("sbi_weakness", 5), ("foot_drop", true))).Triage;
+
+        Assert.Equal((TriageLevel.Urgent, CareTiming.WithinADay), (triage.Level, triage.Timing));
+        Assert.Equal("progressive_neurological_deficit", triage.Flags[0].Code);
+        Assert.DoesNotContain(triage.Flags, f => f.Code == "cauda_equina");
+        Assert.False(triage.RoutineAllowed);
+    }
+
+    [Fact]
+    public void Stable_stenosis_with_weakness_getting_worse_or_spreading_to_both_legs_lately_is_still_an_emergency()
+    {
+        Assert.Equal(TriageLevel.Emergency, Evaluate(StableStenosis().With(("progressive_weakness", true))).Triage.Level);
+        Assert.Equal(TriageLevel.Emergency, Evaluate(StableStenosis().With(("both_legs_recent", true))).Triage.Level);
+    }
+
+    private static Dictionary<string, AnswerValue> StableStenosis() =>
+        Baseline(age: 72, location: "both_legs").With(("bilateral_leg_symptoms", true), ("symptom_duration", "over_12_weeks"),
+            ("onset", "gradual"), ("worse_standing_or_walking", true), ("eased_by_sitting_or_leaning_forward", true));
 
     [Fact]
     public void Every_urgent_and_emergency_flag_stops_the_routine_and_every_other_allows_it()
@@ -228,7 +259,9 @@ public class TriageTests
         var worstInBoth = new Dictionary<string, AnswerValue> { ["pain_location"] = new AnswerValue.Text("both_legs") };
 
         Assert.Equal(TriageLevel.Emergency, RedFlagRules.EvaluateNewSymptoms(["progressive_weakness"], bothLegs).Level);
-        Assert.Equal(TriageLevel.Emergency, RedFlagRules.EvaluateNewSymptoms(["legs_giving_way"], worstInBoth).Level);
+        Assert.Equal(TriageLevel.Emergency, RedFlagRules.EvaluateNewSymptoms(["progressive_weakness"], worstInBoth).Level);
+        // A stable deficit beside long-standing symptoms in both legs is the urgent deficit row, not cauda equina.
+        Assert.Equal(TriageLevel.Urgent, RedFlagRules.EvaluateNewSymptoms(["legs_giving_way"], worstInBoth).Level);
         Assert.Equal(TriageLevel.Urgent, RedFlagRules.EvaluateNewSymptoms(["progressive_weakness"], new Dictionary<string, AnswerValue>()).Level);
         // What else the assessment said is not raised again.
         Assert.Equal(TriageLevel.Urgent, RedFlagRules.EvaluateNewSymptoms(["foot_drop"],

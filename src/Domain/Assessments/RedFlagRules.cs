@@ -140,7 +140,7 @@ public static class RedFlagRules
 
     /// <summary>
     /// The red flags that new symptoms reported with a session raise: every one of them needs a doctor. What the person's
-    /// assessment already said about both legs counts too: new weakness with symptoms already in both legs is an emergency.
+    /// assessment already said about both legs counts too: weakness getting worse with symptoms already in both legs is an emergency.
     /// </summary>
     /// <param name="symptoms">The new symptoms, by item code.</param>
     /// <param name="assessed">The answers of the assessment the routine was built from, when known.</param>
@@ -171,22 +171,21 @@ public static class RedFlagRules
         }
 
         var age = answers.Number("age");
-        var severeWeakness = answers.Number("sbi_weakness") is >= SevereWeaknessBother;
         var deficit = Present(ProgressiveWeakness, FootDrop, LegsGivingWay);
 
-        // Cauda equina: saddle, bladder, bowel or sexual signs; both legs affected lately; or a nerve deficit (weakness
-        // getting worse, a foot drop, legs giving way) or severe weakness with both legs involved, as the table's
-        // deficit row says. Long-standing, stable symptoms in both legs alone are not this picture.
+        // Cauda equina: saddle, bladder, bowel or sexual signs; symptoms that reached both legs lately, with any deficit
+        // they bring; or weakness getting worse with both legs involved. The SBI weakness item asks how much weakness in
+        // a leg or foot bothers the person, not how severe it is nor whether both legs are weak, so it is no trigger;
+        // and a stable deficit (an old one-sided foot drop) beside long-standing symptoms in both legs, the usual
+        // picture of stenosis in older people, is the urgent deficit row, not an emergency.
         var caudaEquina = Present(SaddleNumbness, BladderBowelChange, SexualFunctionChange, BothLegsRecent);
-        if (bothLegs.Count > 0 && (deficit.Count > 0 || severeWeakness))
+        if (answers.IsYes(BothLegsRecent) && deficit.Count > 0)
         {
-            caudaEquina.AddRange(deficit);
-            if (severeWeakness)
-            {
-                caudaEquina.Add("sbi_weakness");
-            }
-
-            caudaEquina.AddRange(bothLegs);
+            caudaEquina.AddRange([.. deficit, .. bothLegs]);
+        }
+        else if (bothLegs.Count > 0 && answers.IsYes(ProgressiveWeakness))
+        {
+            caudaEquina.AddRange([ProgressiveWeakness, .. bothLegs]);
         }
 
         if (caudaEquina.Count > 0)
@@ -296,9 +295,6 @@ public static class RedFlagRules
 
         return flags;
     }
-
-    /// <summary>SBI weakness bother of 5 or 6 (of 6), read as severe weakness.</summary>
-    public const int SevereWeaknessBother = 5;
 
     /// <summary>Pain now of 7 or more (of 10): the "severe" of a sudden pain with weak bones.</summary>
     public const int SeverePain = 7;
