@@ -47,4 +47,18 @@ public sealed class ClinicalSafetyTests(ApiFixture fixture) : ApiTest(fixture), 
         var create = await _alice.PostAsJsonAsync("/api/v1/routines", new CreateRoutineRequest(assessment.Id, 15));
         Assert.Equal(HttpStatusCode.Created, create.StatusCode);
     }
+    [Fact]
+    public async Task An_old_stress_fracture_from_back_bending_sport_keeps_lying_face_down_and_press_ups_out_of_the_routine()
+    {
+        // Vignette X2b: the adult base rate puts spondylolisthesis under 5%, but the person's own answer raised it.
+        var answers = DiscAnswers();
+        answers["age"] = 30;
+        answers["repeated_back_bending_sport"] = true;
+        answers["lying_face_down_or_arching_effect"] = "eases_or_moves_up";
+
+        var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(answers)).Id, 60);
+
+        Assert.Contains("isthmic-spondylolisthesis", routine.SafeFor);
+        Assert.DoesNotContain(routine.Items, i => i.Stretch.StartsWith("prone", StringComparison.Ordinal));
+    }
 }

@@ -5,7 +5,7 @@ using SciaticaService.Domain.Errors;
 namespace SciaticaService.Domain.Routines;
 
 /// <param name="Items">The exercises, gentlest first.</param>
-/// <param name="SafeFor">The causes every item is safe for: each cause the assessment gives at least a small chance.</param>
+/// <param name="SafeFor">The causes every item is safe for: each cause the assessment gives at least a small chance, or the answers point to.</param>
 /// <param name="EstimatedMinutes">How long one session takes, roughly.</param>
 /// <param name="Screens">The screens every item respects (weak bones, a hip replacement, pregnancy, extension that worsens the leg).</param>
 public sealed record RoutinePlan(IReadOnlyList<RoutineItem> Items, IReadOnlyList<string> SafeFor, int EstimatedMinutes, IReadOnlyList<Screen> Screens);
@@ -23,6 +23,17 @@ public static class RoutineBuilder
 
     /// <summary>Every item is safe for each cause with at least this probability, whether or not the routine is for it.</summary>
     public const double SafetyThreshold = 0.05;
+
+    /// <summary>
+    /// Every item is safe, too, for each cause the person's own answers raised by at least this much evidence in all
+    /// (natural-log likelihood ratio, about a 2.7-fold rise): a strong prior against a cause (spondylolisthesis in
+    /// adults) must not hide the signs the person reported (an old stress fracture in the lower back).
+    /// </summary>
+    public const double SafetyEvidence = 1.0;
+
+    /// <summary>Whether the routine must be safe for this cause: a small chance of it, or the person's answers point to it.</summary>
+    public static bool MustBeSafeFor(CauseLikelihood cause) =>
+        cause.Probability >= SafetyThreshold || cause.RaisedBy.Sum(e => e.Weight) >= SafetyEvidence;
 
     public const int MinMinutes = 5;
     public const int MaxMinutes = 60;
@@ -59,7 +70,7 @@ public static class RoutineBuilder
             relevant = [top];
         }
 
-        var safeFor = assessment.Causes.Where(c => c.Probability >= SafetyThreshold).Select(c => c.Condition).Append(top.Condition)
+        var safeFor = assessment.Causes.Where(MustBeSafeFor).Select(c => c.Condition).Append(top.Condition)
             .ToHashSet(StringComparer.Ordinal);
         var screens = Screening.From(answers);
         var direction = Screening.DirectionFrom(answers);

@@ -130,7 +130,7 @@ public sealed class RoutineService(
 
     /// <summary>
     /// The routine held to what the person's latest answers allow: assessed again since it was built (pregnant now, say,
-    /// or another cause possible), that assessment's screens and causes at 5% or more count as well as its own.
+    /// or another cause possible), that assessment's screens and the causes it must be safe for count as well as its own.
     /// </summary>
     private async Task<Routine> HeldToLatestAnswersAsync(PersonId person, Routine routine, CancellationToken cancellationToken)
     {
@@ -140,7 +140,7 @@ public sealed class RoutineService(
         }
 
         var safeFor = routine.SafeFor
-            .Union(latest.Result.Causes.Where(c => c.Probability >= RoutineBuilder.SafetyThreshold).Select(c => c.Condition), StringComparer.Ordinal)
+            .Union(latest.Result.Causes.Where(RoutineBuilder.MustBeSafeFor).Select(c => c.Condition), StringComparer.Ordinal)
             .Order(StringComparer.Ordinal).ToList();
         var screens = routine.Screens.Union(Screening.From(latest.Answers)).Order().ToList();
         return safeFor.Count == routine.SafeFor.Count && screens.Count == routine.Screens.Count ? routine : routine.HeldTo(safeFor, screens);
