@@ -61,4 +61,22 @@ public sealed class ClinicalSafetyTests(ApiFixture fixture) : ApiTest(fixture), 
         Assert.Contains("isthmic-spondylolisthesis", routine.SafeFor);
         Assert.DoesNotContain(routine.Items, i => i.Stretch.StartsWith("prone", StringComparison.Ordinal));
     }
+    [Fact]
+    public async Task A_self_recorded_clearance_after_saddle_numbness_needs_a_fresh_questionnaire_before_any_routine()
+    {
+        var emergency = await _alice.AssessAsync(DiscAnswers(saddleNumbness: true));
+        var cleared = await _alice.PostAsync("/api/v1/me/clearances", Json(new JsonObject
+        {
+            ["assessmentId"] = emergency.Id, ["clearedBy"] = "me", ["clearedOn"] = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        }));
+        Assert.Equal(HttpStatusCode.Created, cleared.StatusCode);
+
+        var fromEmergency = await _alice.PostAsJsonAsync("/api/v1/routines", new CreateRoutineRequest(emergency.Id, 15));
+        Assert.Equal(HttpStatusCode.Conflict, fromEmergency.StatusCode);
+        Assert.Equal(Domain.Errors.ErrorCodes.RoutineNotAllowed, await CodeOf(fromEmergency));
+        Assert.Contains("answer the questionnaire again", await fromEmergency.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var fresh = await _alice.AssessAsync(DiscAnswers());
+        Assert.Equal(HttpStatusCode.Created, (await _alice.PostAsJsonAsync("/api/v1/routines", new CreateRoutineRequest(fresh.Id, 15))).StatusCode);
+    }
 }

@@ -151,6 +151,44 @@ public class RoutineBuilderTests
         Assert.Contains("Go now.", exception.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_clearance_does_not_turn_an_assessment_that_still_reports_saddle_numbness_into_a_routine()
+    {
+        // The sign is the state the person was in then: after the clinician's visit a routine needs fresh answers.
+        var answers = Baseline().With(("saddle_numbness", true));
+        var result = Evaluate(answers);
+        Assert.Equal(TriageLevel.Emergency, result.Triage.Level);
+
+        var exception = Assert.Throws<DomainException>(() => RoutineBuilder.Build(result, answers, Content, 15, cleared: true));
+
+        Assert.Equal(("routine_not_allowed", ErrorKind.NotAllowedNow), (exception.Code, exception.Kind));
+        Assert.Contains("answer the questionnaire again", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(40, "fever_or_unwell")]
+    [InlineData(40, "unexplained_weight_loss")]
+    [InlineData(40, "progressive_weakness")]
+    public void A_clearance_needs_fresh_answers_for_any_sign_that_is_a_state_not_a_history(int age, string sign)
+    {
+        var answers = Baseline(age).With((sign, true), ("cancer_history", true));
+        var result = Evaluate(answers);
+
+        Assert.Throws<DomainException>(() => RoutineBuilder.Build(result, answers, Content, 15, cleared: true));
+    }
+
+    [Theory]
+    [InlineData(40)]
+    [InlineData(70)]
+    public void A_cleared_history_of_cancer_still_gives_a_routine_from_that_assessment_since_answering_again_would_raise_it_again(int age)
+    {
+        var answers = Baseline(age).With(("cancer_history", true));
+        var result = Evaluate(answers);
+        Assert.False(result.Triage.RoutineAllowed);
+
+        Assert.NotEmpty(RoutineBuilder.Build(result, answers, Content, 15, cleared: true).Items);
+    }
+
     [Theory]
     [InlineData(4)]
     [InlineData(61)]

@@ -63,6 +63,15 @@ public static class RoutineBuilder
                 $"No routine is given after this assessment. {assessment.Triage.Advice} Once a clinician has seen you, record their clearance.");
         }
 
+        if (!assessment.Triage.RoutineAllowed && !ClearanceCanCover(assessment.Triage))
+        {
+            // The clearance lifts the hold, but these answers still report the sign (saddle numbness, say): only answers
+            // given after the clinician's visit may decide what exercises are safe now.
+            throw new DomainException(ErrorKind.NotAllowedNow, ErrorCodes.RoutineNotAllowed,
+                "No routine is built from this assessment: its answers report signs that needed a doctor. Now that a clinician has seen you, "
+                + "answer the questionnaire again and build your routine from that new assessment.");
+        }
+
         var top = assessment.Causes[0];
         var relevant = assessment.Causes.Where(c => c.Probability > RelevantCauseThreshold).ToList();
         if (relevant.Count == 0)
@@ -203,6 +212,17 @@ public static class RoutineBuilder
 
         return chain;
     }
+
+    /// <summary>
+    /// Whether, once a clinician has cleared it, a routine may be built from this very assessment: only when every
+    /// urgent or emergency flag rests on lasting history that a reassessment would report again (a past cancer, and
+    /// age), so that answering again could never lift it. Any other sign (saddle numbness, a fever) is the state the
+    /// person was in then: a routine needs answers given after the clinician's visit.
+    /// </summary>
+    public static bool ClearanceCanCover(TriageResult triage) =>
+        triage.Flags.Any(f => f.Level >= TriageLevel.Urgent)
+        && triage.Flags.Where(f => f.Level >= TriageLevel.Urgent)
+            .All(f => f.Code == "possible_cancer" && f.Items.All(item => item is RedFlagRules.CancerHistory or "age"));
 
     /// <summary>What is wrong with a daily budget, or null when it is 5 to 60 minutes.</summary>
     public static ValidationError? BudgetProblem(int minutesPerDay) =>
