@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Grpc.Core;
+using SciaticaService.Api.Routines;
 using SciaticaService.Api.Tests.Fixtures;
 using static SciaticaService.Api.Tests.Fixtures.Journeys;
 using V1 = SciaticaService.Contracts.V1;
@@ -30,11 +32,18 @@ public sealed class QuestionnaireVersionTests(ApiFixture fixture) : ApiTest(fixt
         // Unasked is not "no": never self-care.
         Assert.Equal("see_gp", result["triage"]!["level"]!.GetValue<string>());
 
-        // The routine still follows, as it did for these apps before, without what the unasked screens would rule out.
-        var routine = await _alice.CreateRoutineAsync(Guid.Parse(result["id"]!.GetValue<string>()));
-        Assert.NotEmpty(routine.Items);
-        Assert.Contains(Domain.Assessments.Screen.Pregnancy, routine.Screens);
-        Assert.DoesNotContain(routine.Items, i => i.Stretch.StartsWith("prone", StringComparison.Ordinal));
+        // Version 1 never asked about a new loss of sexual function, both legs lately, a foot drop or legs giving way: a yes
+        // to any would need a doctor before exercising, so no routine follows until they are answered (vignette W1).
+        Assert.False(result["triage"]!["routineAllowed"]!.GetValue<bool>());
+        var refused = await _alice.PostAsJsonAsync("/api/v1/routines", new CreateRoutineRequest(Guid.Parse(result["id"]!.GetValue<string>()), 15));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var problem = JsonNode.Parse(await refused.Content.ReadAsStringAsync())!;
+        Assert.Equal(Domain.Errors.ErrorCodes.RoutineNotAllowed, problem["code"]!.GetValue<string>());
+        Assert.Contains("answer the remaining safety questions", problem.ToJsonString(), StringComparison.Ordinal);
+
+        // The current questionnaire answered in full gives the routine: the unasked questions held it back, not a red flag.
+        var current = await _alice.AssessAsync(DiscAnswers());
+        Assert.Equal(HttpStatusCode.Created, (await _alice.PostAsJsonAsync("/api/v1/routines", new CreateRoutineRequest(current.Id, 15))).StatusCode);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace SciaticaService.Domain.Tests;
 
 public class RoutineBuilderTests
 {
-    private static readonly RoutineContent Content = LoadContent();
+    internal static readonly RoutineContent Content = LoadContent();
     private static readonly string[] Causes = ["piriformis-syndrome", "herniated-disc", "spinal-stenosis", "isthmic-spondylolisthesis"];
     private static readonly int[] Budgets = [5, 10, 15, 30, 60];
     private static readonly Dictionary<string, AnswerValue> NoScreens = new()

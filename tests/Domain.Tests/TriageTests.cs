@@ -1,4 +1,6 @@
 using SciaticaService.Domain.Assessments;
+using SciaticaService.Domain.Errors;
+using SciaticaService.Domain.Routines;
 using static SciaticaService.Domain.Tests.AssessmentSamples;
 
 namespace SciaticaService.Domain.Tests;
@@ -39,6 +41,9 @@ public class TriageTests
         { "osteoporosis with a sudden severe pain", [("osteoporosis", true), ("onset", "sudden"), ("pain_now", 8)], TriageLevel.Urgent, CareTiming.Today, "possible_fracture" },
         { "long-term steroids and severe pain after lifting", [("long_term_steroids", true), ("onset", "after_lifting_or_accident"), ("pain_now", 7)], TriageLevel.Urgent, CareTiming.Today, "possible_fracture" },
         { "osteoporosis with a sudden but mild pain", [("osteoporosis", true), ("onset", "sudden"), ("pain_now", 2)], TriageLevel.SeeGp, CareTiming.WithinWeeks, "bone_or_immune_risk" },
+        { "at 74 with osteoporosis, pain of 6 since lifting under two weeks ago, a vertebra may have broken", [("age", 74), ("osteoporosis", true), ("onset", "after_lifting_or_accident"), ("pain_now", 6), ("symptom_duration", "under_2_weeks")], TriageLevel.Urgent, CareTiming.Today, "possible_fracture" },
+        { "osteoporosis and a sudden pain that painkillers do not control is severe whatever the score", [("osteoporosis", true), ("onset", "sudden"), ("pain_now", 4), ("pain_uncontrolled", true)], TriageLevel.Urgent, CareTiming.Today, "possible_fracture" },
+        { "long-term steroids and a sudden severe pain that has lasted over 12 weeks is not a new fracture", [("long_term_steroids", true), ("onset", "sudden"), ("pain_now", 7), ("symptom_duration", "over_12_weeks")], TriageLevel.SeeGp, CareTiming.WithinWeeks, "bone_or_immune_risk" },
 
         // Possible cancer: within days, two weeks at most.
         { "a history of cancer", [("cancer_history", true)], TriageLevel.Urgent, CareTiming.WithinDays, "possible_cancer" },
@@ -217,11 +222,30 @@ public class TriageTests
         Assert.Equal(TriageLevel.SeeGp, result.Triage.Level);
         var notAsked = Assert.Single(result.Triage.Flags, f => f.Code == "red_flags_not_asked");
         Assert.Equal(result.Triage.NotAsked, notAsked.Items);
-        Assert.True(result.Triage.RoutineAllowed);
+        // Unasked cauda equina and deficit questions hold back the routine (a yes would need a doctor first).
+        Assert.False(result.Triage.RoutineAllowed);
+        Assert.False(TriageResult.NeedsClearance(result.Triage.Level));
         // Each unasked question with what a yes would need, and when.
         Assert.Contains("slaps down or catches when you walk: a doctor within 24 hours", notAsked.Advice, StringComparison.Ordinal);
         Assert.Contains("shoulder blades: a doctor within the next few days", notAsked.Advice, StringComparison.Ordinal);
         Assert.Contains("both legs in the last few weeks: an emergency department now", notAsked.Advice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Version_1_with_symptoms_in_both_legs_gives_no_routine_until_the_unasked_cauda_equina_questions_are_answered()
+    {
+        // Vignette W1: version 1 never asks whether the symptoms reached both legs lately, nor about sexual function, a
+        // foot drop or legs giving way; with both legs affected, a yes to either would be an emergency.
+        var answers = Version1Baseline().With(("bilateral_leg_symptoms", true));
+        var result = AssessmentEngine.Evaluate(AnswerSheet.Check(Version1, answers), Names);
+
+        Assert.Equal(TriageLevel.SeeGp, result.Triage.Level);
+        Assert.False(result.Triage.RoutineAllowed);
+        Assert.Contains("both_legs_recent", result.Triage.NotAsked!);
+        var refused = Assert.Throws<DomainException>(() => RoutineBuilder.Build(result, answers, RoutineBuilderTests.Content, 15, cleared: true));
+        Assert.Equal(ErrorCodes.RoutineNotAllowed, refused.Code);
+        Assert.Contains("answer the remaining safety questions", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("both_legs_recent", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

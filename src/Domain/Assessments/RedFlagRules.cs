@@ -85,6 +85,13 @@ public static class RedFlagRules
     public static readonly IReadOnlyList<string> SessionSymptoms =
         [SaddleNumbness, BladderBowelChange, SexualFunctionChange, ProgressiveWeakness, FootDrop, LegsGivingWay, BothLegsRecent];
 
+    /// <summary>
+    /// The cauda equina and nerve-deficit questions: while any is unasked, no routine may follow, since a "yes" to any
+    /// would have needed a doctor before exercising. Other unasked items only add advice.
+    /// </summary>
+    public static readonly IReadOnlyList<string> NeededBeforeARoutine =
+        [SaddleNumbness, BladderBowelChange, SexualFunctionChange, BothLegsRecent, ProgressiveWeakness, FootDrop, LegsGivingWay];
+
     /// <summary>The current items that version 1's merged question stands for: its "yes" counts as yes to each.</summary>
     private static readonly IReadOnlyDictionary<string, string> LegacyItems = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -152,7 +159,8 @@ public static class RedFlagRules
         // The most urgent flag's advice leads; the timing is the soonest any flag needs.
         var ordered = flags.OrderByDescending(f => f.Level).ThenByDescending(f => f.Timing).ToList();
         return ordered is [var first, ..]
-            ? new TriageResult(first.Level, ordered, first.Advice, TriageResult.AllowsRoutine(first.Level), ordered.Max(f => f.Timing), notAsked)
+            ? new TriageResult(first.Level, ordered, first.Advice,
+                TriageResult.AllowsRoutine(first.Level) && !notAsked.Any(NeededBeforeARoutine.Contains), ordered.Max(f => f.Timing), notAsked)
             : new TriageResult(TriageLevel.SelfCare, [], SelfCareAdvice, RoutineAllowed: true, CareTiming.NotNeeded, notAsked);
     }
 
@@ -206,12 +214,16 @@ public static class RedFlagRules
                 [FeverOrUnwell, .. Present(InfectionRisk, WeakenedImmunity, LongTermSteroids)]);
         }
 
-        // With weak bones, a minor fall or lifting can break a vertebra: sudden or after lifting, and severe.
+        // With weak bones, a minor fall or lifting can break a vertebra: sudden or after lifting, severe (a high pain score
+        // or pain that painkillers do not control), and recent: pain that started that way months ago and has lasted is
+        // not this picture. An unasked duration counts as recent.
         var fracture = Present(RecentMajorTrauma);
         var fragileBones = Present(Osteoporosis, LongTermSteroids);
-        if (fragileBones.Count > 0 && answers.Choice("onset") is "sudden" or "after_lifting_or_accident" && answers.Number("pain_now") is >= SeverePain)
+        var severe = answers.Number("pain_now") is >= SeverePain ? "pain_now" : answers.IsYes(PainUncontrolled) ? PainUncontrolled : null;
+        if (fragileBones.Count > 0 && answers.Choice("onset") is "sudden" or "after_lifting_or_accident" && severe is not null
+            && answers.Choice(SymptomDuration) is null or "under_2_weeks" or "2_to_6_weeks")
         {
-            fracture.AddRange([.. fragileBones, "onset", "pain_now"]);
+            fracture.AddRange([.. fragileBones, "onset", severe]);
         }
 
         if (fracture.Count > 0)
@@ -247,7 +259,7 @@ public static class RedFlagRules
             Raise("bone_or_immune_risk", "Weak bones, long-term steroids or a weakened immune system", TriageLevel.SeeGp, CareTiming.WithinWeeks,
                 "Book a GP visit in the next few weeks to talk this back pain through. You can start the routine meanwhile"
                 + (fragileBones.Count > 0 ? ": it leaves out exercises that bend the spine far forward, which weak bones do not tolerate well" : "")
-                + ". See a doctor the same day if you get a fever, feel unwell, or the pain becomes sudden and severe.",
+                + ". See a doctor the same day if you get a fever or feel unwell, if the pain came on suddenly and is severe, or if it gets worse.",
                 boneOrImmune);
         }
 
@@ -296,8 +308,8 @@ public static class RedFlagRules
         return flags;
     }
 
-    /// <summary>Pain now of 7 or more (of 10): the "severe" of a sudden pain with weak bones.</summary>
-    public const int SeverePain = 7;
+    /// <summary>Pain now of 6 or more (of 10): the "severe" of a sudden pain with weak bones.</summary>
+    public const int SeverePain = 6;
 
     public const int YoungestUsualAge = 20;
     public const int OldestUsualAge = 55;

@@ -3,7 +3,10 @@ namespace SciaticaService.Domain.Assessments;
 /// <param name="Level">The most urgent level of any flag, or self-care.</param>
 /// <param name="Flags">Every flag raised, most urgent first.</param>
 /// <param name="Advice">What to do now.</param>
-/// <param name="RoutineAllowed">Whether a stretch routine may be built: never for emergency or urgent.</param>
+/// <param name="RoutineAllowed">
+/// Whether a stretch routine may be built: never for emergency or urgent, nor while a cauda equina or nerve-deficit
+/// question is unasked (see <see cref="RedFlagRules.NeededBeforeARoutine"/>).
+/// </param>
 /// <param name="Timing">When to see a clinician: the most urgent flag's timing.</param>
 /// <param name="NotAsked">
 /// Safety questions the answered questionnaire version did not ask, by item code (the current version's codes):

@@ -57,6 +57,15 @@ public static class RoutineBuilder
             throw new ValidationException([problem]);
         }
 
+        if (assessment.Triage.Level <= TriageLevel.SeeGp
+            && assessment.Triage.NotAsked?.Where(RedFlagRules.NeededBeforeARoutine.Contains).ToList() is [_, ..] unasked)
+        {
+            // An older questionnaire version did not ask them; unasked is not "no", and a yes would need a doctor first.
+            throw new DomainException(ErrorKind.NotAllowedNow, ErrorCodes.RoutineNotAllowed,
+                "Please answer the remaining safety questions before a routine is built: the questionnaire you answered did not ask about "
+                + $"{string.Join(", ", unasked)}. Answer the current questionnaire and build your routine from that assessment.");
+        }
+
         if (!assessment.Triage.RoutineAllowed && !cleared)
         {
             throw new DomainException(ErrorKind.NotAllowedNow, ErrorCodes.RoutineNotAllowed,
