@@ -55,6 +55,7 @@ public static class FeedEndpoints
         }
 
         var (events, next) = await feed.ListAsync(context.GetCaller(), cursor, size, cancellationToken);
+        Telemetry.ApiMetrics.FeedDelivered(context.RequestServices, events, "page");
         return TypedResults.Ok(new FeedPageResponse([.. events.Select(FeedEventResponse.From)], next));
     }
 }
@@ -80,6 +81,7 @@ public sealed class PartnerFeedGrpcService(FeedService feed, FeedSubscriptions s
             await foreach (var e in feed.FollowAsync(caller, request.Cursor, options.Value.PollInterval, ended.Token))
             {
                 await responseStream.WriteAsync(ToMessage(e), ended.Token);
+                Telemetry.ApiMetrics.FeedDelivered(context.GetHttpContext().RequestServices, [e], "stream");
             }
         }
         catch (OperationCanceledException) when (ended.IsCancellationRequested)
@@ -96,6 +98,7 @@ public sealed class PartnerFeedGrpcService(FeedService feed, FeedSubscriptions s
     public override async Task<V1.ListEventsResponse> ListEvents(V1.ListEventsRequest request, ServerCallContext context)
     {
         var (events, next) = await feed.ListAsync(context.GetHttpContext().GetCaller(), request.Cursor, request.Limit == 0 ? null : request.Limit, context.CancellationToken);
+        Telemetry.ApiMetrics.FeedDelivered(context.GetHttpContext().RequestServices, events, "page");
         return new V1.ListEventsResponse { Events = { events.Select(ToMessage) }, Cursor = next };
     }
 

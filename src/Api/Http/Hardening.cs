@@ -96,8 +96,9 @@ public static class Hardening
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                if (IsHealthProbe(context))
+                if (IsHealthProbe(context) || context.Request.Path.StartsWithSegments(Telemetry.TelemetryRegistration.MetricsPath))
                 {
+                    // Probes and the scraper must see a replica under load as it is, not be turned away by it.
                     return RateLimitPartition.GetNoLimiter("health");
                 }
 
@@ -246,8 +247,12 @@ public static class Hardening
         await next(context);
     }
 
-    public static Task WriteTooManyAsync(HttpContext context, TimeSpan retryAfter)
+    /// <param name="context">The refused request.</param>
+    /// <param name="retryAfter">When to try again.</param>
+    /// <param name="limit">Which limit refused it, for the <c>sciatica.rate_limit.rejections</c> metric.</param>
+    public static Task WriteTooManyAsync(HttpContext context, TimeSpan retryAfter, string limit = "rate_limit")
     {
+        context.RequestServices.GetService<Telemetry.ApiMetrics>()?.Rejected(limit);
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         context.Response.Headers.RetryAfter = seconds;
         if (IsGrpc(context))
