@@ -42,6 +42,15 @@ public sealed class LimitOptions
 
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How many replicas share the per-minute rate limits above: each replica enforces its share (the figure divided
+    /// by this), so that behind a round-robin balancer a caller gets about the configured total (docs/operations.md).
+    /// </summary>
+    public int Replicas { get; set; } = 1;
+
+    /// <summary>This replica's share of a per-minute limit.</summary>
+    public int PerReplica(int perMinute) => Math.Max(1, perMinute / Math.Max(1, Replicas));
+
     /// <summary>Origins of the web app allowed to call the API from a browser; none means same-origin only.</summary>
     public IReadOnlyList<string> CorsOrigins { get; set; } = [];
 }
@@ -102,7 +111,8 @@ public static class Hardening
                     return RateLimitPartition.GetNoLimiter("health");
                 }
 
-                var (key, perMinute) = PartitionOf(context, limits);
+                var (key, total) = PartitionOf(context, limits);
+                var perMinute = limits.PerReplica(total);
                 return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
                 {
                     // A burst of a tenth of a minute's allowance, refilled every second.
@@ -113,7 +123,7 @@ public static class Hardening
                 });
             });
             options.AddPolicy(ImportPolicy, context => RateLimitPartition.GetFixedWindowLimiter(PartitionOf(context, limits).Key, _ =>
-                new FixedWindowRateLimiterOptions { PermitLimit = limits.ImportsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                new FixedWindowRateLimiterOptions { PermitLimit = limits.PerReplica(limits.ImportsPerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.OnRejected = (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
