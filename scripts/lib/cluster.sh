@@ -219,11 +219,13 @@ backend grpc
   # Feed streams last up to their 30-minute lifetime.
   timeout server 35m
   # Readiness is asked on each replica's REST port, over HTTP/1.1.
-  option httpchk GET /health/ready
+  option httpchk
+  http-check send meth GET uri /health/ready ver HTTP/1.1 hdr host localhost
   http-check expect status 200
-  default-server check inter 1s fall 2 rise 1 check-proto h1
-  server replica1 127.0.0.1:${cluster_grpc_ports[0]} proto h2 port ${cluster_rest_ports[0]}
-  server replica2 127.0.0.1:${cluster_grpc_ports[1]} proto h2 port ${cluster_rest_ports[1]}
+  default-server inter 1s fall 2 rise 1
+  # check-proto on the server line itself: as a default it did not override the server's h2 (checks failed).
+  server replica1 127.0.0.1:${cluster_grpc_ports[0]} proto h2 check port ${cluster_rest_ports[0]} check-proto h1
+  server replica2 127.0.0.1:${cluster_grpc_ports[1]} proto h2 check port ${cluster_rest_ports[1]} check-proto h1
 
 frontend stats
   bind 127.0.0.1:$cluster_haproxy_stats
