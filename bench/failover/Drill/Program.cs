@@ -30,6 +30,7 @@ var clock = Stopwatch.StartNew();
 var acknowledged = new ConcurrentBag<(Guid Id, double At)>();
 var attempts = 0L;
 var failures = new ConcurrentDictionary<string, long>();
+var failed = new ConcurrentBag<(double At, string Outcome)>();
 var faults = new List<(string Name, double At)>();
 using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(options.Seconds));
 
@@ -66,6 +67,7 @@ var writers = Enumerable.Range(0, options.Writers).Select(_ => Task.Run(async ()
             }
 
             failures.AddOrUpdate(outcome, 1, (_, n) => n + 1);
+            failed.Add((clock.Elapsed.TotalSeconds, outcome));
             if (stop.IsCancellationRequested)
             {
                 break; // unacknowledged at the end: not counted either way
@@ -121,6 +123,14 @@ while (true)
 }
 
 var times = acked.Select(a => a.At).Order().ToList();
+if (options.Timeline is { } timeline)
+{
+    // Every acknowledgement and failure with its time, for a closer look at a gap.
+    await File.WriteAllLinesAsync(timeline, ["seconds,outcome", .. acked.Select(a => (a.At, Outcome: "ok")).Concat(failed)
+        .OrderBy(e => e.At).Select(e => $"{e.At.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)},{e.Outcome}"),
+        .. faults.Select(f => $"{f.At.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)},fault: {f.Name}")]);
+}
+
 var windows = faults.Select((f, i) => (f.Name, f.At, Until: i + 1 < faults.Count ? faults[i + 1].At : elapsed)).ToList();
 var summary = new
 {
@@ -133,7 +143,13 @@ var summary = new
     writesPerSecondBeforeFirstFault = Math.Round(times.Count(t => t < (faults.Count > 0 ? faults[0].At : elapsed) && t >= options.WarmUp)
         / Math.Max(0.001, (faults.Count > 0 ? faults[0].At : elapsed) - options.WarmUp), 1),
     failures = failures.OrderBy(f => f.Key).ToDictionary(f => f.Key, f => f.Value),
-    faults = windows.Select(w => new { name = w.Name, at = Math.Round(w.At, 1), longestGapSeconds = Math.Round(LongestGap(times, w.At, w.Until), 2) }),
+    faults = windows.Select(w => new
+    {
+        name = w.Name,
+        at = Math.Round(w.At, 1),
+        longestGapSeconds = Math.Round(LongestGap(times, w.At, w.Until), 2),
+        failedWrites = failed.Count(f => f.At >= w.At && f.At < w.Until),
+    }),
 };
 Console.WriteLine(JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }));
 return 0;
@@ -171,7 +187,7 @@ async Task<JsonNode> PostAsync(string path, JsonNode body)
     }
 }
 
-internal sealed record Arguments(string Api, string Token, string Connection, string Assessment, int Seconds, int Writers, double WarmUp, List<(double At, string Name, string Command)> Faults)
+internal sealed record Arguments(string Api, string Token, string Connection, string Assessment, int Seconds, int Writers, double WarmUp, List<(double At, string Name, string Command)> Faults, string? Timeline)
 {
     public static Arguments Parse(string[] args)
     {
@@ -192,6 +208,7 @@ internal sealed record Arguments(string Api, string Token, string Connection, st
         }
 
         return new Arguments(Value("--api"), Value("--token"), Value("--connection"), Value("--assessment"),
-            int.Parse(Value("--seconds", "60")), int.Parse(Value("--writers", "4")), double.Parse(Value("--warm-up", "3"), System.Globalization.CultureInfo.InvariantCulture), faults);
+            int.Parse(Value("--seconds", "60")), int.Parse(Value("--writers", "4")), double.Parse(Value("--warm-up", "3"), System.Globalization.CultureInfo.InvariantCulture), faults,
+            Array.IndexOf(args, "--timeline") >= 0 ? Value("--timeline") : null);
     }
 }
