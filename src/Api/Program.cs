@@ -9,6 +9,7 @@ using SciaticaService.Api.Feed;
 using SciaticaService.Api.Http;
 using SciaticaService.Api.Identity;
 using SciaticaService.Api.OpenApi;
+using SciaticaService.Api.Privacy;
 using SciaticaService.Api.Routines;
 using SciaticaService.Api.Security;
 using SciaticaService.Api.Telemetry;
@@ -58,6 +59,7 @@ builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(opt
 builder.Services.AddGrpc(options =>
 {
     options.Interceptors.Add<DomainErrorInterceptor>();
+    options.Interceptors.Add<AccessRecordingInterceptor>();
     // Never, in any environment: the detail would be the exception's own text.
     options.EnableDetailedErrors = false;
 });
@@ -109,6 +111,7 @@ app.MapAssessmentEndpoints();
 app.MapClearanceEndpoints();
 app.MapRoutineEndpoints();
 app.MapFeedEndpoints();
+app.MapDataRightsEndpoints();
 app.MapGroup("/api/v1/admin")
     .WithTags("Admin")
     .RequireAuthorization(SecurityRegistration.AdminPolicy)
@@ -116,7 +119,8 @@ app.MapGroup("/api/v1/admin")
     .ProducesProblem(StatusCodes.Status403Forbidden)
     .MapPartnerEndpoints()
     .MapContentAdminEndpoints()
-    .MapAuditEndpoints();
+    .MapAuditEndpoints()
+    .MapPersonAdminEndpoints();
 app.MapMetrics();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(DependencyInjection.ReadyTag) });
@@ -128,6 +132,7 @@ app.MapGrpcService<RoutineGrpcService>();
 app.MapGrpcService<SessionGrpcService>();
 app.MapGrpcService<ProgressGrpcService>();
 app.MapGrpcService<PartnerFeedGrpcService>();
+app.MapGrpcService<DataRightsGrpcService>();
 app.MapGrpcHealthChecksService();
 if (reflectionOn)
 {
