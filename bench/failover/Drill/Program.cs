@@ -172,15 +172,25 @@ async Task<JsonNode> PostAsync(string path, JsonNode body)
 {
     for (var attempt = 1; ; attempt++)
     {
-        using var response = await http.PostAsJsonAsync(path, body);
-        if (response.IsSuccessStatusCode)
+        string problem;
+        try
         {
-            return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            using var response = await http.PostAsJsonAsync(path, body);
+            if (response.IsSuccessStatusCode)
+            {
+                return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            }
+
+            problem = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            problem = e.Message; // a busy machine: the first requests of a cold replica can take seconds
         }
 
         if (attempt == 5)
         {
-            throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            throw new InvalidOperationException($"POST {path}: {problem}");
         }
 
         await Task.Delay(1000);

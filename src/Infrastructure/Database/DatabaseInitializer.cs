@@ -40,7 +40,10 @@ internal sealed partial class DatabaseInitializer(
         {
             await using var scope = services.CreateAsyncScope();
             await using var db = scope.ServiceProvider.GetRequiredKeyedService<SciaticaDbContext>(StartupContextKey);
-            var (held, waited) = await MigrationLock.AcquireAsync(db.Database.GetConnectionString()!, ct);
+            // Only when there is something to do: a replica that neither migrates nor seeds starts without its database.
+            var (held, waited) = database.MigrateOnStartup || content.SeedOnStartup
+                ? await MigrationLock.AcquireAsync(db.Database.GetConnectionString()!, ct)
+                : (null, false);
             await using var _ = held;
             if (waited)
             {
