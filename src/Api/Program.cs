@@ -12,6 +12,7 @@ using SciaticaService.Api.OpenApi;
 using SciaticaService.Api.Privacy;
 using SciaticaService.Api.Routines;
 using SciaticaService.Api.Security;
+using SciaticaService.Api.Telemetry;
 using SciaticaService.Infrastructure;
 using SciaticaService.Domain.Errors;
 
@@ -21,6 +22,7 @@ builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddApiSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddHardening(builder.Configuration);
 builder.UseGrpcOnlyEndpoint();
+builder.AddTelemetry();
 // On SIGTERM the server stops accepting, lets in-flight requests finish (every write commits before it is
 // acknowledged, so nothing acknowledged is lost), then stops; past this it gives up on stragglers.
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
@@ -119,6 +121,7 @@ app.MapGroup("/api/v1/admin")
     .MapContentAdminEndpoints()
     .MapAuditEndpoints()
     .MapPersonAdminEndpoints();
+app.MapMetrics();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(DependencyInjection.ReadyTag) });
 

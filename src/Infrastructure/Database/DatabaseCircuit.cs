@@ -19,6 +19,10 @@ public sealed class DatabaseCircuit(TimeProvider clock)
     private int _consecutiveFailures;
     private DateTimeOffset? _openUntil;
     private bool _trialInFlight;
+    private long _openings;
+
+    /// <summary>How many times the circuit has opened since start (a metric: DatabaseMetrics).</summary>
+    public long Openings => Interlocked.Read(ref _openings);
 
     public bool IsOpen
     {
@@ -70,6 +74,7 @@ public sealed class DatabaseCircuit(TimeProvider clock)
             _consecutiveFailures++;
             if (_trialInFlight || _consecutiveFailures >= FailureThreshold)
             {
+                Interlocked.Increment(ref _openings);
                 (_openUntil, _trialInFlight) = (clock.GetUtcNow() + BreakDuration, false);
             }
         }
