@@ -3,6 +3,7 @@ using SciaticaService.Domain.Assessments;
 using SciaticaService.Domain.Content;
 using SciaticaService.Domain.Identity;
 using SciaticaService.Infrastructure.Persistence;
+using SciaticaService.Infrastructure.Persistence.Stored;
 
 namespace SciaticaService.Infrastructure.Assessments;
 
@@ -24,7 +25,7 @@ internal sealed class AssessmentStore(SciaticaDbContext db) : IAssessmentStore
     private async Task<bool> InsertIfNewAsync(Domain.Assessments.Assessment assessment, int dailyQuota, CancellationToken cancellationToken)
     {
         var answers = JsonColumn.Write(assessment.Answers);
-        var result = JsonColumn.Write(assessment.Result);
+        var result = StoredColumns.WriteAssessmentResult(assessment.Result);
         var triage = WireName.Of(assessment.Triage);
         return await db.Database.ExecuteSqlAsync($"""
             INSERT INTO assessments (id, person_id, created_at, questionnaire_version, answers, result, triage, pain_now, sbi, odi, start_back_risk)

@@ -23,6 +23,17 @@ internal static class JsonColumn
         value => Write(value).GetHashCode(StringComparison.Ordinal),
         value => value);
 
+    /// <summary>A column stored through a persisted shape: <paramref name="write"/> and <paramref name="read"/> map to and from it.</summary>
+    public static ValueConverter<T, string> Converter<T>(Func<T, string> write, Func<string, T> read) => new(
+        value => write(value),
+        json => read(json));
+
+    /// <summary>As <see cref="Comparer{T}()"/>, comparing the stored JSON <paramref name="write"/> makes.</summary>
+    public static ValueComparer<T> Comparer<T>(Func<T, string> write) => new(
+        (a, b) => ReferenceEquals(a, b) || (!ReferenceEquals(a, null) && !ReferenceEquals(b, null) && write(a) == write(b)),
+        value => ReferenceEquals(value, null) ? 0 : write(value).GetHashCode(StringComparison.Ordinal),
+        value => value);
+
     /// <summary>The stored JSON of a value, for SQL written by hand that fills such a column.</summary>
     public static string Write<T>(T value) => JsonSerializer.Serialize(value, SciaticaJson.Options);
 

@@ -5,6 +5,7 @@ using SciaticaService.Domain.Content;
 using SciaticaService.Domain.Identity;
 using SciaticaService.Domain.Routines;
 using SciaticaService.Infrastructure.Persistence;
+using SciaticaService.Infrastructure.Persistence.Stored;
 
 namespace SciaticaService.Infrastructure.Routines;
 
@@ -25,9 +26,9 @@ internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
     // timestamptz takes UTC only.
     private async Task<bool> InsertIfNewAsync(Session session, int dailyQuota, CancellationToken cancellationToken)
     {
-        var items = JsonColumn.Write(session.Items);
+        var items = StoredColumns.WriteSessionItems(session.Items);
         var symptoms = session.NewSymptoms.ToArray();
-        var escalation = session.Escalation is null ? null : JsonColumn.Write(session.Escalation);
+        var escalation = session.Escalation is null ? null : StoredColumns.WriteTriage(session.Escalation);
         var level = session.EscalationLevel is { } escalated ? WireName.Of(escalated) : null;
         return await db.Database.ExecuteSqlAsync($"""
             INSERT INTO sessions (id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items, recorded_at, pain_rise,
@@ -61,6 +62,6 @@ internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
     private static Session ReadSession(DbDataReader row) => new(
         row.GetGuid(0), new PersonId(row.GetString(1)),
         new SessionReport(row.GetGuid(2), row.GetFieldValue<DateTimeOffset>(3), row.GetFieldValue<DateTimeOffset>(4), row.GetInt32(5), row.GetInt32(6),
-            JsonColumn.Read<IReadOnlyList<SessionItem>>(row.GetString(7))),
+            StoredColumns.ReadSessionItems(row.GetString(7))),
         row.GetFieldValue<DateTimeOffset>(8));
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SciaticaService.Domain.Routines;
+using SciaticaService.Infrastructure.Persistence.Stored;
 
 namespace SciaticaService.Infrastructure.Persistence.Configurations;
 
@@ -31,7 +32,9 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.PrimitiveCollection(s => s.NewSymptoms);
         builder.Property(s => s.Escalation)
             .HasColumnType("jsonb")
-            .HasConversion(JsonColumn.Converter<Domain.Assessments.TriageResult?>(), JsonColumn.Comparer<Domain.Assessments.TriageResult?>());
+            .HasConversion(
+                JsonColumn.Converter<Domain.Assessments.TriageResult?>(StoredColumns.WriteTriage!, StoredColumns.ReadTriage),
+                JsonColumn.Comparer<Domain.Assessments.TriageResult?>(StoredColumns.WriteTriage!));
         builder.Property(s => s.EscalationLevel).HasConversion(new WireNameConverter<Domain.Assessments.TriageLevel>()).HasMaxLength(16);
         // A person's sessions logged today, counted against the daily quota as each is inserted (SessionStore).
         builder.HasIndex(s => new { s.PersonId, s.RecordedAt }, "ix_sessions_person_id_recorded_at").HasDatabaseName("ix_sessions_person_id_recorded_at");
@@ -40,6 +43,8 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
             .HasFilter("escalation_level IS NOT NULL");
         builder.Property(s => s.Items)
             .HasColumnType("jsonb")
-            .HasConversion(JsonColumn.Converter<IReadOnlyList<SessionItem>>(), JsonColumn.Comparer<IReadOnlyList<SessionItem>>());
+            .HasConversion(
+                JsonColumn.Converter(StoredColumns.WriteSessionItems, StoredColumns.ReadSessionItems),
+                JsonColumn.Comparer<IReadOnlyList<SessionItem>>(StoredColumns.WriteSessionItems));
     }
 }
