@@ -18,10 +18,9 @@ internal sealed class AssessmentStore(SciaticaDbContext db) : IAssessmentStore
         return created ? assessment : await db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == assessment.Id, cancellationToken);
     }
 
-    // ON CONFLICT rather than EF Core's insert, as for sessions: a resend finds its row without an error raised and
-    // logged, and EF Core's change tracking cost a submission more CPU than everything else it does to store its
-    // result (it serialised the 3 KB result once more to detect changes on an entity it was only adding).
-    // Columns and JSON as in AssessmentConfiguration; timestamptz takes UTC only.
+    // ON CONFLICT rather than EF Core's insert, as for sessions: a resend finds its row without an error, and no change
+    // tracking serialises the result again (docs/reliability.md). Columns and JSON as in AssessmentConfiguration;
+    // timestamptz takes UTC only.
     private async Task<bool> InsertIfNewAsync(Domain.Assessments.Assessment assessment, int dailyQuota, CancellationToken cancellationToken)
     {
         var answers = JsonColumn.Write(assessment.Answers);

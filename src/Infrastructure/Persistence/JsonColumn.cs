@@ -13,10 +13,8 @@ internal static class JsonColumn
         json => Read<T>(json));
 
     /// <summary>
-    /// Compares by JSON; the snapshot is the value itself, because these values are immutable records and read-only
-    /// collections that the service replaces, never edits in place. So an unchanged value is its own snapshot and
-    /// compares by reference, without serialising both sides; a deep copy by JSON round trip cost every insert a
-    /// serialisation and a parse for nothing (an assessment's result is about 3 KB).
+    /// Compares by JSON; the snapshot is the value itself, because these values are immutable and replaced, never
+    /// edited in place: an unchanged value compares by reference, without serialising either side.
     /// </summary>
     public static ValueComparer<T> Comparer<T>() => new(
         (a, b) => ReferenceEquals(a, b) || Write(a) == Write(b),

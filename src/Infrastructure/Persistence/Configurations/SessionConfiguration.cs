@@ -24,7 +24,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         // Progress sums a person's sessions per day (ProgressStore): with the pains in the index it reads the index
         // alone, not one table page per session (a person's sessions lie scattered among everyone's).
         builder.HasIndex(s => new { s.PersonId, s.CompletedAt }).IncludeProperties(s => new { s.PainBefore, s.PainAfter });
-        // Progression reads a routine's newest sessions (RoutineStores.ListForProgressionAsync).
+        // Progression reads a routine's newest sessions (SessionStore.ListForProgressionAsync).
         builder.HasIndex(s => new { s.RoutineId, s.CompletedAt, s.Id });
         builder.HasOne<Routine>().WithMany().HasForeignKey(s => s.RoutineId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(s => s.Report);
