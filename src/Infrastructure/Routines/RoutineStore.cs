@@ -91,5 +91,11 @@ internal sealed class RoutineStore(SciaticaDbContext db) : IRoutineStore
             throw new DomainException(ErrorKind.Conflict, ErrorCodes.RoutineChangedConcurrently,
                 "Another change to this routine happened at the same moment; read the current routine and try again.");
         }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation })
+        {
+            // The assessment (or the version before) was erased with its person between the read and this insert.
+            db.ChangeTracker.Clear();
+            throw new NotFoundException("assessment", routine.AssessmentId.ToString());
+        }
     }
 }

@@ -1,7 +1,9 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using SciaticaService.Domain.Content;
+using SciaticaService.Domain.Errors;
 using SciaticaService.Domain.Identity;
 using SciaticaService.Domain.Routines;
 using SciaticaService.Infrastructure.Persistence;
@@ -14,7 +16,18 @@ internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
     public async Task<(Session? Session, bool Created)> AddOrGetAsync(
         Session session, IReadOnlyList<Domain.Feed.PartnerEvent> partnerEvents, int dailyQuota, CancellationToken cancellationToken)
     {
-        var created = await Feed.PartnerFeedWriter.InsertAsync(db, partnerEvents, token => InsertIfNewAsync(session, dailyQuota, token), cancellationToken);
+        bool created;
+        try
+        {
+            created = await Feed.PartnerFeedWriter.InsertAsync(db, partnerEvents, token => InsertIfNewAsync(session, dailyQuota, token), cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            // The routine was read, then erased with its person before the insert: as if it had never been there.
+            db.ChangeTracker.Clear();
+            throw new ValidationException([new ValidationError("routineId", "No such routine of yours.")], ErrorCodes.InvalidSession);
+        }
+
         // Not inserted: a resend (the row is there), or the day's quota was used up (it is not).
         return created ? (session, true) : (await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == session.Id, cancellationToken), false);
     }
