@@ -27,9 +27,8 @@ builder.AddTelemetry();
 // acknowledged, so nothing acknowledged is lost), then stops; past this it gives up on stragglers.
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
-// Requests use the service's one JSON dialect: an unknown or repeated member, or a null where the type allows none,
-// is an error, not silently dropped data; enums travel as snake_case names, never numbers.
-builder.Services.ConfigureHttpJsonOptions(options => SciaticaService.Infrastructure.Serialization.SciaticaJson.Configure(options.SerializerOptions));
+// Requests and responses in the wire's strict JSON dialect (WireJson says what it refuses).
+builder.Services.ConfigureHttpJsonOptions(options => WireJson.Configure(options.SerializerOptions));
 
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
 {

@@ -5,10 +5,8 @@ namespace SciaticaService.Infrastructure.Database;
 /// <see cref="FailureThreshold"/> outage failures in a row it opens, and for <see cref="BreakDuration"/> every attempt
 /// to open a connection fails at once; then a single trial connection decides whether it closes again. Only real
 /// database operations count, so a request that never touches the database can neither open nor close it.
-/// <para>
-/// It sits here rather than in a Polly pipeline around requests because connections are opened deep inside EF Core
-/// and the authentication handler (API-key lookup), where no request-level pipeline can see the failure.
-/// </para>
+/// It sits at the connection, not in a pipeline around requests, because connections are opened deep inside EF Core
+/// and the API-key lookup, where no request-level pipeline sees the failure (docs/reliability.md).
 /// </summary>
 public sealed class DatabaseCircuit(TimeProvider clock)
 {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SciaticaService.Domain.Assessments;
+using SciaticaService.Infrastructure.Persistence.Stored;
 using SciaticaService.Infrastructure.Serialization;
 
 namespace SciaticaService.Infrastructure.Persistence.Configurations;
@@ -35,7 +36,9 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
                 JsonColumn.Comparer<IReadOnlyDictionary<string, AnswerValue>>());
         builder.Property(a => a.Result)
             .HasColumnType("jsonb")
-            .HasConversion(JsonColumn.Converter<AssessmentResult>(), JsonColumn.Comparer<AssessmentResult>());
+            .HasConversion(
+                JsonColumn.Converter(StoredColumns.WriteAssessmentResult, StoredColumns.ReadAssessmentResult),
+                JsonColumn.Comparer<AssessmentResult>(StoredColumns.WriteAssessmentResult));
     }
 
     private static SortedDictionary<string, AnswerValue> SortedAnswers(string json) =>
