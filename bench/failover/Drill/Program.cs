@@ -165,7 +165,7 @@ static double LongestGap(List<double> times, double from, double until)
         previous = t;
     }
 
-    return Math.Max(longest, times.Any(t => t > from && t < until) ? 0 : until - previous);
+    return Math.Max(longest, until - previous); // and from the last acknowledgement to the window's end
 }
 
 async Task<JsonNode> PostAsync(string path, JsonNode body)
