@@ -193,7 +193,7 @@ public sealed class SeedingTests(ApiFixture fixture) : ApiTest(fixture), IDispos
     private Task<Dictionary<string, int>> SnapshotAsync() => QueryAsync(async db =>
     {
         var counts = new Dictionary<string, int>();
-        foreach (var table in new[] { "conditions", "imbalances", "stretches", "stretch_contraindications", "routine_templates", "routine_template_items", "questionnaires" })
+        foreach (var table in new[] { "conditions", "imbalances", "stretches", "stretch_contraindications", "routine_templates", "routine_template_items", "lessons", "questionnaires" })
         {
 #pragma warning disable EF1002 // fixed table names
             counts[table] = await db.Database.SqlQueryRaw<int>($"SELECT count(*)::int AS \"Value\" FROM {table}").SingleAsync();

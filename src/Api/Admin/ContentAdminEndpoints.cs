@@ -44,6 +44,9 @@ public static class ContentAdminEndpoints
         MapKind(admin, new ContentKind<RoutineTemplate, RoutineTemplateEntry>(
             "routine-templates", "routine_template", c => c.RoutineTemplates, t => t.Slug, t => t.ToEntry(), e => e.Slug, (e, slug) => e with { Slug = slug },
             e => new ContentDocument { RoutineTemplates = [e] }, slug => Removal(templates: slug)));
+        MapKind(admin, new ContentKind<Lesson, LessonEntry>(
+            "lessons", "lesson", c => c.Lessons, l => l.Slug, l => l.ToEntry(), e => e.Slug, (e, slug) => e with { Slug = slug },
+            e => new ContentDocument { Lessons = [e] }, slug => Removal(lessons: slug)));
         return admin;
     }
 
@@ -187,10 +190,11 @@ public static class ContentAdminEndpoints
     private static ContentChangeResponse ToResponse(ContentChangeResult result, bool dryRun) =>
         new(result.Applied, dryRun, result.Created, result.Updated, result.Removed, result.Unchanged, result.NotInDocument);
 
-    private static ContentRemovals Removal(string? conditions = null, string? imbalances = null, string? stretches = null, string? templates = null)
+    private static ContentRemovals Removal(
+        string? conditions = null, string? imbalances = null, string? stretches = null, string? templates = null, string? lessons = null)
     {
         static HashSet<string> One(string? slug) => slug is null ? [] : [slug];
-        return new ContentRemovals(One(conditions), One(imbalances), One(stretches), One(templates));
+        return new ContentRemovals(One(conditions), One(imbalances), One(stretches), One(templates), One(lessons));
     }
 
     /// <summary>How the admin endpoints handle one kind of content.</summary>

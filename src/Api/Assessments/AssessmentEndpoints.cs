@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SciaticaService.Api.Http;
 using SciaticaService.Api.Security;
+using SciaticaService.Api.Content;
 using SciaticaService.Domain.Assessments;
+using SciaticaService.Domain.Content;
 using SciaticaService.Domain.Errors;
 
 namespace SciaticaService.Api.Assessments;
@@ -38,10 +40,10 @@ public static class AssessmentEndpoints
     /// (<c>invalid_answers</c>) lists every unknown code, wrong type, out-of-range value and missing required item.
     /// </remarks>
     public static async Task<Results<Created<AssessmentResponse>, Ok<AssessmentResponse>>> SubmitAssessment(
-        SubmitAssessmentRequest request, AssessmentService assessments, HttpContext context, CancellationToken cancellationToken)
+        SubmitAssessmentRequest request, AssessmentService assessments, ContentQueries content, HttpContext context, CancellationToken cancellationToken)
     {
         var submitted = await assessments.SubmitAsync(context.GetCaller(), request.Id, request.QuestionnaireVersion, request.Answers, cancellationToken);
-        var response = AssessmentResponse.From(submitted.Assessment);
+        var response = (await RespondAsync([submitted.Assessment], content, context, cancellationToken))[0];
         return submitted.Created
             ? TypedResults.Created($"/api/v1/assessments/{response.Id}", response)
             : TypedResults.Ok(response);
@@ -50,8 +52,8 @@ public static class AssessmentEndpoints
     /// <summary>One of the caller's own assessments.</summary>
     /// <param name="id">The assessment id.</param>
     public static async Task<Ok<AssessmentResponse>> GetAssessment(
-        Guid id, AssessmentService assessments, HttpContext context, CancellationToken cancellationToken) =>
-        TypedResults.Ok(AssessmentResponse.From(await assessments.GetAsync(context.GetCaller(), id, cancellationToken)));
+        Guid id, AssessmentService assessments, ContentQueries content, HttpContext context, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await RespondAsync([await assessments.GetAsync(context.GetCaller(), id, cancellationToken)], content, context, cancellationToken))[0]);
 
     /// <summary>The assessment as an HL7 FHIR R4 Bundle: the QuestionnaireResponse and an Observation per score.</summary>
     /// <remarks>
@@ -79,7 +81,8 @@ public static class AssessmentEndpoints
     /// <param name="limit">Page size, 1 to 100 (default 20).</param>
     /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
     public static async Task<Ok<AssessmentPageResponse>> ListMyAssessments(
-        [FromQuery] string? limit, [FromQuery] string? cursor, AssessmentService assessments, HttpContext context, CancellationToken cancellationToken)
+        [FromQuery] string? limit, [FromQuery] string? cursor, AssessmentService assessments, ContentQueries content, HttpContext context,
+        CancellationToken cancellationToken)
     {
         int? size = null;
         if (!string.IsNullOrEmpty(limit))
@@ -90,6 +93,22 @@ public static class AssessmentEndpoints
         }
 
         var page = await assessments.ListAsync(context.GetCaller(), size, cursor, cancellationToken);
-        return TypedResults.Ok(new AssessmentPageResponse([.. page.Items.Select(AssessmentResponse.From)], page.NextCursor));
+        return TypedResults.Ok(new AssessmentPageResponse(await RespondAsync(page.Items, content, context, cancellationToken), page.NextCursor));
+    }
+
+    /// <summary>The assessments as responses, their lessons titled in the language <c>Accept-Language</c> asks for.</summary>
+    private static async Task<IReadOnlyList<AssessmentResponse>> RespondAsync(
+        IReadOnlyList<Assessment> items, ContentQueries content, HttpContext context, CancellationToken cancellationToken)
+    {
+        var language = RequestLanguage.Of(context);
+        context.Response.Headers.ContentLanguage = WireName.Of(language);
+        context.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, Microsoft.Net.Http.Headers.HeaderNames.AcceptLanguage);
+        var responses = new List<AssessmentResponse>(items.Count);
+        foreach (var item in items)
+        {
+            responses.Add(AssessmentResponse.From(item, await content.LessonsForAsync(item.Result, language, cancellationToken)));
+        }
+
+        return responses;
     }
 }

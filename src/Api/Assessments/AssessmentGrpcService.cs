@@ -11,7 +11,7 @@ using V1 = SciaticaService.Contracts.V1;
 namespace SciaticaService.Api.Assessments;
 
 /// <summary>Assessments over gRPC: the same use cases as the REST endpoints.</summary>
-public sealed class AssessmentGrpcService(AssessmentService assessments, ClearanceService clearances) : V1.AssessmentService.AssessmentServiceBase
+public sealed class AssessmentGrpcService(AssessmentService assessments, ClearanceService clearances, ContentQueries content) : V1.AssessmentService.AssessmentServiceBase
 {
     [AllowAnonymous]
     public override async Task<V1.Questionnaire> GetQuestionnaire(V1.GetQuestionnaireRequest request, ServerCallContext context) =>
@@ -26,14 +26,14 @@ public sealed class AssessmentGrpcService(AssessmentService assessments, Clearan
         var answers = AssessmentMessages.ToAnswers(request, unread);
         var submitted = await assessments.SubmitAsync(
             caller, id, request.HasQuestionnaireVersion ? request.QuestionnaireVersion : null, answers, unread, context.CancellationToken);
-        return AssessmentMessages.ToMessage(submitted.Assessment);
+        return await WithLessonsAsync(submitted.Assessment, context);
     }
 
     [Authorize]
     public override async Task<V1.Assessment> GetAssessment(V1.GetAssessmentRequest request, ServerCallContext context)
     {
         var caller = context.GetHttpContext().GetCaller(request.MemberId);
-        return AssessmentMessages.ToMessage(await assessments.GetAsync(caller, Routines.RoutineMessages.Id(request.Id, "id"), context.CancellationToken));
+        return await WithLessonsAsync(await assessments.GetAsync(caller, Routines.RoutineMessages.Id(request.Id, "id"), context.CancellationToken), context);
     }
 
     [Authorize]
@@ -41,11 +41,27 @@ public sealed class AssessmentGrpcService(AssessmentService assessments, Clearan
     {
         var caller = context.GetHttpContext().GetCaller(request.MemberId);
         var page = await assessments.ListAsync(caller, request.Limit == 0 ? null : request.Limit, request.Cursor, context.CancellationToken);
+        var messages = new List<V1.Assessment>(page.Items.Count);
+        foreach (var item in page.Items)
+        {
+            messages.Add(await WithLessonsAsync(item, context));
+        }
+
         return new V1.ListAssessmentsResponse
         {
-            Assessments = { page.Items.Select(AssessmentMessages.ToMessage) },
+            Assessments = { messages },
             NextCursor = page.NextCursor ?? string.Empty,
         };
+    }
+
+    /// <summary>The assessment with the lessons for its result, titled in the language of <c>accept-language</c>.</summary>
+    private async Task<V1.Assessment> WithLessonsAsync(Model.Assessment assessment, ServerCallContext context)
+    {
+        var language = Content.RequestLanguage.Of(context);
+        var message = AssessmentMessages.ToMessage(assessment);
+        message.Lessons.AddRange((await content.LessonsForAsync(assessment.Result, language, context.CancellationToken))
+            .Select(l => new V1.LessonLink { Slug = l.Slug, Title = l.Title }));
+        return message;
     }
 
     [Authorize]

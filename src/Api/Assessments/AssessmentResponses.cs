@@ -53,6 +53,7 @@ public sealed record QuestionnaireResponse(
 /// <param name="Screens">What takes exercises out of a routine whatever the cause.</param>
 /// <param name="DirectionalPreference">What lying face down or arching back does to the leg pain.</param>
 /// <param name="Recommendations">Further advice, such as seeing a physiotherapist.</param>
+/// <param name="Lessons">Lessons for this result's triage level and likely causes, titled in the language of <c>Content-Language</c>.</param>
 public sealed record AssessmentResponse(
     Guid Id,
     DateTimeOffset CreatedAt,
@@ -69,12 +70,14 @@ public sealed record AssessmentResponse(
     Confidence? Confidence,
     IReadOnlyList<Screen> Screens,
     DirectionalPreference DirectionalPreference,
-    IReadOnlyList<Recommendation> Recommendations)
+    IReadOnlyList<Recommendation> Recommendations,
+    IReadOnlyList<SciaticaService.Domain.Content.LessonLink> Lessons)
 {
-    public static AssessmentResponse From(Assessment a) => new(
+    public static AssessmentResponse From(Assessment a, IReadOnlyList<SciaticaService.Domain.Content.LessonLink> lessons) => new(
         a.Id, a.CreatedAt, a.Result.QuestionnaireVersion, a.Result.EngineVersion, a.Result.Triage with { NotAsked = a.Result.Triage.NotAsked ?? [] },
         a.Result.Causes, a.Result.Inconclusive, a.Result.Summary, a.Result.Imbalances, a.Result.Scores, a.Result.Disclaimer, a.Answers,
-        a.Result.Confidence, a.Result.Screens ?? Screening.From(a.Answers), a.Result.DirectionalPreference, a.Result.Recommendations ?? []);
+        a.Result.Confidence, a.Result.Screens ?? Screening.From(a.Answers), a.Result.DirectionalPreference, a.Result.Recommendations ?? [],
+        lessons);
 }
 
 /// <summary>A page of assessments, newest first.</summary>

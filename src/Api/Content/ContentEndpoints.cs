@@ -19,6 +19,8 @@ public static class ContentEndpoints
         content.MapGet("/stretches/{slug}", GetStretch).WithName(nameof(GetStretch)).ProducesProblem(StatusCodes.Status404NotFound);
         content.MapGet("/routine-templates", ListRoutineTemplates).WithName(nameof(ListRoutineTemplates)).ProducesProblem(StatusCodes.Status400BadRequest);
         content.MapGet("/routine-templates/{slug}", GetRoutineTemplate).WithName(nameof(GetRoutineTemplate)).ProducesProblem(StatusCodes.Status404NotFound);
+        content.MapGet("/lessons", ListLessons).WithName(nameof(ListLessons)).ProducesProblem(StatusCodes.Status400BadRequest);
+        content.MapGet("/lessons/{slug}", GetLesson).WithName(nameof(GetLesson)).ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
@@ -82,4 +84,27 @@ public static class ContentEndpoints
     public static async Task<ETaggedJson<RoutineTemplateResponse>> GetRoutineTemplate(
         string slug, ContentQueries queries, CancellationToken cancellationToken) =>
         new((await queries.GetRoutineTemplateAsync(slug, cancellationToken)).ToResponse());
+
+    /// <summary>Lists the lessons about sciatica, in order, in the language <c>Accept-Language</c> asks for.</summary>
+    /// <remarks>
+    /// English, Spanish and German: <c>es-MX</c> gets Spanish, anything else English. The answer names its language in
+    /// <c>Content-Language</c> and has an ETag per language.
+    /// </remarks>
+    /// <param name="condition">Only lessons that explain this condition slug.</param>
+    public static async Task<ETaggedJson<IReadOnlyList<LessonResponse>>> ListLessons(
+        [FromQuery] string? condition, ContentQueries queries, HttpContext context, CancellationToken cancellationToken)
+    {
+        var language = RequestLanguage.Of(context);
+        var lessons = await queries.ListLessonsAsync(condition, cancellationToken);
+        return new([.. lessons.Select(l => LessonResponse.From(l, language))], language: language);
+    }
+
+    /// <summary>Gets one lesson in the language <c>Accept-Language</c> asks for.</summary>
+    /// <param name="slug">The lesson slug, e.g. <c>what-is-sciatica</c>.</param>
+    public static async Task<ETaggedJson<LessonResponse>> GetLesson(
+        string slug, ContentQueries queries, HttpContext context, CancellationToken cancellationToken)
+    {
+        var language = RequestLanguage.Of(context);
+        return new(LessonResponse.From(await queries.GetLessonAsync(slug, cancellationToken), language), language: language);
+    }
 }

@@ -41,6 +41,27 @@ public sealed class ContentGrpcService(ContentQueries queries) : ContentService.
 
     public override async Task<V1.RoutineTemplate> GetRoutineTemplate(GetRoutineTemplateRequest request, ServerCallContext context) =>
         (await queries.GetRoutineTemplateAsync(request.Slug, context.CancellationToken)).ToMessage();
+
+    public override async Task<ListLessonsResponse> ListLessons(ListLessonsRequest request, ServerCallContext context)
+    {
+        var language = await AnswerInAsync(context);
+        var lessons = await queries.ListLessonsAsync(request.Condition, context.CancellationToken);
+        return new() { Lessons = { lessons.Select(l => l.ToMessage(language)) } };
+    }
+
+    public override async Task<V1.Lesson> GetLesson(GetLessonRequest request, ServerCallContext context)
+    {
+        var language = await AnswerInAsync(context);
+        return (await queries.GetLessonAsync(request.Slug, context.CancellationToken)).ToMessage(language);
+    }
+
+    /// <summary>The caller's language, announced in the <c>content-language</c> response header as REST does.</summary>
+    private static async Task<Model.Language> AnswerInAsync(ServerCallContext context)
+    {
+        var language = RequestLanguage.Of(context);
+        await context.WriteResponseHeadersAsync(new Metadata { { "content-language", WireName.Of(language) } });
+        return language;
+    }
 }
 
 /// <summary>Domain content to protobuf messages, and protobuf filter values to the wire names the use cases parse.</summary>
@@ -120,6 +141,21 @@ internal static class ContentMessages
         }
 
         return message;
+    }
+
+    public static V1.Lesson ToMessage(this Model.Lesson lesson, Model.Language language)
+    {
+        var text = lesson.TextIn(language);
+        return new V1.Lesson
+        {
+            Slug = lesson.Slug,
+            Title = text.Title,
+            Summary = text.Summary,
+            Body = { text.Body },
+            Conditions = { lesson.Conditions },
+            Triage = { lesson.Triage.Select(WireName.Of) },
+            Position = lesson.Position,
+        };
     }
 
     public static V1.Sides ToMessage(Model.Sides sides) => sides switch

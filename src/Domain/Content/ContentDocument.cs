@@ -15,12 +15,14 @@ public sealed record ContentDocument
 
     public IReadOnlyList<RoutineTemplateEntry?>? RoutineTemplates { get; init; }
 
+    public IReadOnlyList<LessonEntry?>? Lessons { get; init; }
+
     /// <summary>The assessment questionnaire; a change to it makes a new version.</summary>
     public Assessments.QuestionnaireDefinition? Questionnaire { get; init; }
 
     /// <summary>How many entries the document holds, the questionnaire counting as one.</summary>
     public int EntryCount =>
-        (Conditions?.Count ?? 0) + (Imbalances?.Count ?? 0) + (Stretches?.Count ?? 0) + (RoutineTemplates?.Count ?? 0) + (Questionnaire is null ? 0 : 1);
+        (Conditions?.Count ?? 0) + (Imbalances?.Count ?? 0) + (Stretches?.Count ?? 0) + (RoutineTemplates?.Count ?? 0) + (Lessons?.Count ?? 0) + (Questionnaire is null ? 0 : 1);
 }
 
 public sealed record ConditionEntry
@@ -162,12 +164,13 @@ public sealed record RoutineTemplateItemEntry
 
 /// <summary>Slugs to remove from the stored content, by section.</summary>
 public sealed record ContentRemovals(
-    IReadOnlySet<string> Conditions, IReadOnlySet<string> Imbalances, IReadOnlySet<string> Stretches, IReadOnlySet<string> RoutineTemplates)
+    IReadOnlySet<string> Conditions, IReadOnlySet<string> Imbalances, IReadOnlySet<string> Stretches, IReadOnlySet<string> RoutineTemplates,
+    IReadOnlySet<string> Lessons)
 {
     public static ContentRemovals None { get; } = new(
-        new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>());
+        new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>());
 
-    public bool IsEmpty => Conditions.Count + Imbalances.Count + Stretches.Count + RoutineTemplates.Count == 0;
+    public bool IsEmpty => Conditions.Count + Imbalances.Count + Stretches.Count + RoutineTemplates.Count + Lessons.Count == 0;
 }
 
 /// <summary>Domain content back to the exchange format: for export, for audit before/after, and for ETags.</summary>
@@ -229,12 +232,31 @@ public static class ContentEntries
         Items = [.. t.Items.Select(i => new RoutineTemplateItemEntry { Stretch = i.Stretch, Sets = i.Sets, HoldSeconds = i.HoldSeconds, Repetitions = i.Repetitions })],
     };
 
+    public static LessonEntry ToEntry(this Lesson l)
+    {
+        var english = l.Texts[LanguageNegotiation.Source];
+        return new()
+        {
+            Slug = l.Slug,
+            Status = WireName.Of(l.Status),
+            Position = l.Position,
+            Conditions = [.. l.Conditions],
+            Triage = [.. l.Triage.Select(WireName.Of)],
+            Title = english.Title,
+            Summary = english.Summary,
+            Body = [.. english.Body],
+            Translations = l.Texts.Where(t => t.Key != LanguageNegotiation.Source).OrderBy(t => t.Key).ToDictionary(
+                t => WireName.Of(t.Key), t => (LessonTranslationEntry?)new LessonTranslationEntry { Title = t.Value.Title, Summary = t.Value.Summary, Body = [.. t.Value.Body] }),
+        };
+    }
+
     public static ContentDocument ToDocument(this ContentCatalog catalog) => new()
     {
         Conditions = [.. catalog.Conditions.Select(ToEntry)],
         Imbalances = [.. catalog.Imbalances.Select(ToEntry)],
         Stretches = [.. catalog.Stretches.Select(ToEntry)],
         RoutineTemplates = [.. catalog.RoutineTemplates.Select(ToEntry)],
+        Lessons = [.. catalog.Lessons.Select(ToEntry)],
         Questionnaire = catalog.Questionnaire,
     };
 }

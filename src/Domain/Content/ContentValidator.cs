@@ -11,6 +11,7 @@ public static class ContentValidator
     public const string ImbalancesSection = "imbalances";
     public const string StretchesSection = "stretches";
     public const string RoutineTemplatesSection = "routineTemplates";
+    public const string LessonsSection = "lessons";
 
     /// <param name="document">The entries to create or replace.</param>
     /// <param name="stored">The content stored now; null when there is none.</param>
@@ -28,11 +29,13 @@ public static class ContentValidator
         var imbalanceEntries = document.Imbalances ?? [];
         var stretchEntries = document.Stretches ?? [];
         var templateEntries = document.RoutineTemplates ?? [];
+        var lessonEntries = document.Lessons ?? [];
 
         CheckDuplicateSlugs(problems, ConditionsSection, conditionEntries.Select(e => e?.Slug));
         CheckDuplicateSlugs(problems, ImbalancesSection, imbalanceEntries.Select(e => e?.Slug));
         CheckDuplicateSlugs(problems, StretchesSection, stretchEntries.Select(e => e?.Slug));
         CheckDuplicateSlugs(problems, RoutineTemplatesSection, templateEntries.Select(e => e?.Slug));
+        CheckDuplicateSlugs(problems, LessonsSection, lessonEntries.Select(e => e?.Slug));
 
         var conditionSlugs = stored.Conditions.Select(c => c.Slug).Where(slug => !removals.Conditions.Contains(slug))
             .Concat(conditionEntries.Select(e => e?.Slug).OfType<string>())
@@ -53,12 +56,15 @@ public static class ContentValidator
         var templates = Each(problems, RoutineTemplatesSection, templateEntries,
             (scope, entry) => ToTemplate(scope, entry, conditionSlugs, stretchSlugs, mergedStretches));
 
-        var incoming = new ContentCatalog(conditions, imbalances, stretches, templates, document.Questionnaire);
+        var lessons = Each(problems, LessonsSection, lessonEntries, (scope, entry) => LessonValidator.ToLesson(scope, entry, conditionSlugs));
+
+        var incoming = new ContentCatalog(conditions, imbalances, stretches, templates, lessons, document.Questionnaire);
         var final = new FinalCatalogue(
             Merge(stored.Conditions, conditions, removals.Conditions, c => c.Slug),
             Merge(stored.Imbalances, imbalances, removals.Imbalances, i => i.Slug),
             mergedStretches,
             Merge(stored.RoutineTemplates, templates, removals.RoutineTemplates, t => t.Slug),
+            Merge(stored.Lessons, lessons, removals.Lessons, l => l.Slug),
             document);
         CheckStoredTemplates(problems, stored, templateEntries, removals, mergedStretches);
         CheckReferences(problems, final);
@@ -101,6 +107,7 @@ public static class ContentValidator
         Dictionary<string, Imbalance> Imbalances,
         Dictionary<string, Stretch> Stretches,
         Dictionary<string, RoutineTemplate> RoutineTemplates,
+        Dictionary<string, Lesson> Lessons,
         ContentDocument Document)
     {
         /// <summary>The entry's index in the document, or null when it is stored content the document leaves as it is.</summary>
@@ -111,6 +118,7 @@ public static class ContentValidator
                 ConditionsSection => Document.Conditions?.Select(e => e?.Slug) ?? [],
                 ImbalancesSection => Document.Imbalances?.Select(e => e?.Slug) ?? [],
                 StretchesSection => Document.Stretches?.Select(e => e?.Slug) ?? [],
+                LessonsSection => Document.Lessons?.Select(e => e?.Slug) ?? [],
                 _ => Document.RoutineTemplates?.Select(e => e?.Slug) ?? [],
             };
             var index = slugs.TakeWhile(s => s != slug).Count();
@@ -177,6 +185,14 @@ public static class ContentValidator
             }
         }
 
+        foreach (var lesson in final.Lessons.Values)
+        {
+            foreach (var (condition, i) in lesson.Conditions.Select((c, i) => (c, i)))
+            {
+                Check(LessonsSection, lesson.Slug, lesson.Status, $"conditions[{i}]", condition, "condition", final.Conditions, c => c.Status);
+            }
+        }
+
         foreach (var template in final.RoutineTemplates.Values)
         {
             Check(RoutineTemplatesSection, template.Slug, template.Status, "condition", template.Condition, "condition", final.Conditions, c => c.Status);
@@ -218,6 +234,7 @@ public static class ContentValidator
         ImbalanceEntry e => e.Slug,
         StretchEntry e => e.Slug,
         RoutineTemplateEntry e => e.Slug,
+        LessonEntry e => e.Slug,
         _ => null,
     };
 
@@ -531,158 +548,5 @@ public static class ContentValidator
                 }
             }
         }
-    }
-
-    /// <summary>Checks the fields of one entry, recording each problem with the entry's section, index and slug.</summary>
-    private sealed class EntryScope(List<ContentProblem> problems, string section, int index, string? slug)
-    {
-        private int _count;
-
-        public bool HasProblems => _count > 0;
-
-        public void Add(string field, string message)
-        {
-            problems.Add(new ContentProblem(section, index, slug, field, message));
-            _count++;
-        }
-
-        public string? Slug(string field, string? value)
-        {
-            if (string.IsNullOrEmpty(value))
-            {
-                Add(field, "A slug is required.");
-                return null;
-            }
-
-            if (!ContentLimits.IsSlug(value))
-            {
-                Add(field, $"'{Truncate(value)}' is not a slug: use lowercase letters, digits and single hyphens, at most {ContentLimits.SlugLength} characters.");
-                return null;
-            }
-
-            return value;
-        }
-
-        public string? Text(string field, string? value, int maxLength)
-        {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                Add(field, "A value is required.");
-                return null;
-            }
-
-            if (value.Length > maxLength)
-            {
-                Add(field, $"At most {maxLength} characters (got {value.Length}).");
-                return null;
-            }
-
-            return value.Trim();
-        }
-
-        public int? Int(string field, int? value, int min, int max, bool required)
-        {
-            if (value is null)
-            {
-                if (required)
-                {
-                    Add(field, "A value is required.");
-                }
-
-                return null;
-            }
-
-            if (value < min || value > max)
-            {
-                Add(field, $"Must be between {min} and {max} (got {value}).");
-                return null;
-            }
-
-            return value;
-        }
-
-        /// <summary>The entry's status; published when the entry does not say.</summary>
-        public ContentStatus? Status(string? value) => value is null ? ContentStatus.Published : Enum<ContentStatus>("status", value);
-
-        public TEnum? Enum<TEnum>(string field, string? value) where TEnum : struct, System.Enum
-        {
-            if (WireName.TryParse<TEnum>(value, out var parsed))
-            {
-                return parsed;
-            }
-
-            Add(field, value is null
-                ? $"A value is required: one of {string.Join(", ", WireName.AllOf<TEnum>())}."
-                : $"'{Truncate(value)}' is not one of {string.Join(", ", WireName.AllOf<TEnum>())}.");
-            return null;
-        }
-
-        public List<string>? TextList(string field, IReadOnlyList<string?>? values, int minItems) =>
-            List(field, values, minItems, (itemField, value) => Text(itemField, value, ContentLimits.ListItemLength));
-
-        public List<string>? SlugList(string field, IReadOnlyList<string?>? values, int minItems) =>
-            List(field, values, minItems, Slug);
-
-        public List<string>? References(string field, IReadOnlyList<string?>? values, HashSet<string> known, string kind, int minItems) =>
-            List(field, values, minItems, (itemField, value) => Reference(itemField, value, known, kind, required: true));
-
-        public string? Reference(string field, string? value, HashSet<string> known, string kind, bool required)
-        {
-            if (value is null && !required)
-            {
-                return null;
-            }
-
-            if (Slug(field, value) is not { } slugValue)
-            {
-                return null;
-            }
-
-            if (!known.Contains(slugValue))
-            {
-                Add(field, $"There is no {kind} '{slugValue}'.");
-                return null;
-            }
-
-            return slugValue;
-        }
-
-        private List<string>? List(string field, IReadOnlyList<string?>? values, int minItems, Func<string, string?, string?> item)
-        {
-            values ??= [];
-            if (values.Count < minItems)
-            {
-                Add(field, minItems == 1 ? "At least one item is required." : $"At least {minItems} items are required.");
-                return null;
-            }
-
-            if (values.Count > ContentLimits.ListItems)
-            {
-                Add(field, $"At most {ContentLimits.ListItems} items (got {values.Count}).");
-                return null;
-            }
-
-            var result = new List<string>(values.Count);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = 0; i < values.Count; i++)
-            {
-                if (item($"{field}[{i}]", values[i]) is not { } value)
-                {
-                    continue;
-                }
-
-                if (!seen.Add(value))
-                {
-                    Add($"{field}[{i}]", $"'{Truncate(value)}' is listed more than once.");
-                    continue;
-                }
-
-                result.Add(value);
-            }
-
-            return result.Count == values.Count ? result : null;
-        }
-
-        private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
     }
 }

@@ -339,6 +339,47 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                     b.ToTable("imbalances", (string)null);
                 });
 
+            modelBuilder.Entity("SciaticaService.Domain.Content.Lesson", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("slug");
+
+                    b.PrimitiveCollection<string[]>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("condition_slugs");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Texts")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("texts");
+
+                    b.PrimitiveCollection<string[]>("Triage")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("triage");
+
+                    b.HasKey("Slug")
+                        .HasName("pk_lessons");
+
+                    b.ToTable("lessons", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_lessons_position", "position > 0");
+                        });
+                });
+
             modelBuilder.Entity("SciaticaService.Domain.Content.RoutineTemplate", b =>
                 {
                     b.Property<string>("Slug")
