@@ -24,7 +24,8 @@ public class LessonTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var lessons = await Client.GetFromJsonAsync<List<LessonResponse>>("/api/v1/lessons");
 
-        Assert.Equal(Required, lessons!.Select(l => l.Slug));
+        Assert.NotNull(lessons);
+        Assert.Equal(Required, lessons.Select(l => l.Slug));
         Assert.Equal(lessons.Select(l => l.Position).Order(), lessons.Select(l => l.Position));
         Assert.All(lessons, l => Assert.NotEmpty(l.Body));
     }
@@ -99,8 +100,9 @@ public class LessonTests(ApiFixture fixture) : ApiTest(fixture)
         var grpc = await call.ResponseAsync;
         var one = await _grpc.GetLessonAsync(new GetLessonRequest { Slug = "spinal-stenosis" }, new Metadata { { "accept-language", acceptLanguage } });
 
-        Assert.Equal(acceptLanguage[..2], (await call.ResponseHeadersAsync).GetValue("content-language"));
-        Assert.Equal(rest!.Select(l => (l.Slug, l.Title, l.Summary, string.Join("\n", l.Body))), grpc.Lessons.Select(l => (l.Slug, l.Title, l.Summary, string.Join("\n", l.Body))));
+        Assert.Equal(acceptLanguage[..2], (await call.ResponseHeadersAsync).GetValue("x-content-language"));
+        Assert.NotNull(rest);
+        Assert.Equal(rest.Select(l => (l.Slug, l.Title, l.Summary, string.Join("\n", l.Body))), grpc.Lessons.Select(l => (l.Slug, l.Title, l.Summary, string.Join("\n", l.Body))));
         Assert.Equal(rest.Single(l => l.Slug == "spinal-stenosis").Title, one.Title);
         var notFound = await Assert.ThrowsAsync<RpcException>(() => _grpc.GetLessonAsync(new GetLessonRequest { Slug = "astrology" }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, notFound.StatusCode);
@@ -139,6 +141,9 @@ public class LessonTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(assessment.Lessons.Select(l => l.Slug), grpc.Lessons.Select(l => l.Slug));
         Assert.Equal("Cuándo pedir ayuda ya", grpc.Lessons[0].Title);
     }
+
+    private static async Task<System.Text.Json.JsonElement> ReadProblemAsync(HttpResponseMessage response) =>
+        System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 
     private async Task<HttpResponseMessage> GetAsync(string path, string acceptLanguage, EntityTagHeaderValue? ifNoneMatch)
     {

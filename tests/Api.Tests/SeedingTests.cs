@@ -78,6 +78,8 @@ public sealed class SeedingTests(ApiFixture fixture) : ApiTest(fixture), IDispos
         var slug = first["slug"]!.GetValue<string>();
         first["name"] = "A renamed stretch";
         first["instructions"]!.AsArray().Add("One more step.");
+        first["translations"]!["es"]!["instructions"]!.AsArray().Add("Un paso más.");
+        first["translations"]!["de"]!["instructions"]!.AsArray().Add("Noch ein Schritt.");
         WriteJson(content, "stretches.json", stretches);
         var before = await SnapshotAsync();
 

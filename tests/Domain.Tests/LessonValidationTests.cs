@@ -25,7 +25,7 @@ public class LessonValidationTests
     [Fact]
     public void A_published_lesson_in_every_language_is_read_with_its_texts()
     {
-        var result = ContentValidator.Validate(ValidDocument() with { Lessons = [Lesson("disc-lesson", null, "es", "de")] });
+        var result = Validate(ValidDocument() with { Lessons = [Lesson("disc-lesson", null, "es", "de")] });
 
         Assert.Empty(result.Problems);
         var lesson = Assert.Single(result.Catalog.Lessons);
@@ -38,7 +38,7 @@ public class LessonValidationTests
     [Fact]
     public void A_published_lesson_lacking_a_language_is_refused_and_the_problem_names_it()
     {
-        var problem = Assert.Single(ContentValidator.Validate(ValidDocument() with { Lessons = [Lesson("disc-lesson", null, "es")] }).Problems);
+        var problem = Assert.Single(Validate(ValidDocument() with { Lessons = [Lesson("disc-lesson", null, "es")] }).Problems);
 
         Assert.Equal("lessons[0].translations.de", problem.Path);
     }
@@ -46,7 +46,7 @@ public class LessonValidationTests
     [Fact]
     public void A_draft_may_lack_languages_and_falls_back_to_English()
     {
-        var result = ContentValidator.Validate(ValidDocument() with { Lessons = [Lesson("disc-lesson", "draft", "es")] });
+        var result = Validate(ValidDocument() with { Lessons = [Lesson("disc-lesson", "draft", "es")] });
 
         Assert.Empty(result.Problems);
         Assert.Equal("Title", Assert.Single(result.Catalog.Lessons).TextIn(Language.De).Title);
@@ -58,7 +58,7 @@ public class LessonValidationTests
     [InlineData("ES")]
     public void A_translation_under_a_code_that_is_not_one_of_ours_is_refused(string code)
     {
-        var problems = ContentValidator.Validate(ValidDocument() with { Lessons = [Lesson("disc-lesson", "draft", code)] }).Problems;
+        var problems = Validate(ValidDocument() with { Lessons = [Lesson("disc-lesson", "draft", code)] }).Problems;
 
         Assert.Contains(problems, p => p.Path == $"lessons[0].translations.{code}");
     }
@@ -75,7 +75,7 @@ public class LessonValidationTests
             },
         };
 
-        var problem = Assert.Single(ContentValidator.Validate(ValidDocument() with { Lessons = [lesson] }).Problems);
+        var problem = Assert.Single(Validate(ValidDocument() with { Lessons = [lesson] }).Problems);
 
         Assert.Equal("lessons[0].translations.es.summary", problem.Path);
     }
@@ -85,7 +85,7 @@ public class LessonValidationTests
     {
         var lesson = Lesson("disc-lesson", null, "es", "de") with { Conditions = ["flu"], Triage = ["panic"] };
 
-        var problems = ContentValidator.Validate(ValidDocument() with { Lessons = [lesson] }).Problems;
+        var problems = Validate(ValidDocument() with { Lessons = [lesson] }).Problems;
 
         Assert.Contains(problems, p => p.Path == "lessons[0].conditions[0]");
         Assert.Contains(problems, p => p.Path == "lessons[0].triage[0]");
@@ -94,7 +94,7 @@ public class LessonValidationTests
     [Fact]
     public void A_lesson_is_for_a_result_at_its_triage_level_or_with_its_cause_likely()
     {
-        var lesson = ContentValidator.Validate(ValidDocument() with { Lessons = [Lesson("disc-lesson", null, "es", "de") with { Triage = ["emergency"] }] })
+        var lesson = Validate(ValidDocument() with { Lessons = [Lesson("disc-lesson", null, "es", "de") with { Triage = ["emergency"] }] })
             .Catalog.Lessons[0];
 
         Assert.True(lesson.IsFor(Result(TriageLevel.SelfCare, ("disc", LikelihoodBand.Possible))));

@@ -29,6 +29,7 @@ public static class ContentAdminEndpoints
     public static RouteGroupBuilder MapContentAdminEndpoints(this RouteGroupBuilder admin)
     {
         admin.MapGet("/content", ExportContent).WithName(nameof(ExportContent));
+        admin.MapGet("/content/translations", ReportTranslations).WithName(nameof(ReportTranslations));
         admin.MapPost("/content/import", ImportContent).WithName(nameof(ImportContent)).ProducesProblem(StatusCodes.Status400BadRequest)
             .WithMetadata(new LargeBody()).RequireRateLimiting(Hardening.ImportPolicy);
 
@@ -53,6 +54,10 @@ public static class ContentAdminEndpoints
     /// <summary>Exports all content, drafts included, in the import format.</summary>
     public static async Task<ETaggedJson<ContentDocument>> ExportContent(ContentImporter importer, CancellationToken cancellationToken) =>
         new((await importer.LoadAsync(cancellationToken)).ToDocument(), shared: false);
+
+    /// <summary>Lists, per language, the stored entries (drafts included) that lack it: what is left to translate.</summary>
+    public static async Task<Ok<TranslationReport>> ReportTranslations(ContentImporter importer, CancellationToken cancellationToken) =>
+        TypedResults.Ok(TranslationReport.Of(await importer.LoadAsync(cancellationToken)));
 
     /// <summary>Imports a content document: validated whole, then applied in one transaction, or not at all.</summary>
     /// <remarks>

@@ -41,6 +41,9 @@ public sealed record ConditionEntry
     public IReadOnlyList<string?>? Signs { get; init; }
 
     public string? TypicallyAffects { get; init; }
+
+    /// <summary>By language code (<c>es</c>, <c>de</c>): a published entry has every language.</summary>
+    public IReadOnlyDictionary<string, ConditionTranslationEntry?>? Translations { get; init; }
 }
 
 public sealed record ImbalanceEntry
@@ -63,6 +66,9 @@ public sealed record ImbalanceEntry
     public SelfCheckEntry? SelfCheck { get; init; }
 
     public IReadOnlyList<string?>? FeedsConditions { get; init; }
+
+    /// <summary>By language code (<c>es</c>, <c>de</c>): a published entry has every language.</summary>
+    public IReadOnlyDictionary<string, ImbalanceTranslationEntry?>? Translations { get; init; }
 }
 
 public sealed record SelfCheckEntry
@@ -116,6 +122,12 @@ public sealed record StretchEntry
     public string? EasierVariant { get; init; }
 
     public string? HarderVariant { get; init; }
+
+    /// <summary>Pictures, videos or animations that show it: a published stretch has at least one.</summary>
+    public IReadOnlyList<MediaEntry?>? Media { get; init; }
+
+    /// <summary>By language code (<c>es</c>, <c>de</c>): a published entry has every language.</summary>
+    public IReadOnlyDictionary<string, StretchTranslationEntry?>? Translations { get; init; }
 }
 
 public sealed record ContraindicationEntry
@@ -147,6 +159,9 @@ public sealed record RoutineTemplateEntry
     public string? Condition { get; init; }
 
     public IReadOnlyList<RoutineTemplateItemEntry?>? Items { get; init; }
+
+    /// <summary>By language code (<c>es</c>, <c>de</c>): a published entry has every language.</summary>
+    public IReadOnlyDictionary<string, RoutineTemplateTranslationEntry?>? Translations { get; init; }
 }
 
 public sealed record RoutineTemplateItemEntry
@@ -185,6 +200,10 @@ public static class ContentEntries
         NerveCompression = c.NerveCompression,
         Signs = [.. c.Signs],
         TypicallyAffects = c.TypicallyAffects,
+        Translations = Translations(c.Translations, t => new ConditionTranslationEntry
+        {
+            Name = t.Name, Summary = t.Summary, NerveCompression = t.NerveCompression, Signs = [.. t.Signs], TypicallyAffects = t.TypicallyAffects,
+        }),
     };
 
     public static ImbalanceEntry ToEntry(this Imbalance i) => new()
@@ -198,6 +217,13 @@ public static class ContentEntries
         PosturalEffect = i.PosturalEffect,
         SelfCheck = new SelfCheckEntry { Name = i.SelfCheck.Name, Steps = [.. i.SelfCheck.Steps], PositiveSign = i.SelfCheck.PositiveSign },
         FeedsConditions = [.. i.FeedsConditions],
+        Translations = Translations(i.Translations, t => new ImbalanceTranslationEntry
+        {
+            Name = t.Name,
+            Summary = t.Summary,
+            PosturalEffect = t.PosturalEffect,
+            SelfCheck = new SelfCheckEntry { Name = t.SelfCheck.Name, Steps = [.. t.SelfCheck.Steps], PositiveSign = t.SelfCheck.PositiveSign },
+        }),
     };
 
     public static StretchEntry ToEntry(this Stretch s) => new()
@@ -220,6 +246,24 @@ public static class ContentEntries
         Cautions = [.. s.Cautions],
         EasierVariant = s.EasierVariant,
         HarderVariant = s.HarderVariant,
+        Media = [.. s.Media.Select(m => new MediaEntry
+        {
+            Kind = WireName.Of(m.Kind),
+            Url = m.Url,
+            Width = m.Width,
+            Height = m.Height,
+            DurationSeconds = m.DurationSeconds,
+            AltText = m.AltText.OrderBy(a => a.Key).ToDictionary(a => WireName.Of(a.Key), a => (string?)a.Value),
+        })],
+        Translations = Translations(s.Translations, t => new StretchTranslationEntry
+        {
+            Name = t.Name,
+            Summary = t.Summary,
+            Instructions = [.. t.Instructions],
+            Cautions = [.. t.Cautions],
+            Contraindications = [.. t.Contraindications.Select(c => new ContraindicationEntry { Condition = c.Condition, Reason = c.Reason })],
+            Precautions = [.. t.Precautions.Select(p => new PrecautionEntry { Screen = WireName.Of(p.Screen), Reason = p.Reason })],
+        }),
     };
 
     public static RoutineTemplateEntry ToEntry(this RoutineTemplate t) => new()
@@ -230,7 +274,14 @@ public static class ContentEntries
         Summary = t.Summary,
         Condition = t.Condition,
         Items = [.. t.Items.Select(i => new RoutineTemplateItemEntry { Stretch = i.Stretch, Sets = i.Sets, HoldSeconds = i.HoldSeconds, Repetitions = i.Repetitions })],
+        Translations = Translations(t.Translations, text => new RoutineTemplateTranslationEntry { Name = text.Name, Summary = text.Summary }),
     };
+
+    // In language order, so that an entry's canonical JSON (its audit record and its ETag) does not depend on the
+    // order the translations were imported in.
+    private static Dictionary<string, TEntry?> Translations<TText, TEntry>(IReadOnlyDictionary<Language, TText> texts, Func<TText, TEntry> toEntry)
+        where TEntry : class =>
+        texts.OrderBy(t => t.Key).ToDictionary(t => WireName.Of(t.Key), t => (TEntry?)toEntry(t.Value));
 
     public static LessonEntry ToEntry(this Lesson l)
     {

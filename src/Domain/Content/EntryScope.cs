@@ -7,6 +7,9 @@ internal sealed class EntryScope(List<ContentProblem> problems, string section, 
 
     public bool HasProblems => _count > 0;
 
+    /// <summary>How many problems this entry has so far: a part of it is sound when reading it added none.</summary>
+    public int ProblemCount => _count;
+
     public void Add(string field, string message)
     {
         problems.Add(new ContentProblem(section, index, slug, field, message));
@@ -137,6 +140,22 @@ internal sealed class EntryScope(List<ContentProblem> problems, string section, 
 
     public List<string>? TextList(string field, IReadOnlyList<string?>? values, int minItems, int itemLength = ContentLimits.ListItemLength) =>
         List(field, values, minItems, (itemField, value) => Text(itemField, value, itemLength));
+
+    /// <summary>
+    /// A translated list that matches the English one item for item (steps, signs, cautions); the count is compared
+    /// only with an English list that is itself sound (null when it had a problem, which is reported there).
+    /// </summary>
+    public List<string>? ParallelTextList(string field, IReadOnlyList<string?>? values, IReadOnlyList<string>? english)
+    {
+        var list = TextList(field, values, minItems: 0);
+        if (list is not null && english is not null && list.Count != english.Count)
+        {
+            Add(field, $"Has {list.Count} items where the English has {english.Count}: a translation keeps every item, in the same order.");
+            return null;
+        }
+
+        return list;
+    }
 
     public List<string>? SlugList(string field, IReadOnlyList<string?>? values, int minItems) =>
         List(field, values, minItems, Slug);

@@ -253,6 +253,13 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("summary");
 
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("translations")
+                        .HasDefaultValueSql("'{\"v\":1,\"texts\":{}}'::jsonb");
+
                     b.Property<string>("TypicallyAffects")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -305,6 +312,13 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("tight_muscles");
+
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("translations")
+                        .HasDefaultValueSql("'{\"v\":1,\"texts\":{}}'::jsonb");
 
                     b.PrimitiveCollection<string[]>("WeakMuscles")
                         .IsRequired()
@@ -411,6 +425,13 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("summary");
 
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("translations")
+                        .HasDefaultValueSql("'{\"v\":1,\"texts\":{}}'::jsonb");
+
                     b.HasKey("Slug")
                         .HasName("pk_routine_templates");
 
@@ -472,6 +493,13 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
 
+                    b.Property<string>("Media")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("media")
+                        .HasDefaultValueSql("'{\"v\":1,\"media\":[]}'::jsonb");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -504,6 +532,13 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("target_muscles");
+
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("translations")
+                        .HasDefaultValueSql("'{\"v\":1,\"texts\":{}}'::jsonb");
 
                     b.HasKey("Slug")
                         .HasName("pk_stretches");
