@@ -42,17 +42,19 @@ public static class AssessmentEndpoints
     public static async Task<Results<Created<AssessmentResponse>, Ok<AssessmentResponse>>> SubmitAssessment(
         SubmitAssessmentRequest request, AssessmentService assessments, ContentQueries content, HttpContext context, CancellationToken cancellationToken)
     {
-        var submitted = await assessments.SubmitAsync(context.GetCaller(), request.Id, request.QuestionnaireVersion, request.Answers, cancellationToken);
+        var submitted = await assessments.SubmitAsync(
+            context.GetCaller(), request.Id, request.QuestionnaireVersion, request.Answers, [], cancellationToken, RequestLanguage.Of(context));
         var response = (await RespondAsync([submitted.Assessment], content, context, cancellationToken))[0];
         return submitted.Created
             ? TypedResults.Created($"/api/v1/assessments/{response.Id}", response)
             : TypedResults.Ok(response);
     }
 
-    /// <summary>One of the caller's own assessments.</summary>
+    /// <summary>One of the caller's own assessments, in the language it was made in unless <c>lang</c> or <c>Accept-Language</c> names another.</summary>
     /// <param name="id">The assessment id.</param>
+    /// <param name="lang"><c>en</c>, <c>es</c> or <c>de</c>: show the result in this language.</param>
     public static async Task<Ok<AssessmentResponse>> GetAssessment(
-        Guid id, AssessmentService assessments, ContentQueries content, HttpContext context, CancellationToken cancellationToken) =>
+        Guid id, [FromQuery] string? lang, AssessmentService assessments, ContentQueries content, HttpContext context, CancellationToken cancellationToken) =>
         TypedResults.Ok((await RespondAsync([await assessments.GetAsync(context.GetCaller(), id, cancellationToken)], content, context, cancellationToken))[0]);
 
     /// <summary>The assessment as an HL7 FHIR R4 Bundle: the QuestionnaireResponse and an Observation per score.</summary>
@@ -96,19 +98,28 @@ public static class AssessmentEndpoints
         return TypedResults.Ok(new AssessmentPageResponse(await RespondAsync(page.Items, content, context, cancellationToken), page.NextCursor));
     }
 
-    /// <summary>The assessments as responses, their lessons titled in the language <c>Accept-Language</c> asks for.</summary>
+    /// <summary>
+    /// The assessments as responses, each in the language it was made in unless the request names one (<c>?lang=</c>
+    /// or <c>Accept-Language</c>); <c>Content-Language</c> says which when they share one.
+    /// </summary>
     private static async Task<IReadOnlyList<AssessmentResponse>> RespondAsync(
         IReadOnlyList<Assessment> items, ContentQueries content, HttpContext context, CancellationToken cancellationToken)
     {
-        var language = RequestLanguage.Of(context);
-        context.Response.Headers.ContentLanguage = WireName.Of(language);
-        context.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, Microsoft.Net.Http.Headers.HeaderNames.AcceptLanguage);
         var responses = new List<AssessmentResponse>(items.Count);
+        var languages = new HashSet<Language>();
         foreach (var item in items)
         {
-            responses.Add(AssessmentResponse.From(item, await content.LessonsForAsync(item.Result, language, cancellationToken)));
+            var language = RequestLanguage.ForStored(context, item.Language);
+            languages.Add(language);
+            responses.Add(AssessmentResponse.From(item, language, await content.LessonsForAsync(item.Result, language, cancellationToken)));
         }
 
+        if (languages.Count == 1)
+        {
+            context.Response.Headers.ContentLanguage = WireName.Of(languages.Single());
+        }
+
+        context.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, Microsoft.Net.Http.Headers.HeaderNames.AcceptLanguage);
         return responses;
     }
 }

@@ -25,7 +25,8 @@ public sealed class AssessmentGrpcService(AssessmentService assessments, Clearan
         var id = OptionalId(request.Id, "id", unread);
         var answers = AssessmentMessages.ToAnswers(request, unread);
         var submitted = await assessments.SubmitAsync(
-            caller, id, request.HasQuestionnaireVersion ? request.QuestionnaireVersion : null, answers, unread, context.CancellationToken);
+            caller, id, request.HasQuestionnaireVersion ? request.QuestionnaireVersion : null, answers, unread, context.CancellationToken,
+            Content.RequestLanguage.Of(context));
         return await WithLessonsAsync(submitted.Assessment, context);
     }
 
@@ -57,8 +58,10 @@ public sealed class AssessmentGrpcService(AssessmentService assessments, Clearan
     /// <summary>The assessment with the lessons for its result, titled in the language of <c>accept-language</c>.</summary>
     private async Task<V1.Assessment> WithLessonsAsync(Model.Assessment assessment, ServerCallContext context)
     {
-        var language = Content.RequestLanguage.Of(context);
+        var language = Content.RequestLanguage.ForStored(context, assessment.Language);
         var message = AssessmentMessages.ToMessage(assessment);
+        message.Language = WireName.Of(language);
+        message.MadeIn = WireName.Of(assessment.Language);
         message.Lessons.AddRange((await content.LessonsForAsync(assessment.Result, language, context.CancellationToken))
             .Select(l => new V1.LessonLink { Slug = l.Slug, Title = l.Title }));
         return message;

@@ -53,7 +53,9 @@ public sealed record QuestionnaireResponse(
 /// <param name="Screens">What takes exercises out of a routine whatever the cause.</param>
 /// <param name="DirectionalPreference">What lying face down or arching back does to the leg pain.</param>
 /// <param name="Recommendations">Further advice, such as seeing a physiotherapist.</param>
-/// <param name="Lessons">Lessons for this result's triage level and likely causes, titled in the language of <c>Content-Language</c>.</param>
+/// <param name="Lessons">Lessons for this result's triage level and likely causes, titled in <paramref name="Language"/>.</param>
+/// <param name="Language">The language this result is shown in (<c>en</c>, <c>es</c>, <c>de</c>): the one it was made in unless another was asked for.</param>
+/// <param name="MadeIn">The language the person answered in.</param>
 public sealed record AssessmentResponse(
     Guid Id,
     DateTimeOffset CreatedAt,
@@ -71,13 +73,16 @@ public sealed record AssessmentResponse(
     IReadOnlyList<Screen> Screens,
     DirectionalPreference DirectionalPreference,
     IReadOnlyList<Recommendation> Recommendations,
-    IReadOnlyList<SciaticaService.Domain.Content.LessonLink> Lessons)
+    IReadOnlyList<SciaticaService.Domain.Content.LessonLink> Lessons,
+    string Language,
+    string MadeIn)
 {
-    public static AssessmentResponse From(Assessment a, IReadOnlyList<SciaticaService.Domain.Content.LessonLink> lessons) => new(
+    public static AssessmentResponse From(
+        Assessment a, SciaticaService.Domain.Content.Language language, IReadOnlyList<SciaticaService.Domain.Content.LessonLink> lessons) => new(
         a.Id, a.CreatedAt, a.Result.QuestionnaireVersion, a.Result.EngineVersion, a.Result.Triage with { NotAsked = a.Result.Triage.NotAsked ?? [] },
         a.Result.Causes, a.Result.Inconclusive, a.Result.Summary, a.Result.Imbalances, a.Result.Scores, a.Result.Disclaimer, a.Answers,
         a.Result.Confidence, a.Result.Screens ?? Screening.From(a.Answers), a.Result.DirectionalPreference, a.Result.Recommendations ?? [],
-        lessons);
+        lessons, SciaticaService.Domain.Content.WireName.Of(language), SciaticaService.Domain.Content.WireName.Of(a.Language));
 }
 
 /// <summary>A page of assessments, newest first.</summary>

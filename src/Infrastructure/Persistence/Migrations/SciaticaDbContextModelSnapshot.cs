@@ -86,6 +86,14 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("language")
+                        .HasDefaultValueSql("'en'");
+
                     b.Property<int?>("Odi")
                         .HasColumnType("integer")
                         .HasColumnName("odi");
