@@ -288,6 +288,8 @@ public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
                 case "GetStretch": await content.GetStretchAsync(new V1.GetStretchRequest { Slug = "prone-lying" }, headers); break;
                 case "ListRoutineTemplates": await content.ListRoutineTemplatesAsync(new V1.ListRoutineTemplatesRequest(), headers); break;
                 case "GetRoutineTemplate": await content.GetRoutineTemplateAsync(new V1.GetRoutineTemplateRequest { Slug = "spinal-stenosis-starter" }, headers); break;
+                case "ListLessons": await content.ListLessonsAsync(new V1.ListLessonsRequest(), headers); break;
+                case "GetLesson": await content.GetLessonAsync(new V1.GetLessonRequest { Slug = "what-is-sciatica" }, headers); break;
                 case "WhoAmI": await new V1.IdentityService.IdentityServiceClient(channel).WhoAmIAsync(new V1.WhoAmIRequest(), headers); break;
                 case "GetQuestionnaire": await assessments.GetQuestionnaireAsync(new V1.GetQuestionnaireRequest(), headers); break;
                 case "SubmitAssessment": await assessments.SubmitAssessmentAsync(new V1.SubmitAssessmentRequest(), headers); break;
