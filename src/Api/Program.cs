@@ -9,6 +9,7 @@ using SciaticaService.Api.Feed;
 using SciaticaService.Api.Http;
 using SciaticaService.Api.Identity;
 using SciaticaService.Api.OpenApi;
+using SciaticaService.Api.Privacy;
 using SciaticaService.Api.Routines;
 using SciaticaService.Api.Security;
 using SciaticaService.Infrastructure;
@@ -60,6 +61,7 @@ builder.Services.AddOptions<SciaticaService.Api.Content.MediaOptions>().BindConf
 builder.Services.AddGrpc(options =>
 {
     options.Interceptors.Add<DomainErrorInterceptor>();
+    options.Interceptors.Add<AccessRecordingInterceptor>();
     // Never, in any environment: the detail would be the exception's own text.
     options.EnableDetailedErrors = false;
 });
@@ -111,6 +113,7 @@ app.MapAssessmentEndpoints();
 app.MapClearanceEndpoints();
 app.MapRoutineEndpoints();
 app.MapFeedEndpoints();
+app.MapDataRightsEndpoints();
 app.MapGroup("/api/v1/admin")
     .WithTags("Admin")
     .RequireAuthorization(SecurityRegistration.AdminPolicy)
@@ -118,7 +121,8 @@ app.MapGroup("/api/v1/admin")
     .ProducesProblem(StatusCodes.Status403Forbidden)
     .MapPartnerEndpoints()
     .MapContentAdminEndpoints()
-    .MapAuditEndpoints();
+    .MapAuditEndpoints()
+    .MapPersonAdminEndpoints();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(DependencyInjection.ReadyTag) });
 
@@ -129,6 +133,7 @@ app.MapGrpcService<RoutineGrpcService>();
 app.MapGrpcService<SessionGrpcService>();
 app.MapGrpcService<ProgressGrpcService>();
 app.MapGrpcService<PartnerFeedGrpcService>();
+app.MapGrpcService<DataRightsGrpcService>();
 app.MapGrpcHealthChecksService();
 if (reflectionOn)
 {

@@ -84,6 +84,19 @@ public static class DependencyInjection
             provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Domain.Feed.FeedOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IPartnerRevocationObserver>(provider => provider.GetRequiredService<Domain.Feed.FeedSubscriptions>());
 
+        services.AddScoped<Domain.Privacy.IPersonalDataStore, Privacy.PersonalDataStore>();
+        services.AddSingleton(provider => new Privacy.AccessLogStore(
+            provider.GetRequiredService<Microsoft.Extensions.DependencyInjection.IServiceScopeFactory>(), SciaticaDatabase.WithServiceDefaults(connectionString),
+            provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Privacy.AccessLogStore>>()));
+        services.AddSingleton<Domain.Privacy.IAccessLog>(provider => provider.GetRequiredService<Privacy.AccessLogStore>());
+        services.AddHostedService(provider => provider.GetRequiredService<Privacy.AccessLogStore>());
+        services.AddScoped<Domain.Privacy.DataRightsService>();
+        services.AddOptions<Domain.Privacy.RetentionOptions>().Bind(configuration.GetSection(Domain.Privacy.RetentionOptions.Section));
+        services.AddSingleton(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Domain.Privacy.RetentionOptions>>().Value);
+        services.AddScoped<Domain.Privacy.RetentionService>();
+        services.AddSingleton<Privacy.RetentionWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<Privacy.RetentionWorker>());
+
         services.AddSingleton<DatabaseReadiness>();
         services.AddSingleton<ReadinessCache>();
         services.AddHostedService<DatabaseInitializer>();

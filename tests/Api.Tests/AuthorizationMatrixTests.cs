@@ -96,6 +96,10 @@ public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
         new("GET /api/v1/me/clearances", "/api/v1/me/clearances", null, Access.AnyCaller, 200),
         new("GET /api/v1/me/clearances/{id:guid}", "/api/v1/me/clearances/{newId}", null, Access.AnyCaller, 404),
         new("GET /api/v1/partner/events", "/api/v1/partner/events", null, Access.PartnerOnly, 200),
+        new("GET /api/v1/me/export", "/api/v1/me/export", null, Access.AnyCaller, 200),
+        new("GET /api/v1/me/access-log", "/api/v1/me/access-log", null, Access.AnyCaller, 200),
+        new("DELETE /api/v1/me", "/api/v1/me", null, Access.AnyCaller, 204),
+        new("DELETE /api/v1/admin/persons/{personId}", "/api/v1/admin/persons/user:nobody", null, Access.AdminOnly, 204),
         new("GET /api/v1/admin/partners", "/api/v1/admin/partners", null, Access.AdminOnly, 200),
         new("POST /api/v1/admin/partners", "/api/v1/admin/partners", """{"name": "Matrix clinic"}""", Access.AdminOnly, 201),
         new("POST /api/v1/admin/partners/{id:guid}/revoke", "/api/v1/admin/partners/{partnerToRevoke}/revoke", null, Access.AdminOnly, 200),
@@ -162,6 +166,10 @@ public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
         new("/sciatica.v1.ProgressService/GetProgress", Access.AnyCaller, 200),
         new("/sciatica.v1.PartnerFeedService/Subscribe", Access.PartnerOnly, 200),
         new("/sciatica.v1.PartnerFeedService/ListEvents", Access.PartnerOnly, 200),
+        new("/sciatica.v1.DataRightsService/ExportMyData", Access.AnyCaller, 200),
+        new("/sciatica.v1.DataRightsService/ListAccessLog", Access.AnyCaller, 200),
+        new("/sciatica.v1.DataRightsService/EraseMe", Access.AnyCaller, 200),
+        new("/sciatica.v1.DataRightsService/ErasePerson", Access.AdminOnly, 200),
         new("/grpc.health.v1.Health/Check", Access.Public, 200),
         new("/grpc.health.v1.Health/Watch", Access.Public, 200),
         new("/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", Access.Public, 200),
@@ -276,6 +284,7 @@ public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
         var routines = new V1.RoutineService.RoutineServiceClient(channel);
         var sessions = new V1.SessionService.SessionServiceClient(channel);
         var feed = new V1.PartnerFeedService.PartnerFeedServiceClient(channel);
+        var rights = new V1.DataRightsService.DataRightsServiceClient(channel);
         try
         {
             switch (method.StartsWith("/grpc.", StringComparison.Ordinal) ? method : method.Split('/')[^1])
@@ -312,6 +321,10 @@ public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
                 case "GetSession": await sessions.GetSessionAsync(new V1.GetSessionRequest { Id = of!.Session }, headers); break;
                 case "GetProgress": await new V1.ProgressService.ProgressServiceClient(channel).GetProgressAsync(new V1.GetProgressRequest(), headers); break;
                 case "ListEvents": await feed.ListEventsAsync(new V1.ListEventsRequest(), headers); break;
+                case "ExportMyData": await rights.ExportMyDataAsync(new V1.ExportMyDataRequest(), headers); break;
+                case "ListAccessLog": await rights.ListAccessLogAsync(new V1.ListAccessLogRequest(), headers); break;
+                case "EraseMe": await rights.EraseMeAsync(new V1.EraseMeRequest(), headers); break;
+                case "ErasePerson": await rights.ErasePersonAsync(new V1.ErasePersonRequest { PersonId = "user:nobody" }, headers); break;
                 case "Subscribe":
                     using (var call = feed.Subscribe(new V1.SubscribeRequest(), headers))
                     {

@@ -28,6 +28,7 @@ public sealed class ContractTests(ApiFixture fixture) : ApiTest(fixture)
         await PartnerAsync(admin, recorder);
         await Ok(await admin.GetAsync("/api/v1/admin/audit?limit=5"));
         await ErrorsAsync(anonymous, alice, admin);
+        await DataRightsAsync(alice, admin);
 
         Assert.True(recorder.Problems.Count == 0, "Responses that depart from the document:\n" + string.Join("\n", recorder.Problems));
         var unexercised = new OpenApiResponseValidator(JsonNode.Parse(await Client.GetStringAsync("/swagger/v1/swagger.json"))!).Operations
@@ -157,6 +158,16 @@ public sealed class ContractTests(ApiFixture fixture) : ApiTest(fixture)
         // A resent id with other details.
         session["painAfter"] = 1;
         Assert.Equal(HttpStatusCode.Conflict, (await alice.PutAsync($"/api/v1/sessions/{sessionId}", Json(session.ToJsonString()))).StatusCode);
+    }
+
+    private static async Task DataRightsAsync(HttpClient alice, HttpClient admin)
+    {
+        await Ok(await alice.GetAsync("/api/v1/me/export"));
+        await Ok(await alice.GetAsync("/api/v1/me/export?format=fhir"));
+        await Ok(await alice.GetAsync("/api/v1/me/access-log?limit=2"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await alice.GetAsync("/api/v1/me/export?format=pdf")).StatusCode);
+        await Ok(await admin.DeleteAsync($"/api/v1/admin/persons/{Uri.EscapeDataString("user:alice")}"));
+        await Ok(await alice.DeleteAsync("/api/v1/me"));
     }
 
     private async Task PartnerAsync(HttpClient admin, ContractRecorder recorder)

@@ -1,11 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using Firely.Fhir.Validation;
-using Hl7.Fhir.Model;
-using Hl7.Fhir.Serialization;
-using Hl7.Fhir.Specification.Source;
-using Hl7.Fhir.Specification.Terminology;
 using SciaticaService.Api.Assessments;
 using SciaticaService.Api.Tests.Fixtures;
 using Task = System.Threading.Tasks.Task;
@@ -15,13 +10,6 @@ namespace SciaticaService.Api.Tests;
 /// <summary>The FHIR export: valid R4 by Firely's validator, the same document on every read, cacheable, negotiated.</summary>
 public sealed class FhirExportTests(ApiFixture fixture) : ApiTest(fixture), IDisposable
 {
-    /// <summary>The core R4 profiles from the specification package, loaded once: building them is the slow part.</summary>
-    private static readonly Lazy<Validator> CoreValidator = new(() =>
-    {
-        var resolver = new CachedResolver(ZipSource.CreateValidationSource());
-        return new Validator(resolver, LocalTerminologyService.CreateDefaultForCore(resolver));
-    });
-
     private readonly HttpClient _alice = fixture.Bearer(TestTokens.For("alice"));
 
     public void Dispose() => _alice.Dispose();
@@ -54,10 +42,7 @@ public sealed class FhirExportTests(ApiFixture fixture) : ApiTest(fixture), IDis
         Assert.Contains(Errors(broken.ToJsonString()), e => e.Contains("obs-6", StringComparison.Ordinal));
     }
 
-    private static List<string> Errors(string json) => CoreValidator.Value.Validate(new FhirJsonDeserializer().Deserialize<Bundle>(json)).Issue
-        .Where(i => i.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal)
-        .Select(i => $"{string.Join(",", i.Expression ?? [])}: {i.Details?.Text ?? i.Diagnostics}")
-        .ToList();
+    private static List<string> Errors(string json) => FhirValidation.Errors(json);
 
     [Fact]
     public async Task Each_read_gives_the_same_document_with_ids_and_full_urls_derived_from_the_assessment()

@@ -1,3 +1,4 @@
+using SciaticaService.Api.Privacy;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,7 +18,7 @@ public static class AssessmentEndpoints
     {
         routes.MapGet("/api/v1/questionnaire", GetQuestionnaire).WithTags("Assessments").WithName(nameof(GetQuestionnaire));
 
-        var assessments = routes.MapGroup("/api/v1").WithTags("Assessments").RequireAuthorization()
+        var assessments = routes.MapGroup("/api/v1").WithTags("Assessments").RequireAuthorization().RecordsAccess()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         assessments.MapPost("/assessments", SubmitAssessment).WithName(nameof(SubmitAssessment))
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);

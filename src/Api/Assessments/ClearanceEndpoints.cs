@@ -1,3 +1,4 @@
+using SciaticaService.Api.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SciaticaService.Api.Security;
 using SciaticaService.Domain.Assessments;
@@ -8,7 +9,7 @@ public static class ClearanceEndpoints
 {
     public static IEndpointRouteBuilder MapClearanceEndpoints(this IEndpointRouteBuilder routes)
     {
-        var clearances = routes.MapGroup("/api/v1/me").WithTags("Assessments").RequireAuthorization()
+        var clearances = routes.MapGroup("/api/v1/me").WithTags("Assessments").RequireAuthorization().RecordsAccess()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         clearances.MapPost("/clearances", RecordClearance).WithName(nameof(RecordClearance))
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

@@ -16,6 +16,7 @@ internal sealed class DocumentInfoFilter : IDocumentFilter
         ["Sessions"] = "Logged routine sessions, idempotent under the client's own ids.",
         ["Progress"] = "Adherence, pain, SBI and ODI over weeks, with clinically meaningful changes flagged.",
         ["Partner feed"] = "A partner's events about its members, in order, resumable from any cursor.",
+        ["Data rights"] = "A person's own data: all of it exported (JSON or FHIR R4), the log of who read or changed it, and erasure.",
         ["Admin"] = "Content editing and import, partner keys and the audit log. Admins only.",
     };
 

@@ -14,11 +14,14 @@ internal sealed class FhirResponseFilter : IOperationFilter
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        // Every media type of a response that offers FHIR's (plain application/json too) carries the same document.
+        // Every media type of a response that offers FHIR's carries the same document, unless it names a type of its own
+        // (the person export's plain JSON is its own document; an assessment's plain JSON is the Bundle again).
         var fhirContent = (operation.Responses ?? []).Values
             .Select(response => response.Content ?? new Dictionary<string, IOpenApiMediaType>())
             .Where(content => content.ContainsKey(FhirBundle.MediaType))
-            .SelectMany(content => content.Values)
+            .SelectMany(content => content)
+            .Where(media => media.Key == FhirBundle.MediaType || media.Value.Schema is not OpenApiSchemaReference)
+            .Select(media => media.Value)
             .OfType<OpenApiMediaType>()
             .ToList();
         if (fhirContent.Count == 0)
@@ -32,14 +35,15 @@ internal sealed class FhirResponseFilter : IOperationFilter
             {
                 Type = JsonSchemaType.Object,
                 Description = "An HL7 FHIR R4 Bundle (https://hl7.org/fhir/R4/bundle.html) of type `collection`, in FHIR's JSON "
-                    + "format: the `QuestionnaireResponse` and an `Observation` per score. Validate and read it with a FHIR "
-                    + "library; resource ids and `fullUrl`s are stable across reads.",
+                    + "format: an assessment's `QuestionnaireResponse` and an `Observation` per score (a person's export: every "
+                    + "assessment's, and each session as a `Procedure` with its pain before and after as `Observation`s). Validate "
+                    + "and read it with a FHIR library; resource ids and `fullUrl`s are stable across reads.",
                 ExternalDocs = new OpenApiExternalDocs { Url = new Uri("https://hl7.org/fhir/R4/bundle.html"), Description = "FHIR R4 Bundle" },
                 Required = new HashSet<string>(["resourceType", "type", "entry"], StringComparer.Ordinal),
                 Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
                 {
                     ["resourceType"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [System.Text.Json.Nodes.JsonValue.Create("Bundle")] },
-                    ["id"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The assessment id." },
+                    ["id"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The assessment id; for a person's export, new with each export." },
                     ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [System.Text.Json.Nodes.JsonValue.Create("collection")] },
                     ["timestamp"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" },
                     ["entry"] = new OpenApiSchema
@@ -55,7 +59,7 @@ internal sealed class FhirResponseFilter : IOperationFilter
                                 ["resource"] = new OpenApiSchema
                                 {
                                     Type = JsonSchemaType.Object,
-                                    Description = "A FHIR R4 resource: `QuestionnaireResponse` or `Observation`.",
+                                    Description = "A FHIR R4 resource: `QuestionnaireResponse`, `Observation` or (in a person's export) `Procedure`.",
                                     Required = new HashSet<string>(["resourceType"], StringComparer.Ordinal),
                                     Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
                                     {

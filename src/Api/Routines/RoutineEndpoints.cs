@@ -1,3 +1,4 @@
+using SciaticaService.Api.Privacy;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ public static class RoutineEndpoints
 {
     public static IEndpointRouteBuilder MapRoutineEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1").RequireAuthorization()
+        var group = routes.MapGroup("/api/v1").RequireAuthorization().RecordsAccess()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
 
         var routines = group.MapGroup(string.Empty).WithTags("Routines");

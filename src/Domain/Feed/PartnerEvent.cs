@@ -12,10 +12,12 @@ namespace SciaticaService.Domain.Feed;
 /// <param name="Sequence">1, 2, 3, … per partner; 0 before it is stored.</param>
 /// <param name="Type">
 /// <c>assessment.completed</c>, <c>routine.created</c>, <c>routine.adjusted</c>, <c>session.logged</c>,
-/// <c>triage.escalated</c> or <c>clearance.recorded</c>.
+/// <c>triage.escalated</c>, <c>clearance.recorded</c> or <c>member.erased</c>.
 /// </param>
 /// <param name="MemberId">The partner's member.</param>
-/// <param name="SubjectId">The assessment, routine, session or clearance id (a session's for <c>triage.escalated</c>).</param>
+/// <param name="SubjectId">
+/// The assessment, routine, session or clearance id (a session's for <c>triage.escalated</c>); empty for <c>member.erased</c>.
+/// </param>
 /// <param name="OccurredAt">When it happened.</param>
 public sealed record PartnerEvent(Guid PartnerId, long Sequence, string Type, string MemberId, Guid SubjectId, DateTimeOffset OccurredAt)
 {
@@ -29,6 +31,9 @@ public sealed record PartnerEvent(Guid PartnerId, long Sequence, string Type, st
 
     /// <summary>A clinician's clearance was recorded for the member.</summary>
     public const string ClearanceRecorded = "clearance.recorded";
+
+    /// <summary>The member's data was erased; their earlier events are gone from the feed.</summary>
+    public const string MemberErased = "member.erased";
 
     /// <summary>The event for a change made by <paramref name="caller"/>, or null when no partner follows it.</summary>
     public static PartnerEvent? For(Caller caller, string type, Guid subjectId, DateTimeOffset at) =>

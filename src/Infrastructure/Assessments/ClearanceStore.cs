@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using SciaticaService.Domain.Administration;
 using SciaticaService.Domain.Assessments;
+using SciaticaService.Domain.Errors;
 using SciaticaService.Domain.Identity;
 using SciaticaService.Infrastructure.Persistence;
 
@@ -16,7 +17,23 @@ internal sealed class ClearanceStore(SciaticaDbContext db) : IClearanceStore
     public async Task<(Clearance Clearance, bool Created)> AddOrGetAsync(
         Clearance clearance, Domain.Feed.PartnerEvent? partnerEvent, CancellationToken cancellationToken)
     {
-        var created = await Feed.PartnerFeedWriter.InsertAsync(db, partnerEvent is null ? [] : [partnerEvent], async token =>
+        bool created;
+        try
+        {
+            created = await InsertAsync(clearance, partnerEvent, cancellationToken);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.ForeignKeyViolation)
+        {
+            // The assessment was erased with its person between the read and this insert.
+            db.ChangeTracker.Clear();
+            throw new NotFoundException("assessment", clearance.AssessmentId.ToString());
+        }
+
+        return created ? (clearance, true) : (await db.Clearances.AsNoTracking().SingleAsync(c => c.Id == clearance.Id, cancellationToken), false);
+    }
+
+    private Task<bool> InsertAsync(Clearance clearance, Domain.Feed.PartnerEvent? partnerEvent, CancellationToken cancellationToken) =>
+        Feed.PartnerFeedWriter.InsertAsync(db, partnerEvent is null ? [] : [partnerEvent], async token =>
         {
             var inserted = await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO clearances (id, person_id, assessment_id, cleared_by, cleared_on, recorded_at, recorded_by)
@@ -35,8 +52,6 @@ internal sealed class ClearanceStore(SciaticaDbContext db) : IClearanceStore
 
             return inserted;
         }, cancellationToken, alwaysInTransaction: true);
-        return created ? (clearance, true) : (await db.Clearances.AsNoTracking().SingleAsync(c => c.Id == clearance.Id, cancellationToken), false);
-    }
 
     public async Task<IReadOnlyList<Clearance>> ListAsync(PersonId person, CancellationToken cancellationToken) =>
         await db.Clearances.AsNoTracking().Where(c => c.PersonId == person.Value)

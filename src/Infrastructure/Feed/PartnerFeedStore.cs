@@ -88,7 +88,7 @@ internal static class PartnerFeedWriter
     }
 
     // Takes the partner's next number; the row stays locked until the transaction ends.
-    private static Task<long> NextSequenceAsync(SciaticaDbContext db, Guid partnerId, CancellationToken cancellationToken) =>
+    internal static Task<long> NextSequenceAsync(SciaticaDbContext db, Guid partnerId, CancellationToken cancellationToken) =>
         db.Database.SqlQuery<long>($"""
             INSERT INTO partner_event_counters (partner_id, last_sequence) VALUES ({partnerId}, 1)
             ON CONFLICT (partner_id) DO UPDATE SET last_sequence = partner_event_counters.last_sequence + 1

@@ -36,6 +36,8 @@ public sealed class SciaticaDbContext(DbContextOptions<SciaticaDbContext> option
 
     internal DbSet<Configurations.PartnerEventCounter> PartnerEventCounters => Set<Configurations.PartnerEventCounter>();
 
+    internal DbSet<Privacy.AccessLogRow> AccessLog => Set<Privacy.AccessLogRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SciaticaDbContext).Assembly);
 }

@@ -91,6 +91,12 @@ internal sealed class RoutineStore(SciaticaDbContext db) : IRoutineStore
             throw new DomainException(ErrorKind.Conflict, ErrorCodes.RoutineChangedConcurrently,
                 "Another change to this routine happened at the same moment; read the current routine and try again.");
         }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation })
+        {
+            // The assessment (or the version before) was erased with its person between the read and this insert.
+            db.ChangeTracker.Clear();
+            throw new NotFoundException("assessment", routine.AssessmentId.ToString());
+        }
     }
 }
 
@@ -99,7 +105,18 @@ internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
     public async Task<(Session? Session, bool Created)> AddOrGetAsync(
         Session session, IReadOnlyList<Domain.Feed.PartnerEvent> partnerEvents, int dailyQuota, CancellationToken cancellationToken)
     {
-        var created = await Feed.PartnerFeedWriter.InsertAsync(db, partnerEvents, token => InsertIfNewAsync(session, dailyQuota, token), cancellationToken);
+        bool created;
+        try
+        {
+            created = await Feed.PartnerFeedWriter.InsertAsync(db, partnerEvents, token => InsertIfNewAsync(session, dailyQuota, token), cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            // The routine was read, then erased with its person before the insert: as if it had never been there.
+            db.ChangeTracker.Clear();
+            throw new ValidationException([new ValidationError("routineId", "No such routine of yours.")], ErrorCodes.InvalidSession);
+        }
+
         // Not inserted: a resend (the row is there), or the day's quota was used up (it is not).
         return created ? (session, true) : (await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == session.Id, cancellationToken), false);
     }

@@ -828,6 +828,57 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                     b.ToTable("partner_event_counters", (string)null);
                 });
 
+            modelBuilder.Entity("SciaticaService.Infrastructure.Privacy.AccessLogRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Accessor")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("accessor");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("data");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_log");
+
+                    b.HasIndex("PersonId", "Id")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_access_log_person_id_id");
+
+                    b.ToTable("access_log", (string)null);
+                });
+
             modelBuilder.Entity("SciaticaService.Domain.Assessments.Assessment", b =>
                 {
                     b.HasOne("SciaticaService.Domain.Assessments.Questionnaire", null)
