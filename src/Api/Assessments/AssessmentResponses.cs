@@ -77,6 +77,9 @@ public sealed record AssessmentResponse(
     string Language,
     string MadeIn)
 {
+    /// <summary>As it was made, without lessons: they are links into content, not part of what the person answered (data export).</summary>
+    public static AssessmentResponse From(Assessment a) => From(a, a.Language, []);
+
     public static AssessmentResponse From(
         Assessment a, SciaticaService.Domain.Content.Language language, IReadOnlyList<SciaticaService.Domain.Content.LessonLink> lessons) => new(
         a.Id, a.CreatedAt, a.Result.QuestionnaireVersion, a.Result.EngineVersion, a.Result.Triage with { NotAsked = a.Result.Triage.NotAsked ?? [] },
