@@ -54,6 +54,10 @@ builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWri
 builder.Services.AddExceptionHandler<DomainExceptionHandler>();
 // Let malformed bodies and parameters reach the exception handler, which explains them as ProblemDetails.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.AddOptions<SciaticaService.Api.Content.MediaOptions>().BindConfiguration(SciaticaService.Api.Content.MediaOptions.Section)
+    .Validate(o => o.BaseUrl is null || (o.BaseUrl.IsAbsoluteUri && o.BaseUrl.Scheme is "https" or "http" && o.BaseUrl.AbsolutePath.EndsWith('/')),
+        "Media:BaseUrl must be an absolute http(s) URL ending in '/'.")
+    .ValidateOnStart();
 
 builder.Services.AddGrpc(options =>
 {

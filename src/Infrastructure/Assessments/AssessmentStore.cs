@@ -26,10 +26,11 @@ internal sealed class AssessmentStore(SciaticaDbContext db) : IAssessmentStore
         var answers = JsonColumn.Write(assessment.Answers);
         var result = StoredColumns.WriteAssessmentResult(assessment.Result);
         var triage = WireName.Of(assessment.Triage);
+        var language = WireName.Of(assessment.Language);
         return await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO assessments (id, person_id, created_at, questionnaire_version, answers, result, triage, pain_now, sbi, odi, start_back_risk)
+            INSERT INTO assessments (id, person_id, created_at, questionnaire_version, answers, result, triage, pain_now, sbi, odi, start_back_risk, language)
             SELECT {assessment.Id}, {assessment.PersonId}, {assessment.CreatedAt.ToUniversalTime()}, {assessment.QuestionnaireVersion},
-                   {answers}::jsonb, {result}::jsonb, {triage}, {assessment.PainNow}, {assessment.Sbi}, {assessment.Odi}, {assessment.StartBackRisk}
+                   {answers}::jsonb, {result}::jsonb, {triage}, {assessment.PainNow}, {assessment.Sbi}, {assessment.Odi}, {assessment.StartBackRisk}, {language}
             WHERE (SELECT count(*) FROM assessments WHERE person_id = {assessment.PersonId}
                    AND created_at >= {PersonQuotas.DayOf(assessment.CreatedAt).UtcDateTime}) < {dailyQuota}
             ON CONFLICT (id) DO NOTHING

@@ -22,6 +22,8 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         builder.Property(a => a.StartBackRisk).HasMaxLength(16);
         builder.HasOne<Questionnaire>().WithMany().HasForeignKey(a => a.QuestionnaireVersion).OnDelete(DeleteBehavior.Restrict);
         builder.Property(a => a.Triage).HasConversion(new WireNameConverter<TriageLevel>()).HasMaxLength(16);
+        // Rows from before languages existed were all made in English.
+        builder.Property(a => a.Language).HasConversion(new WireNameConverter<Domain.Content.Language>()).HasMaxLength(8).HasDefaultValueSql("'en'");
         // The red flags that hold a person's routines until a clearance (ClearanceStore).
         builder.HasIndex(a => new { a.PersonId, a.CreatedAt }).HasFilter("triage IN ('urgent', 'emergency')").HasDatabaseName("ix_assessments_flagged");
 
