@@ -12,6 +12,7 @@ using SciaticaService.Api.OpenApi;
 using SciaticaService.Api.Privacy;
 using SciaticaService.Api.Routines;
 using SciaticaService.Api.Security;
+using SciaticaService.Api.Telemetry;
 using SciaticaService.Infrastructure;
 using SciaticaService.Domain.Errors;
 
@@ -21,13 +22,13 @@ builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddApiSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddHardening(builder.Configuration);
 builder.UseGrpcOnlyEndpoint();
+builder.AddTelemetry();
 // On SIGTERM the server stops accepting, lets in-flight requests finish (every write commits before it is
 // acknowledged, so nothing acknowledged is lost), then stops; past this it gives up on stragglers.
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
-// Requests use the service's one JSON dialect: an unknown or repeated member, or a null where the type allows none,
-// is an error, not silently dropped data; enums travel as snake_case names, never numbers.
-builder.Services.ConfigureHttpJsonOptions(options => SciaticaService.Infrastructure.Serialization.SciaticaJson.Configure(options.SerializerOptions));
+// Requests and responses in the wire's strict JSON dialect (WireJson says what it refuses).
+builder.Services.ConfigureHttpJsonOptions(options => WireJson.Configure(options.SerializerOptions));
 
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
 {
@@ -53,6 +54,10 @@ builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWri
 builder.Services.AddExceptionHandler<DomainExceptionHandler>();
 // Let malformed bodies and parameters reach the exception handler, which explains them as ProblemDetails.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.AddOptions<SciaticaService.Api.Content.MediaOptions>().BindConfiguration(SciaticaService.Api.Content.MediaOptions.Section)
+    .Validate(o => o.BaseUrl is null || (o.BaseUrl.IsAbsoluteUri && o.BaseUrl.Scheme is "https" or "http" && o.BaseUrl.AbsolutePath.EndsWith('/')),
+        "Media:BaseUrl must be an absolute http(s) URL ending in '/'.")
+    .ValidateOnStart();
 
 builder.Services.AddGrpc(options =>
 {
@@ -119,6 +124,7 @@ app.MapGroup("/api/v1/admin")
     .MapContentAdminEndpoints()
     .MapAuditEndpoints()
     .MapPersonAdminEndpoints();
+app.MapMetrics();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(DependencyInjection.ReadyTag) });
 

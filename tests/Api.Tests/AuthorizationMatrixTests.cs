@@ -73,6 +73,8 @@ public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
         new("GET /api/v1/stretches/{slug}", "/api/v1/stretches/prone-lying", null, Access.Public, 200),
         new("GET /api/v1/routine-templates", "/api/v1/routine-templates", null, Access.Public, 200),
         new("GET /api/v1/routine-templates/{slug}", "/api/v1/routine-templates/spinal-stenosis-starter", null, Access.Public, 200),
+        new("GET /api/v1/lessons", "/api/v1/lessons", null, Access.Public, 200),
+        new("GET /api/v1/lessons/{slug}", "/api/v1/lessons/what-is-sciatica", null, Access.Public, 200),
         new("GET /api/v1/questionnaire", "/api/v1/questionnaire", null, Access.Public, 200),
         new("* /health/live", "/health/live", null, Access.Public, 200),
         new("* /health/ready", "/health/ready", null, Access.Public, 200),
@@ -120,6 +122,11 @@ public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
         new("POST /api/v1/admin/routine-templates", "/api/v1/admin/routine-templates", "{}", Access.AdminOnly, 400),
         new("PUT /api/v1/admin/routine-templates/{slug}", "/api/v1/admin/routine-templates/spinal-stenosis-starter", "{}", Access.AdminOnly, 428),
         new("DELETE /api/v1/admin/routine-templates/{slug}", "/api/v1/admin/routine-templates/spinal-stenosis-starter", null, Access.AdminOnly, 428),
+        new("GET /api/v1/admin/lessons/{slug}", "/api/v1/admin/lessons/what-is-sciatica", null, Access.AdminOnly, 200),
+        new("POST /api/v1/admin/lessons", "/api/v1/admin/lessons", "{}", Access.AdminOnly, 400),
+        new("PUT /api/v1/admin/lessons/{slug}", "/api/v1/admin/lessons/what-is-sciatica", "{}", Access.AdminOnly, 428),
+        new("DELETE /api/v1/admin/lessons/{slug}", "/api/v1/admin/lessons/what-is-sciatica", null, Access.AdminOnly, 428),
+        new("GET /api/v1/admin/content/translations", "/api/v1/admin/content/translations", null, Access.AdminOnly, 200),
     ];
 
     public static TheoryData<string> RestEndpoints => [.. RestRows.Select(r => r.Route)];
@@ -140,6 +147,8 @@ public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
         new("/sciatica.v1.ContentService/GetStretch", Access.Public, 200),
         new("/sciatica.v1.ContentService/ListRoutineTemplates", Access.Public, 200),
         new("/sciatica.v1.ContentService/GetRoutineTemplate", Access.Public, 200),
+        new("/sciatica.v1.ContentService/ListLessons", Access.Public, 200),
+        new("/sciatica.v1.ContentService/GetLesson", Access.Public, 200),
         new("/sciatica.v1.IdentityService/WhoAmI", Access.AnyCaller, 200),
         new("/sciatica.v1.AssessmentService/GetQuestionnaire", Access.Public, 200),
         new("/sciatica.v1.AssessmentService/SubmitAssessment", Access.AnyCaller, 400),
@@ -288,6 +297,8 @@ public class AuthorizationMatrixTests(ApiFixture fixture) : ApiTest(fixture)
                 case "GetStretch": await content.GetStretchAsync(new V1.GetStretchRequest { Slug = "prone-lying" }, headers); break;
                 case "ListRoutineTemplates": await content.ListRoutineTemplatesAsync(new V1.ListRoutineTemplatesRequest(), headers); break;
                 case "GetRoutineTemplate": await content.GetRoutineTemplateAsync(new V1.GetRoutineTemplateRequest { Slug = "spinal-stenosis-starter" }, headers); break;
+                case "ListLessons": await content.ListLessonsAsync(new V1.ListLessonsRequest(), headers); break;
+                case "GetLesson": await content.GetLessonAsync(new V1.GetLessonRequest { Slug = "what-is-sciatica" }, headers); break;
                 case "WhoAmI": await new V1.IdentityService.IdentityServiceClient(channel).WhoAmIAsync(new V1.WhoAmIRequest(), headers); break;
                 case "GetQuestionnaire": await assessments.GetQuestionnaireAsync(new V1.GetQuestionnaireRequest(), headers); break;
                 case "SubmitAssessment": await assessments.SubmitAssessmentAsync(new V1.SubmitAssessmentRequest(), headers); break;

@@ -259,6 +259,11 @@ public sealed class ContentAdminTests(ApiFixture fixture) : ApiTest(fixture), ID
     {
         ["slug"] = slug, ["name"] = name, ["summary"] = "A summary.", ["nerveCompression"] = "How it presses.",
         ["signs"] = new JsonArray("A sign."), ["typicallyAffects"] = "Adults.",
+        ["translations"] = new JsonObject
+        {
+            ["es"] = new JsonObject { ["name"] = name + " (es)", ["summary"] = "Un resumen.", ["nerveCompression"] = "Cómo comprime.", ["signs"] = new JsonArray("Un signo."), ["typicallyAffects"] = "Adultos." },
+            ["de"] = new JsonObject { ["name"] = name + " (de)", ["summary"] = "Eine Zusammenfassung.", ["nerveCompression"] = "Wie es drückt.", ["signs"] = new JsonArray("Ein Zeichen."), ["typicallyAffects"] = "Erwachsene." },
+        },
     };
 
     private static JsonObject NewStretch(string slug, string status) => new()
@@ -267,6 +272,24 @@ public sealed class ContentAdminTests(ApiFixture fixture) : ApiTest(fixture), ID
         ["instructions"] = new JsonArray("Walk on level ground.", "Stop if leg pain spreads."), ["repetitions"] = 1, ["holdSeconds"] = 300,
         ["sides"] = "both_together", ["difficulty"] = 1, ["bias"] = "neutral", ["targetMuscles"] = new JsonArray("calves"),
         ["indicatedFor"] = new JsonArray("herniated-disc"), ["cautions"] = new JsonArray("Stop if pain spreads down the leg."),
+        ["media"] = new JsonArray(new JsonObject
+        {
+            ["kind"] = "video", ["url"] = "stretches/gentle-walk.mp4", ["width"] = 1280, ["height"] = 720, ["durationSeconds"] = 30,
+            ["altText"] = new JsonObject { ["en"] = "A person walking.", ["es"] = "Una persona caminando.", ["de"] = "Eine Person geht spazieren." },
+        }),
+        ["translations"] = new JsonObject
+        {
+            ["es"] = new JsonObject
+            {
+                ["name"] = "Paseo suave", ["summary"] = "Camine a un ritmo cómodo.", ["instructions"] = new JsonArray("Camine por terreno llano.", "Pare si el dolor baja por la pierna."),
+                ["cautions"] = new JsonArray("Pare si el dolor baja por la pierna."),
+            },
+            ["de"] = new JsonObject
+            {
+                ["name"] = "Sanfter Spaziergang", ["summary"] = "Gehen Sie in bequemem Tempo.", ["instructions"] = new JsonArray("Gehen Sie auf ebenem Boden.", "Hören Sie auf, wenn der Schmerz ins Bein zieht."),
+                ["cautions"] = new JsonArray("Hören Sie auf, wenn der Schmerz ins Bein zieht."),
+            },
+        },
     };
 
     private static JsonObject ShippedDocument()

@@ -12,7 +12,7 @@ namespace SciaticaService.Api.Tests;
 /// </summary>
 public sealed class ContractTests(ApiFixture fixture) : ApiTest(fixture)
 {
-    private static readonly string[] ContentKinds = ["conditions", "imbalances", "stretches", "routine-templates"];
+    private static readonly string[] ContentKinds = ["conditions", "imbalances", "stretches", "routine-templates", "lessons"];
 
     [Fact]
     public async Task Every_operation_answers_as_the_OpenAPI_document_says()
@@ -75,6 +75,7 @@ public sealed class ContractTests(ApiFixture fixture) : ApiTest(fixture)
                  {
                      ("/api/v1/conditions", "/api/v1/conditions/"), ("/api/v1/imbalances", "/api/v1/imbalances/"),
                      ("/api/v1/stretches", "/api/v1/stretches/"), ("/api/v1/routine-templates", "/api/v1/routine-templates/"),
+                     ("/api/v1/lessons", "/api/v1/lessons/"),
                  })
         {
             var items = JsonNode.Parse(await Ok(await anonymous.GetAsync(list)))!.AsArray();
@@ -94,6 +95,7 @@ public sealed class ContractTests(ApiFixture fixture) : ApiTest(fixture)
     private static async Task EditContentAsync(HttpClient admin)
     {
         var export = await Ok(await admin.GetAsync("/api/v1/admin/content"));
+        await Ok(await admin.GetAsync("/api/v1/admin/content/translations"));
         await Ok(await admin.PostAsync("/api/v1/admin/content/import?dryRun=true", Json(export)));
 
         foreach (var kind in ContentKinds)

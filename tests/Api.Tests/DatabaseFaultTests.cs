@@ -123,6 +123,7 @@ public sealed class DatabaseFaultTests(ApiFixture fixture, ITestOutputHelper out
     [InlineData(PostgresErrorCodes.CannotConnectNow, true)]
     [InlineData(PostgresErrorCodes.TooManyConnections, true)]
     [InlineData(PostgresErrorCodes.ConnectionFailure, true)]
+    [InlineData(PostgresErrorCodes.ReadOnlySqlTransaction, true)] // a standby just promoted, not yet taking writes
     [InlineData(PostgresErrorCodes.UniqueViolation, false)]
     [InlineData(PostgresErrorCodes.SerializationFailure, false)]
     public void Server_answers_that_mean_an_outage_are_recognised(string sqlState, bool outage)

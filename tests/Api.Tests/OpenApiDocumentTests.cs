@@ -34,7 +34,7 @@ public sealed class OpenApiDocumentTests(ApiFixture fixture) : ApiTest(fixture)
                 "/api/v1/partner/events" => ["apiKey"],
                 "/api/v1/questionnaire" or "/api/v1/conditions" or "/api/v1/conditions/{slug}" or "/api/v1/imbalances"
                     or "/api/v1/imbalances/{slug}" or "/api/v1/stretches" or "/api/v1/stretches/{slug}" or "/api/v1/routine-templates"
-                    or "/api/v1/routine-templates/{slug}" => [],
+                    or "/api/v1/routine-templates/{slug}" or "/api/v1/lessons" or "/api/v1/lessons/{slug}" => [],
                 _ => ["bearer", "apiKey"],
             };
 

@@ -41,7 +41,7 @@ public sealed class ProtoContractTests(Xunit.Abstractions.ITestOutputHelper outp
             var assessment = Path.Combine(copy.FullName, "sciatica", "v1", "assessment.proto");
             var text = await File.ReadAllTextAsync(assessment);
             Assert.Contains("string summary = 8;", text, StringComparison.Ordinal);
-            await File.WriteAllTextAsync(assessment, text.Replace("string summary = 8;", "string summary = 18;", StringComparison.Ordinal));
+            await File.WriteAllTextAsync(assessment, text.Replace("string summary = 8;", "string summary = 80;", StringComparison.Ordinal));
 
             var (exitCode, findings) = await BufAsync(copy.FullName, "breaking", "--against", ReleasedImage);
 

@@ -191,6 +191,12 @@ public sealed class RoutineSafetyTests(ApiFixture fixture) : ApiTest(fixture), I
         var contraindicated = stretch["contraindications"]!.AsArray().Select(c => c!["condition"]!.GetValue<string>()).ToHashSet();
         stretch["indicatedFor"] = new JsonArray(new[] { "piriformis-syndrome", "spinal-stenosis", "isthmic-spondylolisthesis" }.First(c => !contraindicated.Contains(c)));
         stretch["contraindications"]!.AsArray().Add(new JsonObject { ["condition"] = "herniated-disc", ["reason"] = "New evidence." });
+        foreach (var (language, reason) in new[] { ("es", "Nueva evidencia."), ("de", "Neue Erkenntnisse.") })
+        {
+            var translation = stretch["translations"]![language]!.AsObject();
+            translation["contraindications"] ??= new JsonArray();
+            translation["contraindications"]!.AsArray().Add(new JsonObject { ["condition"] = "herniated-disc", ["reason"] = reason });
+        }
         var templates = export["routineTemplates"]!.AsArray()
             .Where(t => t!["condition"]!.GetValue<string>() == "herniated-disc" || t["items"]!.AsArray().Any(i => i!["stretch"]!.GetValue<string>() == victim && contraindicated.Contains(t["condition"]!.GetValue<string>())))
             .Select(t =>

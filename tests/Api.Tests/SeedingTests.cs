@@ -78,6 +78,8 @@ public sealed class SeedingTests(ApiFixture fixture) : ApiTest(fixture), IDispos
         var slug = first["slug"]!.GetValue<string>();
         first["name"] = "A renamed stretch";
         first["instructions"]!.AsArray().Add("One more step.");
+        first["translations"]!["es"]!["instructions"]!.AsArray().Add("Un paso más.");
+        first["translations"]!["de"]!["instructions"]!.AsArray().Add("Noch ein Schritt.");
         WriteJson(content, "stretches.json", stretches);
         var before = await SnapshotAsync();
 
@@ -193,7 +195,7 @@ public sealed class SeedingTests(ApiFixture fixture) : ApiTest(fixture), IDispos
     private Task<Dictionary<string, int>> SnapshotAsync() => QueryAsync(async db =>
     {
         var counts = new Dictionary<string, int>();
-        foreach (var table in new[] { "conditions", "imbalances", "stretches", "stretch_contraindications", "routine_templates", "routine_template_items", "questionnaires" })
+        foreach (var table in new[] { "conditions", "imbalances", "stretches", "stretch_contraindications", "routine_templates", "routine_template_items", "lessons", "questionnaires" })
         {
 #pragma warning disable EF1002 // fixed table names
             counts[table] = await db.Database.SqlQueryRaw<int>($"SELECT count(*)::int AS \"Value\" FROM {table}").SingleAsync();

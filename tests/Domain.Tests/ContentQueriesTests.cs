@@ -92,6 +92,11 @@ public class ContentQueriesTests
         public Task<IReadOnlyList<RoutineTemplate>> ListRoutineTemplatesAsync(string? condition, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<RoutineTemplate>>([]);
 
+        public Task<IReadOnlyList<Lesson>> ListLessonsAsync(string? condition, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<Lesson>>([]);
+
+        public Task<Lesson?> FindLessonAsync(string slug, CancellationToken cancellationToken) => Lookup<Lesson>(slug);
+
         private Task<T?> Lookup<T>(string slug) where T : class
         {
             if (!ContentLimits.IsSlug(slug))

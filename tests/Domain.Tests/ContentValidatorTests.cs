@@ -8,7 +8,7 @@ public class ContentValidatorTests
     [Fact]
     public void A_valid_document_becomes_domain_objects()
     {
-        var result = ContentValidator.Validate(ValidDocument());
+        var result = Validate(ValidDocument());
 
         Assert.Empty(result.Problems);
         Assert.Equal(["disc", "stenosis"], result.Catalog.Conditions.Select(c => c.Slug));
@@ -26,7 +26,7 @@ public class ContentValidatorTests
             RoutineTemplates = [],
         };
 
-        var problem = Assert.Single(ContentValidator.Validate(document).Problems);
+        var problem = Assert.Single(Validate(document).Problems);
 
         Assert.Equal("stretches[0].contraindications[0].condition", problem.Path);
         Assert.Equal("both-ways", problem.Slug);
@@ -40,7 +40,7 @@ public class ContentValidatorTests
             RoutineTemplates = [Template("stenosis-starter", "stenosis", "knee-to-chest", "press-up")],
         };
 
-        var result = ContentValidator.Validate(document);
+        var result = Validate(document);
 
         var problem = Assert.Single(result.Problems);
         Assert.Equal("routineTemplates[0].items[1].stretch", problem.Path);
@@ -51,7 +51,7 @@ public class ContentValidatorTests
     [Fact]
     public void An_update_that_would_make_a_stored_template_unsafe_is_refused()
     {
-        var stored = ContentValidator.Validate(ValidDocument()).Catalog;
+        var stored = Validate(ValidDocument()).Catalog;
         // The stored disc template uses prone-lying; the update now contraindicates prone-lying for disc.
         var update = new ContentDocument
         {
@@ -68,7 +68,7 @@ public class ContentValidatorTests
             ],
         };
 
-        var problem = Assert.Single(ContentValidator.Validate(update, stored).Problems);
+        var problem = Assert.Single(Validate(update, stored).Problems);
 
         Assert.Null(problem.Index);
         Assert.Equal("disc-starter", problem.Slug);
@@ -78,14 +78,14 @@ public class ContentValidatorTests
     [Fact]
     public void References_resolve_against_stored_content_as_well_as_the_document()
     {
-        var stored = ContentValidator.Validate(ValidDocument()).Catalog;
+        var stored = Validate(ValidDocument()).Catalog;
         var update = new ContentDocument
         {
             Stretches = [Stretch("new-glide", indicatedFor: ["disc", "stenosis"], easier: "prone-lying")],
             RoutineTemplates = [Template("stenosis-starter", "stenosis", "knee-to-chest", "new-glide")],
         };
 
-        Assert.Empty(ContentValidator.Validate(update, stored).Problems);
+        Assert.Empty(Validate(update, stored).Problems);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public class ContentValidatorTests
             RoutineTemplates = [Template("t", "missing-condition", "missing-stretch")],
         };
 
-        var paths = ContentValidator.Validate(document).Problems.Select(p => p.Path).ToList();
+        var paths = Validate(document).Problems.Select(p => p.Path).ToList();
 
         Assert.Equal(
             [
@@ -120,7 +120,7 @@ public class ContentValidatorTests
     {
         var document = ValidDocument() with { Conditions = [Condition("disc"), Condition("stenosis"), Condition("disc")] };
 
-        var problem = Assert.Single(ContentValidator.Validate(document).Problems);
+        var problem = Assert.Single(Validate(document).Problems);
 
         Assert.Equal("conditions[2].slug", problem.Path);
     }
@@ -137,7 +137,7 @@ public class ContentValidatorTests
     {
         var document = ValidDocument() with { Conditions = [Condition("disc"), Condition("stenosis"), Condition(slug)] };
 
-        Assert.Contains(ContentValidator.Validate(document).Problems, p => p.Path == "conditions[2].slug");
+        Assert.Contains(Validate(document).Problems, p => p.Path == "conditions[2].slug");
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public class ContentValidatorTests
         };
         var document = ValidDocument() with { Stretches = [.. ValidDocument().Stretches!, broken] };
 
-        var fields = ContentValidator.Validate(document).Problems.Where(p => p.Index == 3).Select(p => p.Field).ToHashSet();
+        var fields = Validate(document).Problems.Where(p => p.Index == 3).Select(p => p.Field).ToHashSet();
 
         Assert.Equal(
             new HashSet<string> { "name", "kind", "instructions", "holdSeconds", "repetitions", "sides", "difficulty", "bias", "targetMuscles[0]", "cautions[0]" },
@@ -174,7 +174,7 @@ public class ContentValidatorTests
             RoutineTemplates = [],
         };
 
-        Assert.Equal("stretches[0].holdSeconds", Assert.Single(ContentValidator.Validate(document).Problems).Path);
+        Assert.Equal("stretches[0].holdSeconds", Assert.Single(Validate(document).Problems).Path);
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public class ContentValidatorTests
             RoutineTemplates = [],
         };
 
-        var paths = ContentValidator.Validate(document).Problems.Select(p => p.Path).ToHashSet();
+        var paths = Validate(document).Problems.Select(p => p.Path).ToHashSet();
 
         Assert.Equal(new HashSet<string> { "stretches[0].harderVariant", "stretches[1].easierVariant", "stretches[2].easierVariant" }, paths);
     }
@@ -207,7 +207,7 @@ public class ContentValidatorTests
                 new RoutineTemplateItemEntry { Stretch = "press-up", Sets = 2, HoldSeconds = 5, Repetitions = 10 },
             ],
         };
-        var result = ContentValidator.Validate(ValidDocument() with { RoutineTemplates = [template] });
+        var result = Validate(ValidDocument() with { RoutineTemplates = [template] });
 
         var items = Assert.Single(result.Catalog.RoutineTemplates).Items;
         Assert.Equal(new RoutineTemplateItem(1, "prone-lying", 1, 30, 3), items[0]);
@@ -224,7 +224,7 @@ public class ContentValidatorTests
             RoutineTemplates = [new RoutineTemplateEntry { Items = [null] }],
         };
 
-        var result = ContentValidator.Validate(document);
+        var result = Validate(document);
 
         Assert.Contains(result.Problems, p => p.Path == "conditions[0]");
         Assert.Contains(result.Problems, p => p.Path == "stretches[0].slug");
@@ -237,7 +237,7 @@ public class ContentValidatorTests
         var many = Enumerable.Range(0, ContentLimits.ListItems + 1).Select(i => $"Sign {i}.").ToArray<string?>();
         var document = ValidDocument() with { Conditions = [Condition("disc") with { Signs = many }, Condition("stenosis")] };
 
-        Assert.Equal("conditions[0].signs", Assert.Single(ContentValidator.Validate(document).Problems).Path);
+        Assert.Equal("conditions[0].signs", Assert.Single(Validate(document).Problems).Path);
     }
 
     [Fact]
@@ -256,7 +256,7 @@ public class ContentValidatorTests
             ],
         };
 
-        var result = ContentValidator.Validate(document with { Stretches = [stretch, .. document.Stretches.Skip(1)] });
+        var result = Validate(document with { Stretches = [stretch, .. document.Stretches.Skip(1)] });
 
         Assert.Equal(
             ["stretches[0].precautions", "stretches[0].precautions[1].screen", "stretches[0].precautions[2].screen", "stretches[0].precautions[3].reason",
@@ -270,7 +270,7 @@ public class ContentValidatorTests
         var document = ContentSamples.ValidDocument();
         var stretch = document.Stretches![2]! with { Precautions = [new PrecautionEntry { Screen = "hip_replacement", Reason = "Dislocation risk." }] };
 
-        var catalog = ContentValidator.Validate(document with { Stretches = [.. document.Stretches.Take(2), stretch] }).Catalog;
+        var catalog = Validate(document with { Stretches = [.. document.Stretches.Take(2), stretch] }).Catalog;
         var entry = catalog.Stretches[2].ToEntry();
 
         Assert.Equal("knee-to-chest", entry.Slug);
@@ -285,7 +285,7 @@ public class ContentValidatorTests
         var document = ContentSamples.ValidDocument();
         var stripped = document.Stretches![0]! with { Precautions = [] };
 
-        var result = ContentValidator.Validate(document with { Stretches = [stripped, .. document.Stretches.Skip(1)] });
+        var result = Validate(document with { Stretches = [stripped, .. document.Stretches.Skip(1)] });
 
         Assert.Equal(2, result.Problems.Count);
         Assert.All(result.Problems, p => Assert.Equal("stretches[0].precautions", p.Path));

@@ -29,6 +29,7 @@ public static class ContentAdminEndpoints
     public static RouteGroupBuilder MapContentAdminEndpoints(this RouteGroupBuilder admin)
     {
         admin.MapGet("/content", ExportContent).WithName(nameof(ExportContent));
+        admin.MapGet("/content/translations", ReportTranslations).WithName(nameof(ReportTranslations));
         admin.MapPost("/content/import", ImportContent).WithName(nameof(ImportContent)).ProducesProblem(StatusCodes.Status400BadRequest)
             .WithMetadata(new LargeBody()).RequireRateLimiting(Hardening.ImportPolicy);
 
@@ -44,12 +45,19 @@ public static class ContentAdminEndpoints
         MapKind(admin, new ContentKind<RoutineTemplate, RoutineTemplateEntry>(
             "routine-templates", "routine_template", c => c.RoutineTemplates, t => t.Slug, t => t.ToEntry(), e => e.Slug, (e, slug) => e with { Slug = slug },
             e => new ContentDocument { RoutineTemplates = [e] }, slug => Removal(templates: slug)));
+        MapKind(admin, new ContentKind<Lesson, LessonEntry>(
+            "lessons", "lesson", c => c.Lessons, l => l.Slug, l => l.ToEntry(), e => e.Slug, (e, slug) => e with { Slug = slug },
+            e => new ContentDocument { Lessons = [e] }, slug => Removal(lessons: slug)));
         return admin;
     }
 
     /// <summary>Exports all content, drafts included, in the import format.</summary>
     public static async Task<ETaggedJson<ContentDocument>> ExportContent(ContentImporter importer, CancellationToken cancellationToken) =>
         new((await importer.LoadAsync(cancellationToken)).ToDocument(), shared: false);
+
+    /// <summary>Lists, per language, the stored entries (drafts included) that lack it: what is left to translate.</summary>
+    public static async Task<Ok<TranslationReport>> ReportTranslations(ContentImporter importer, CancellationToken cancellationToken) =>
+        TypedResults.Ok(TranslationReport.Of(await importer.LoadAsync(cancellationToken)));
 
     /// <summary>Imports a content document: validated whole, then applied in one transaction, or not at all.</summary>
     /// <remarks>
@@ -187,10 +195,11 @@ public static class ContentAdminEndpoints
     private static ContentChangeResponse ToResponse(ContentChangeResult result, bool dryRun) =>
         new(result.Applied, dryRun, result.Created, result.Updated, result.Removed, result.Unchanged, result.NotInDocument);
 
-    private static ContentRemovals Removal(string? conditions = null, string? imbalances = null, string? stretches = null, string? templates = null)
+    private static ContentRemovals Removal(
+        string? conditions = null, string? imbalances = null, string? stretches = null, string? templates = null, string? lessons = null)
     {
         static HashSet<string> One(string? slug) => slug is null ? [] : [slug];
-        return new ContentRemovals(One(conditions), One(imbalances), One(stretches), One(templates));
+        return new ContentRemovals(One(conditions), One(imbalances), One(stretches), One(templates), One(lessons));
     }
 
     /// <summary>How the admin endpoints handle one kind of content.</summary>

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 using SciaticaService.Api.Http;
 using SciaticaService.Api.Privacy;
 using SciaticaService.Api.Security;
+using SciaticaService.Api.Content;
 using SciaticaService.Domain.Assessments;
+using SciaticaService.Domain.Content;
+using SciaticaService.Domain.Errors;
 
 namespace SciaticaService.Api.Assessments;
 
@@ -37,20 +40,22 @@ public static class AssessmentEndpoints
     /// (<c>invalid_answers</c>) lists every unknown code, wrong type, out-of-range value and missing required item.
     /// </remarks>
     public static async Task<Results<Created<AssessmentResponse>, Ok<AssessmentResponse>>> SubmitAssessment(
-        SubmitAssessmentRequest request, AssessmentService assessments, HttpContext context, CancellationToken cancellationToken)
+        SubmitAssessmentRequest request, AssessmentService assessments, ContentQueries content, HttpContext context, CancellationToken cancellationToken)
     {
-        var submitted = await assessments.SubmitAsync(context.GetCaller(), request.Id, request.QuestionnaireVersion, request.Answers, cancellationToken);
-        var response = AssessmentResponse.From(submitted.Assessment);
+        var submitted = await assessments.SubmitAsync(
+            context.GetCaller(), request.Id, request.QuestionnaireVersion, request.Answers, [], cancellationToken, RequestLanguage.Of(context));
+        var response = (await RespondAsync([submitted.Assessment], content, context, cancellationToken))[0];
         return submitted.Created
             ? TypedResults.Created($"/api/v1/assessments/{response.Id}", response)
             : TypedResults.Ok(response);
     }
 
-    /// <summary>One of the caller's own assessments.</summary>
+    /// <summary>One of the caller's own assessments, in the language it was made in unless <c>lang</c> or <c>Accept-Language</c> names another.</summary>
     /// <param name="id">The assessment id.</param>
+    /// <param name="lang"><c>en</c>, <c>es</c> or <c>de</c>: show the result in this language.</param>
     public static async Task<Ok<AssessmentResponse>> GetAssessment(
-        Guid id, AssessmentService assessments, HttpContext context, CancellationToken cancellationToken) =>
-        TypedResults.Ok(AssessmentResponse.From(await assessments.GetAsync(context.GetCaller(), id, cancellationToken)));
+        Guid id, [FromQuery] string? lang, AssessmentService assessments, ContentQueries content, HttpContext context, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await RespondAsync([await assessments.GetAsync(context.GetCaller(), id, cancellationToken)], content, context, cancellationToken))[0]);
 
     /// <summary>The assessment as an HL7 FHIR R4 Bundle: the QuestionnaireResponse and an Observation per score.</summary>
     /// <remarks>
@@ -78,10 +83,36 @@ public static class AssessmentEndpoints
     /// <param name="limit">Page size, 1 to 100 (default 20).</param>
     /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
     public static async Task<Ok<AssessmentPageResponse>> ListMyAssessments(
-        [FromQuery] string? limit, [FromQuery] string? cursor, AssessmentService assessments, HttpContext context, CancellationToken cancellationToken)
+        [FromQuery] string? limit, [FromQuery] string? cursor, AssessmentService assessments, ContentQueries content, HttpContext context,
+        CancellationToken cancellationToken)
     {
         var size = RequestValues.Limit(limit, $"A whole number from 1 to {AssessmentService.MaxPageSize}.");
         var page = await assessments.ListAsync(context.GetCaller(), size, cursor, cancellationToken);
-        return TypedResults.Ok(new AssessmentPageResponse([.. page.Items.Select(AssessmentResponse.From)], page.NextCursor));
+        return TypedResults.Ok(new AssessmentPageResponse(await RespondAsync(page.Items, content, context, cancellationToken), page.NextCursor));
+    }
+
+    /// <summary>
+    /// The assessments as responses, each in the language it was made in unless the request names one (<c>?lang=</c>
+    /// or <c>Accept-Language</c>); <c>Content-Language</c> says which when they share one.
+    /// </summary>
+    private static async Task<IReadOnlyList<AssessmentResponse>> RespondAsync(
+        IReadOnlyList<Assessment> items, ContentQueries content, HttpContext context, CancellationToken cancellationToken)
+    {
+        var responses = new List<AssessmentResponse>(items.Count);
+        var languages = new HashSet<Language>();
+        foreach (var item in items)
+        {
+            var language = RequestLanguage.ForStored(context, item.Language);
+            languages.Add(language);
+            responses.Add(AssessmentResponse.From(item, language, await content.LessonsForAsync(item.Result, language, cancellationToken)));
+        }
+
+        if (languages.Count == 1)
+        {
+            context.Response.Headers.ContentLanguage = WireName.Of(languages.Single());
+        }
+
+        context.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, Microsoft.Net.Http.Headers.HeaderNames.AcceptLanguage);
+        return responses;
     }
 }

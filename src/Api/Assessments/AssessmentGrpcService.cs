@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using SciaticaService.Api.Http;
 using SciaticaService.Api.Security;
 using SciaticaService.Domain.Assessments;
+using SciaticaService.Domain.Content;
 using SciaticaService.Domain.Errors;
 using Model = SciaticaService.Domain.Assessments;
 using V1 = SciaticaService.Contracts.V1;
@@ -11,7 +12,7 @@ using V1 = SciaticaService.Contracts.V1;
 namespace SciaticaService.Api.Assessments;
 
 /// <summary>Assessments over gRPC: the same use cases as the REST endpoints.</summary>
-public sealed class AssessmentGrpcService(AssessmentService assessments, ClearanceService clearances) : V1.AssessmentService.AssessmentServiceBase
+public sealed class AssessmentGrpcService(AssessmentService assessments, ClearanceService clearances, ContentQueries content) : V1.AssessmentService.AssessmentServiceBase
 {
     [AllowAnonymous]
     public override async Task<V1.Questionnaire> GetQuestionnaire(V1.GetQuestionnaireRequest request, ServerCallContext context) =>
@@ -25,15 +26,16 @@ public sealed class AssessmentGrpcService(AssessmentService assessments, Clearan
         var id = RequestValues.OptionalUuid(request.Id, "id", unread);
         var answers = AssessmentMessages.ToAnswers(request, unread);
         var submitted = await assessments.SubmitAsync(
-            caller, id, request.HasQuestionnaireVersion ? request.QuestionnaireVersion : null, answers, unread, context.CancellationToken);
-        return AssessmentMessages.ToMessage(submitted.Assessment);
+            caller, id, request.HasQuestionnaireVersion ? request.QuestionnaireVersion : null, answers, unread, context.CancellationToken,
+            Content.RequestLanguage.Of(context));
+        return await WithLessonsAsync(submitted.Assessment, context);
     }
 
     [Authorize]
     public override async Task<V1.Assessment> GetAssessment(V1.GetAssessmentRequest request, ServerCallContext context)
     {
         var caller = context.GetHttpContext().GetCaller(request.MemberId);
-        return AssessmentMessages.ToMessage(await assessments.GetAsync(caller, RequestValues.Uuid(request.Id, "id"), context.CancellationToken));
+        return await WithLessonsAsync(await assessments.GetAsync(caller, RequestValues.Uuid(request.Id, "id"), context.CancellationToken), context);
     }
 
     [Authorize]
@@ -41,11 +43,29 @@ public sealed class AssessmentGrpcService(AssessmentService assessments, Clearan
     {
         var caller = context.GetHttpContext().GetCaller(request.MemberId);
         var page = await assessments.ListAsync(caller, RequestValues.Limit(request.Limit), request.Cursor, context.CancellationToken);
+        var messages = new List<V1.Assessment>(page.Items.Count);
+        foreach (var item in page.Items)
+        {
+            messages.Add(await WithLessonsAsync(item, context));
+        }
+
         return new V1.ListAssessmentsResponse
         {
-            Assessments = { page.Items.Select(AssessmentMessages.ToMessage) },
+            Assessments = { messages },
             NextCursor = page.NextCursor ?? string.Empty,
         };
+    }
+
+    /// <summary>The assessment with the lessons for its result, titled in the language of <c>accept-language</c>.</summary>
+    private async Task<V1.Assessment> WithLessonsAsync(Model.Assessment assessment, ServerCallContext context)
+    {
+        var language = Content.RequestLanguage.ForStored(context, assessment.Language);
+        var message = AssessmentMessages.ToMessage(assessment);
+        message.Language = WireName.Of(language);
+        message.MadeIn = WireName.Of(assessment.Language);
+        message.Lessons.AddRange((await content.LessonsForAsync(assessment.Result, language, context.CancellationToken))
+            .Select(l => new V1.LessonLink { Slug = l.Slug, Title = l.Title }));
+        return message;
     }
 
     [Authorize]

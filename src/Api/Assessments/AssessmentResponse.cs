@@ -23,6 +23,9 @@ namespace SciaticaService.Api.Assessments;
 /// <param name="Screens">What takes exercises out of a routine whatever the cause.</param>
 /// <param name="DirectionalPreference">What lying face down or arching back does to the leg pain.</param>
 /// <param name="Recommendations">Further advice, such as seeing a physiotherapist.</param>
+/// <param name="Lessons">Lessons for this result's triage level and likely causes, titled in <paramref name="Language"/>.</param>
+/// <param name="Language">The language this result is shown in (<c>en</c>, <c>es</c>, <c>de</c>): the one it was made in unless another was asked for.</param>
+/// <param name="MadeIn">The language the person answered in.</param>
 public sealed record AssessmentResponse(
     Guid Id,
     DateTimeOffset CreatedAt,
@@ -39,10 +42,18 @@ public sealed record AssessmentResponse(
     Confidence? Confidence,
     IReadOnlyList<Screen> Screens,
     DirectionalPreference DirectionalPreference,
-    IReadOnlyList<Recommendation> Recommendations)
+    IReadOnlyList<Recommendation> Recommendations,
+    IReadOnlyList<SciaticaService.Domain.Content.LessonLink> Lessons,
+    string Language,
+    string MadeIn)
 {
-    public static AssessmentResponse From(Assessment a) => new(
+    /// <summary>As it was made, without lessons: they are links into content, not part of what the person answered (data export).</summary>
+    public static AssessmentResponse From(Assessment a) => From(a, a.Language, []);
+
+    public static AssessmentResponse From(
+        Assessment a, SciaticaService.Domain.Content.Language language, IReadOnlyList<SciaticaService.Domain.Content.LessonLink> lessons) => new(
         a.Id, a.CreatedAt, a.Result.QuestionnaireVersion, a.Result.EngineVersion, a.Result.Triage with { NotAsked = a.Result.Triage.NotAsked ?? [] },
         a.Result.Causes, a.Result.Inconclusive, a.Result.Summary, a.Result.Imbalances, a.Result.Scores, a.Result.Disclaimer, a.Answers,
-        a.Result.Confidence, a.Result.Screens ?? Screening.From(a.Answers), a.Result.DirectionalPreference, a.Result.Recommendations ?? []);
+        a.Result.Confidence, a.Result.Screens ?? Screening.From(a.Answers), a.Result.DirectionalPreference, a.Result.Recommendations ?? [],
+        lessons, SciaticaService.Domain.Content.WireName.Of(language), SciaticaService.Domain.Content.WireName.Of(a.Language));
 }

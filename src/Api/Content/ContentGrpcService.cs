@@ -7,22 +7,35 @@ using V1 = SciaticaService.Contracts.V1;
 namespace SciaticaService.Api.Content;
 
 /// <summary>The content catalogue over gRPC: the same use cases as the REST endpoints.</summary>
-public sealed class ContentGrpcService(ContentQueries queries) : ContentService.ContentServiceBase
+public sealed class ContentGrpcService(ContentQueries queries, Microsoft.Extensions.Options.IOptions<MediaOptions> media) : ContentService.ContentServiceBase
 {
-    public override async Task<ListConditionsResponse> ListConditions(ListConditionsRequest request, ServerCallContext context) =>
-        new() { Conditions = { (await queries.ListConditionsAsync(context.CancellationToken)).Select(ContentMessages.ToMessage) } };
+    public override async Task<ListConditionsResponse> ListConditions(ListConditionsRequest request, ServerCallContext context)
+    {
+        var language = await AnswerInAsync(context);
+        return new() { Conditions = { (await queries.ListConditionsAsync(context.CancellationToken)).Select(c => c.In(language).ToMessage()) } };
+    }
 
-    public override async Task<V1.Condition> GetCondition(GetConditionRequest request, ServerCallContext context) =>
-        (await queries.GetConditionAsync(request.Slug, context.CancellationToken)).ToMessage();
+    public override async Task<V1.Condition> GetCondition(GetConditionRequest request, ServerCallContext context)
+    {
+        var language = await AnswerInAsync(context);
+        return (await queries.GetConditionAsync(request.Slug, context.CancellationToken)).In(language).ToMessage();
+    }
 
-    public override async Task<ListImbalancesResponse> ListImbalances(ListImbalancesRequest request, ServerCallContext context) =>
-        new() { Imbalances = { (await queries.ListImbalancesAsync(context.CancellationToken)).Select(ContentMessages.ToMessage) } };
+    public override async Task<ListImbalancesResponse> ListImbalances(ListImbalancesRequest request, ServerCallContext context)
+    {
+        var language = await AnswerInAsync(context);
+        return new() { Imbalances = { (await queries.ListImbalancesAsync(context.CancellationToken)).Select(i => i.In(language).ToMessage()) } };
+    }
 
-    public override async Task<V1.Imbalance> GetImbalance(GetImbalanceRequest request, ServerCallContext context) =>
-        (await queries.GetImbalanceAsync(request.Slug, context.CancellationToken)).ToMessage();
+    public override async Task<V1.Imbalance> GetImbalance(GetImbalanceRequest request, ServerCallContext context)
+    {
+        var language = await AnswerInAsync(context);
+        return (await queries.GetImbalanceAsync(request.Slug, context.CancellationToken)).In(language).ToMessage();
+    }
 
     public override async Task<ListStretchesResponse> ListStretches(ListStretchesRequest request, ServerCallContext context)
     {
+        var language = await AnswerInAsync(context);
         var query = new StretchQuery(
             request.Condition,
             request.SafeFor,
@@ -30,141 +43,48 @@ public sealed class ContentGrpcService(ContentQueries queries) : ContentService.
             ContentMessages.ToWireName(request.Bias),
             request.HasMaxDifficulty ? request.MaxDifficulty.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
         var stretches = await queries.ListStretchesAsync(query, context.CancellationToken);
-        return new() { Stretches = { stretches.Select(ContentMessages.ToMessage) } };
+        return new() { Stretches = { stretches.Select(s => s.In(language).ToMessage(language, media.Value)) } };
     }
 
-    public override async Task<V1.Stretch> GetStretch(GetStretchRequest request, ServerCallContext context) =>
-        (await queries.GetStretchAsync(request.Slug, context.CancellationToken)).ToMessage();
-
-    public override async Task<ListRoutineTemplatesResponse> ListRoutineTemplates(ListRoutineTemplatesRequest request, ServerCallContext context) =>
-        new() { RoutineTemplates = { (await queries.ListRoutineTemplatesAsync(request.Condition, context.CancellationToken)).Select(ContentMessages.ToMessage) } };
-
-    public override async Task<V1.RoutineTemplate> GetRoutineTemplate(GetRoutineTemplateRequest request, ServerCallContext context) =>
-        (await queries.GetRoutineTemplateAsync(request.Slug, context.CancellationToken)).ToMessage();
-}
-
-/// <summary>Domain content to protobuf messages, and protobuf filter values to the wire names the use cases parse.</summary>
-internal static class ContentMessages
-{
-    public static V1.Condition ToMessage(this Model.Condition c) => new()
+    public override async Task<V1.Stretch> GetStretch(GetStretchRequest request, ServerCallContext context)
     {
-        Slug = c.Slug,
-        Name = c.Name,
-        Summary = c.Summary,
-        NerveCompression = c.NerveCompression,
-        Signs = { c.Signs },
-        TypicallyAffects = c.TypicallyAffects,
-    };
-
-    public static V1.Imbalance ToMessage(this Model.Imbalance i) => new()
-    {
-        Slug = i.Slug,
-        Name = i.Name,
-        Summary = i.Summary,
-        TightMuscles = { i.TightMuscles },
-        WeakMuscles = { i.WeakMuscles },
-        PosturalEffect = i.PosturalEffect,
-        SelfCheck = new V1.SelfCheck { Name = i.SelfCheck.Name, Steps = { i.SelfCheck.Steps }, PositiveSign = i.SelfCheck.PositiveSign },
-        FeedsConditions = { i.FeedsConditions },
-    };
-
-    public static V1.Stretch ToMessage(this Model.Stretch s)
-    {
-        var message = new V1.Stretch
-        {
-            Slug = s.Slug,
-            Name = s.Name,
-            Kind = s.Kind switch
-            {
-                Model.ExerciseKind.Stretch => V1.ExerciseKind.Stretch,
-                Model.ExerciseKind.Strengthening => V1.ExerciseKind.Strengthening,
-                Model.ExerciseKind.Mobility => V1.ExerciseKind.Mobility,
-                Model.ExerciseKind.NerveGlide => V1.ExerciseKind.NerveGlide,
-                _ => V1.ExerciseKind.Unspecified,
-            },
-            Summary = s.Summary,
-            Instructions = { s.Instructions },
-            Sides = ToMessage(s.Sides),
-            Difficulty = s.Difficulty,
-            Bias = s.Bias switch
-            {
-                Model.DirectionBias.Flexion => V1.DirectionBias.Flexion,
-                Model.DirectionBias.Extension => V1.DirectionBias.Extension,
-                Model.DirectionBias.Neutral => V1.DirectionBias.Neutral,
-                _ => V1.DirectionBias.Unspecified,
-            },
-            TargetMuscles = { s.TargetMuscles },
-            IndicatedFor = { s.IndicatedFor },
-            Contraindications = { s.Contraindications.Select(c => new V1.Contraindication { Condition = c.Condition, Reason = c.Reason }) },
-            Precautions = { s.Precautions.Select(p => new V1.Precaution { Screen = WireName.Of(p.Screen), Reason = p.Reason }) },
-            Cautions = { s.Cautions },
-        };
-        if (s.HoldSeconds is { } hold)
-        {
-            message.HoldSeconds = hold;
-        }
-
-        if (s.Repetitions is { } repetitions)
-        {
-            message.Repetitions = repetitions;
-        }
-
-        if (s.EasierVariant is { } easier)
-        {
-            message.EasierVariant = easier;
-        }
-
-        if (s.HarderVariant is { } harder)
-        {
-            message.HarderVariant = harder;
-        }
-
-        return message;
+        var language = await AnswerInAsync(context);
+        return (await queries.GetStretchAsync(request.Slug, context.CancellationToken)).In(language).ToMessage(language, media.Value);
     }
 
-    public static V1.Sides ToMessage(Model.Sides sides) => sides switch
+    public override async Task<ListRoutineTemplatesResponse> ListRoutineTemplates(ListRoutineTemplatesRequest request, ServerCallContext context)
     {
-        Model.Sides.EachSide => V1.Sides.EachSide,
-        Model.Sides.BothTogether => V1.Sides.BothTogether,
-        Model.Sides.AffectedSide => V1.Sides.AffectedSide,
-        _ => V1.Sides.Unspecified,
-    };
+        var language = await AnswerInAsync(context);
+        return new() { RoutineTemplates = { (await queries.ListRoutineTemplatesAsync(request.Condition, context.CancellationToken)).Select(t => t.In(language).ToMessage()) } };
+    }
 
-    public static V1.RoutineTemplate ToMessage(this Model.RoutineTemplate t) => new()
+    public override async Task<V1.RoutineTemplate> GetRoutineTemplate(GetRoutineTemplateRequest request, ServerCallContext context)
     {
-        Slug = t.Slug,
-        Name = t.Name,
-        Summary = t.Summary,
-        Condition = t.Condition,
-        Items = { t.Items.Select(ToMessage) },
-    };
+        var language = await AnswerInAsync(context);
+        return (await queries.GetRoutineTemplateAsync(request.Slug, context.CancellationToken)).In(language).ToMessage();
+    }
 
-    private static V1.RoutineTemplateItem ToMessage(Model.RoutineTemplateItem item)
+    public override async Task<ListLessonsResponse> ListLessons(ListLessonsRequest request, ServerCallContext context)
     {
-        var message = new V1.RoutineTemplateItem { Position = item.Position, Stretch = item.Stretch, Sets = item.Sets };
-        if (item.HoldSeconds is { } hold)
-        {
-            message.HoldSeconds = hold;
-        }
+        var language = await AnswerInAsync(context);
+        var lessons = await queries.ListLessonsAsync(request.Condition, context.CancellationToken);
+        return new() { Lessons = { lessons.Select(l => l.ToMessage(language)) } };
+    }
 
-        if (item.Repetitions is { } repetitions)
-        {
-            message.Repetitions = repetitions;
-        }
-
-        return message;
+    public override async Task<V1.Lesson> GetLesson(GetLessonRequest request, ServerCallContext context)
+    {
+        var language = await AnswerInAsync(context);
+        return (await queries.GetLessonAsync(request.Slug, context.CancellationToken)).ToMessage(language);
     }
 
     /// <summary>
-    /// The wire name of a bias filter: null for "any", and for a number this service does not know, the number
-    /// itself, so the use case rejects it with the same error REST gives.
+    /// The caller's language, announced in response metadata as REST's <c>Content-Language</c> does. Under its own
+    /// key: HTTP clients file <c>content-language</c> among content headers, where gRPC clients do not look.
     /// </summary>
-    public static string? ToWireName(V1.DirectionBias bias) => bias switch
+    private static async Task<Model.Language> AnswerInAsync(ServerCallContext context)
     {
-        V1.DirectionBias.Unspecified => null,
-        V1.DirectionBias.Flexion => WireName.Of(Model.DirectionBias.Flexion),
-        V1.DirectionBias.Extension => WireName.Of(Model.DirectionBias.Extension),
-        V1.DirectionBias.Neutral => WireName.Of(Model.DirectionBias.Neutral),
-        _ => ((int)bias).ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+        var language = RequestLanguage.Of(context);
+        await context.WriteResponseHeadersAsync(new Metadata { { RequestLanguage.ResponseMetadataKey, WireName.Of(language) } });
+        return language;
+    }
 }

@@ -24,6 +24,7 @@ public static class FeedEndpoints
     {
         var size = RequestValues.Limit(limit, $"From 1 to {FeedService.MaxPage}.");
         var (events, next) = await feed.ListAsync(context.GetCaller(), cursor, size, cancellationToken);
+        Telemetry.ApiMetrics.FeedDelivered(context.RequestServices, events, "page");
         return TypedResults.Ok(new FeedPageResponse([.. events.Select(FeedEventResponse.From)], next));
     }
 }

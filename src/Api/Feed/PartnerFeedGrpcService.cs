@@ -33,6 +33,7 @@ public sealed class PartnerFeedGrpcService(FeedService feed, FeedSubscriptions s
             await foreach (var e in feed.FollowAsync(caller, request.Cursor, options.Value.PollInterval, ended.Token))
             {
                 await responseStream.WriteAsync(ToMessage(e), ended.Token);
+                Telemetry.ApiMetrics.FeedDelivered(context.GetHttpContext().RequestServices, [e], "stream");
             }
         }
         catch (OperationCanceledException) when (ended.IsCancellationRequested)
@@ -49,6 +50,7 @@ public sealed class PartnerFeedGrpcService(FeedService feed, FeedSubscriptions s
     public override async Task<V1.ListEventsResponse> ListEvents(V1.ListEventsRequest request, ServerCallContext context)
     {
         var (events, next) = await feed.ListAsync(context.GetHttpContext().GetCaller(), request.Cursor, RequestValues.Limit(request.Limit), context.CancellationToken);
+        Telemetry.ApiMetrics.FeedDelivered(context.GetHttpContext().RequestServices, events, "page");
         return new V1.ListEventsResponse { Events = { events.Select(ToMessage) }, Cursor = next };
     }
 

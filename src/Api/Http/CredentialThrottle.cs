@@ -34,7 +34,7 @@ public sealed class CredentialThrottle(LimitOptions limits, TimeProvider clock)
         var addressKey = "address:" + Hardening.AddressOf(context);
         if (Exhausted(credentialKey, limits.AuthenticationFailuresPerMinute) is { } credentialWait)
         {
-            await Hardening.WriteTooManyAsync(context, credentialWait);
+            await Hardening.WriteTooManyAsync(context, credentialWait, "credential");
             return;
         }
 
@@ -43,7 +43,7 @@ public sealed class CredentialThrottle(LimitOptions limits, TimeProvider clock)
         if (Exhausted(addressKey, limits.AuthenticationFailuresPerAddressPerMinute) is { } addressWait
             && (await context.AuthenticateAsync()).Failure is not null)
         {
-            await Hardening.WriteTooManyAsync(context, addressWait);
+            await Hardening.WriteTooManyAsync(context, addressWait, "credential");
             return;
         }
 

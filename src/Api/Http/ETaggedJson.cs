@@ -12,7 +12,11 @@ namespace SciaticaService.Api.Http;
 /// </summary>
 /// <param name="value">The body.</param>
 /// <param name="shared">Whether shared caches may keep it: true for public content, false for anything per caller.</param>
-public sealed class ETaggedJson<T>(T value, bool shared = true) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult<T>
+/// <param name="language">
+/// The language the body is written in, when it was chosen from <c>Accept-Language</c>: sent as <c>Content-Language</c>
+/// with <c>Vary: Accept-Language</c>, so a cache keeps one copy (and one ETag) per language.
+/// </param>
+public sealed class ETaggedJson<T>(T value, bool shared = true, Domain.Content.Language? language = null) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult<T>
 {
     public T Value { get; } = value;
 
@@ -20,6 +24,12 @@ public sealed class ETaggedJson<T>(T value, bool shared = true) : IResult, IEndp
 
     public Task ExecuteAsync(HttpContext httpContext)
     {
+        if (language is { } written)
+        {
+            httpContext.Response.Headers.ContentLanguage = Domain.Content.WireName.Of(written);
+            httpContext.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, Microsoft.Net.Http.Headers.HeaderNames.AcceptLanguage);
+        }
+
         var options = httpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         return new ETaggedBody(JsonSerializer.SerializeToUtf8Bytes(Value, options), "application/json; charset=utf-8", shared).ExecuteAsync(httpContext);
     }

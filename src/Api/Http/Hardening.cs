@@ -57,12 +57,14 @@ public static class Hardening
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                if (IsHealthProbe(context))
+                if (IsHealthProbe(context) || context.Request.Path.StartsWithSegments(Telemetry.TelemetryRegistration.MetricsPath))
                 {
+                    // Probes and the scraper must see a replica under load as it is, not be turned away by it.
                     return RateLimitPartition.GetNoLimiter("health");
                 }
 
-                var (key, perMinute) = PartitionOf(context, limits);
+                var (key, total) = PartitionOf(context, limits);
+                var perMinute = limits.PerReplica(total);
                 return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
                 {
                     // A burst of a tenth of a minute's allowance, refilled every second.
@@ -73,7 +75,7 @@ public static class Hardening
                 });
             });
             options.AddPolicy(ImportPolicy, context => RateLimitPartition.GetFixedWindowLimiter(PartitionOf(context, limits).Key, _ =>
-                new FixedWindowRateLimiterOptions { PermitLimit = limits.ImportsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                new FixedWindowRateLimiterOptions { PermitLimit = limits.PerReplica(limits.ImportsPerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.OnRejected = (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
@@ -207,8 +209,12 @@ public static class Hardening
         await next(context);
     }
 
-    public static Task WriteTooManyAsync(HttpContext context, TimeSpan retryAfter)
+    /// <param name="context">The refused request.</param>
+    /// <param name="retryAfter">When to try again.</param>
+    /// <param name="limit">Which limit refused it, for the <c>sciatica.rate_limit.rejections</c> metric.</param>
+    public static Task WriteTooManyAsync(HttpContext context, TimeSpan retryAfter, string limit = "rate_limit")
     {
+        context.RequestServices.GetService<Telemetry.ApiMetrics>()?.Rejected(limit);
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         context.Response.Headers.RetryAfter = seconds;
         if (IsGrpc(context))

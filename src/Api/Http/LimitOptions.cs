@@ -34,4 +34,13 @@ public sealed class LimitOptions
 
     /// <summary>Origins of the web app allowed to call the API from a browser; none means same-origin only.</summary>
     public IReadOnlyList<string> CorsOrigins { get; set; } = [];
+
+    /// <summary>
+    /// How many replicas share the per-minute rate limits above: each replica enforces its share (the figure divided
+    /// by this), so that behind a round-robin balancer a caller gets about the configured total (docs/operations.md).
+    /// </summary>
+    public int Replicas { get; set; } = 1;
+
+    /// <summary>This replica's share of a per-minute limit.</summary>
+    public int PerReplica(int perMinute) => Math.Max(1, perMinute / Math.Max(1, Replicas));
 }

@@ -1,7 +1,6 @@
 using SciaticaService.Api.Assessments;
 using SciaticaService.Api.Routines;
 using SciaticaService.Domain.Privacy;
-using SciaticaService.Domain.Routines;
 
 namespace SciaticaService.Api.Privacy;
 
@@ -19,5 +18,6 @@ public sealed record PersonalDataExport(
 {
     public static PersonalDataExport From(PersonalData data, DateTimeOffset exportedAt) => new(
         data.Person.Value, exportedAt, [.. data.Assessments.Select(AssessmentResponse.From)], [.. data.Routines.Select(RoutineResponse.From)],
-        [.. data.Sessions.Select(s => SessionResponse.From(s))], [.. data.Clearances.Select(ClearanceResponse.From)], data.Progress);
+        [.. data.Sessions.Select(s => SessionResponse.From(s))], [.. data.Clearances.Select(ClearanceResponse.From)],
+        data.Progress is null ? null : ProgressReport.Of(data.Progress));
 }

@@ -74,7 +74,7 @@ public static class RoutineEndpoints
     public static async Task<Results<Created<SessionResponse>, Ok<SessionResponse>>> PutSession(
         Guid sessionId, SessionReport report, SessionService sessions, HttpContext context, CancellationToken cancellationToken)
     {
-        var logged = await sessions.PutAsync(context.GetCaller(), sessionId, report, cancellationToken);
+        var logged = await sessions.PutAsync(context.GetCaller(), sessionId, report.ToModel(), cancellationToken);
         var response = SessionResponse.From(logged.Session, logged.AdjustedRoutine);
         return logged.Created ? TypedResults.Created($"/api/v1/sessions/{sessionId}", response) : TypedResults.Ok(response);
     }
@@ -89,7 +89,7 @@ public static class RoutineEndpoints
         SessionBatchRequest request, SessionService sessions, HttpContext context, CancellationToken cancellationToken)
     {
         var outcomes = await sessions.PutBatchAsync(
-            context.GetCaller(), [.. (request.Sessions ?? []).Select(s => (s?.Id ?? Guid.Empty, s?.Report))], cancellationToken);
+            context.GetCaller(), [.. (request.Sessions ?? []).Select(s => (s?.Id ?? Guid.Empty, s?.Report.ToModel()))], cancellationToken);
         return TypedResults.Ok(new SessionBatchResponse([.. outcomes.Select(o => new SessionBatchResult(
             o.Id,
             o.Status,
@@ -106,6 +106,6 @@ public static class RoutineEndpoints
         var unread = new List<ValidationError>();
         var start = RequestValues.Day("from", from, unread);
         var end = RequestValues.Day("to", to, unread);
-        return TypedResults.Ok(await progress.GetAsync(context.GetCaller(), start, end, unread, cancellationToken));
+        return TypedResults.Ok(ProgressReport.Of(await progress.GetAsync(context.GetCaller(), start, end, unread, cancellationToken)));
     }
 }

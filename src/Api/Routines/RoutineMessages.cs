@@ -16,7 +16,7 @@ internal static class RoutineMessages
     /// <paramref name="unread"/> (the use case reports them with the session's other problems and checks the rest);
     /// null when there is no report at all.
     /// </summary>
-    public static SessionReport? ReadReport(V1.SessionReport? report, List<ValidationError> unread)
+    public static Model.SessionReport? ReadReport(V1.SessionReport? report, List<ValidationError> unread)
     {
         if (report is null)
         {
@@ -37,9 +37,9 @@ internal static class RoutineMessages
         }
 
         var routineId = RequestValues.Uuid(report.RoutineId, "routineId", unread);
-        return new SessionReport(routineId ?? Guid.Empty, startedAt ?? DateTimeOffset.UnixEpoch, completedAt ?? DateTimeOffset.UnixEpoch,
+        return new Model.SessionReport(routineId ?? Guid.Empty, startedAt ?? DateTimeOffset.UnixEpoch, completedAt ?? DateTimeOffset.UnixEpoch,
             report.PainBefore, report.PainAfter,
-            [.. report.Items.Select(i => new SessionItem(i.Stretch, i.Done, i.SetsDone, i.HasPainDuring ? i.PainDuring : null, string.IsNullOrEmpty(i.Note) ? null : i.Note))],
+            [.. report.Items.Select(i => new Model.SessionItem(i.Stretch, i.Done, i.SetsDone, i.HasPainDuring ? i.PainDuring : null, string.IsNullOrEmpty(i.Note) ? null : i.Note))],
             [.. report.NewSymptoms]);
     }
 

@@ -1,5 +1,3 @@
-using SciaticaService.Domain.Routines;
-
 namespace SciaticaService.Api.Routines;
 
 /// <summary>A session in a batch: its id and report.</summary>

@@ -22,6 +22,6 @@ public sealed record SessionResponse(
     TriageResult? Escalation, IReadOnlyList<string> Review)
 {
     public static SessionResponse From(Session s, Routine? adjusted = null) =>
-        new(s.Id, s.RoutineId, s.StartedAt, s.CompletedAt, s.PainBefore, s.PainAfter, s.Items, s.RecordedAt, adjusted?.Id, s.NewSymptoms,
+        new(s.Id, s.RoutineId, s.StartedAt, s.CompletedAt, s.PainBefore, s.PainAfter, [.. s.Items.Select(SessionItem.From)], s.RecordedAt, adjusted?.Id, s.NewSymptoms,
             s.Escalation, s.ForReview);
 }

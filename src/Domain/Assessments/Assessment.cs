@@ -5,7 +5,9 @@ namespace SciaticaService.Domain.Assessments;
 /// <summary>A submitted assessment: the person's answers and what they showed, kept as they were computed.</summary>
 public sealed class Assessment
 {
-    public Assessment(Guid id, PersonId person, DateTimeOffset createdAt, IReadOnlyDictionary<string, AnswerValue> answers, AssessmentResult result)
+    public Assessment(
+        Guid id, PersonId person, DateTimeOffset createdAt, IReadOnlyDictionary<string, AnswerValue> answers, AssessmentResult result,
+        Content.Language language = Content.Language.En)
     {
         Id = id;
         PersonId = person.Value;
@@ -18,6 +20,7 @@ public sealed class Assessment
         Sbi = result.Scores.Sbi.Value;
         Odi = result.Scores.Odi?.Value;
         StartBackRisk = result.Scores.StartBack?.Band;
+        Language = language;
     }
 
     // For EF Core.
@@ -53,6 +56,9 @@ public sealed class Assessment
     public int? Odi { get; private set; }
 
     public string? StartBackRisk { get; private set; }
+
+    /// <summary>The language the person answered in: the result reads back in it unless another is asked for.</summary>
+    public Content.Language Language { get; private set; }
 
     public bool BelongsTo(PersonId person) => PersonId == person.Value;
 }

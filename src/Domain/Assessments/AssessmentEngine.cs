@@ -1,15 +1,8 @@
 namespace SciaticaService.Domain.Assessments;
 
 /// <summary>
-/// Scores a checked answer sheet. A pure function of the answers and the questionnaire: the same answers always
-/// give the same result.
-/// <para>
-/// Red flags are evaluated first by <see cref="RedFlagRules"/>. Causes: each starts from its prior log-odds, every
-/// answer adds its evidence (natural-log likelihood ratios from the questionnaire content), and a softmax turns the
-/// totals into probabilities that sum to 1. Imbalances are scored the same way but each on its own (present or
-/// not), through a logistic function. This is naive Bayes: it treats answers as independent, which they are not
-/// quite, so weights are kept moderate and the result is evidence, not certainty.
-/// </para>
+/// Scores a checked answer sheet, red flags first (<see cref="RedFlagRules"/>), then causes and imbalances by naive
+/// Bayes over the questionnaire's weights (docs/scoring.md). A pure function: the same answers give the same result.
 /// </summary>
 public static class AssessmentEngine
 {

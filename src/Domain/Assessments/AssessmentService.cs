@@ -37,7 +37,7 @@ public sealed class AssessmentService(
     /// </summary>
     public async Task<SubmittedAssessment> SubmitAsync(
         Caller caller, Guid? clientId, int? questionnaireVersion, IReadOnlyDictionary<string, AnswerValue>? answers,
-        IReadOnlyList<ValidationError> unread, CancellationToken cancellationToken)
+        IReadOnlyList<ValidationError> unread, CancellationToken cancellationToken, Language language = Language.En)
     {
         var person = Persons.Of(caller);
         answers ??= new Dictionary<string, AnswerValue>();
@@ -90,7 +90,7 @@ public sealed class AssessmentService(
         var weighting = questionnaireVersion is null ? questionnaire : await GetQuestionnaireAsync(cancellationToken);
         var result = AssessmentEngine.Evaluate(sheet, names, weighting.Definition);
         var now = StoredMoment.Now(clock);
-        var assessment = new Assessment(clientId ?? Guid.CreateVersion7(now), person, now, new SortedDictionary<string, AnswerValue>(sheet.Answers.ToDictionary(a => a.Item.Code, a => a.Value), StringComparer.Ordinal), result);
+        var assessment = new Assessment(clientId ?? Guid.CreateVersion7(now), person, now, new SortedDictionary<string, AnswerValue>(sheet.Answers.ToDictionary(a => a.Item.Code, a => a.Value), StringComparer.Ordinal), result, language);
 
         var stored = await assessments.AddOrGetAsync(
             assessment, Feed.PartnerEvent.For(caller, Feed.PartnerEvent.AssessmentCompleted, assessment.Id, now),

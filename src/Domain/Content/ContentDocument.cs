@@ -15,12 +15,14 @@ public sealed record ContentDocument
 
     public IReadOnlyList<RoutineTemplateEntry?>? RoutineTemplates { get; init; }
 
+    public IReadOnlyList<LessonEntry?>? Lessons { get; init; }
+
     /// <summary>The assessment questionnaire; a change to it makes a new version.</summary>
     public Assessments.QuestionnaireDefinition? Questionnaire { get; init; }
 
     /// <summary>How many entries the document holds, the questionnaire counting as one.</summary>
     public int EntryCount =>
-        (Conditions?.Count ?? 0) + (Imbalances?.Count ?? 0) + (Stretches?.Count ?? 0) + (RoutineTemplates?.Count ?? 0) + (Questionnaire is null ? 0 : 1);
+        (Conditions?.Count ?? 0) + (Imbalances?.Count ?? 0) + (Stretches?.Count ?? 0) + (RoutineTemplates?.Count ?? 0) + (Lessons?.Count ?? 0) + (Questionnaire is null ? 0 : 1);
 }
 
 public sealed record ConditionEntry
@@ -39,6 +41,9 @@ public sealed record ConditionEntry
     public IReadOnlyList<string?>? Signs { get; init; }
 
     public string? TypicallyAffects { get; init; }
+
+    /// <summary>By language code (<c>es</c>, <c>de</c>): a published entry has every language.</summary>
+    public IReadOnlyDictionary<string, ConditionTranslationEntry?>? Translations { get; init; }
 }
 
 public sealed record ImbalanceEntry
@@ -61,6 +66,9 @@ public sealed record ImbalanceEntry
     public SelfCheckEntry? SelfCheck { get; init; }
 
     public IReadOnlyList<string?>? FeedsConditions { get; init; }
+
+    /// <summary>By language code (<c>es</c>, <c>de</c>): a published entry has every language.</summary>
+    public IReadOnlyDictionary<string, ImbalanceTranslationEntry?>? Translations { get; init; }
 }
 
 public sealed record SelfCheckEntry
@@ -114,6 +122,12 @@ public sealed record StretchEntry
     public string? EasierVariant { get; init; }
 
     public string? HarderVariant { get; init; }
+
+    /// <summary>Pictures, videos or animations that show it: a published stretch has at least one.</summary>
+    public IReadOnlyList<MediaEntry?>? Media { get; init; }
+
+    /// <summary>By language code (<c>es</c>, <c>de</c>): a published entry has every language.</summary>
+    public IReadOnlyDictionary<string, StretchTranslationEntry?>? Translations { get; init; }
 }
 
 public sealed record ContraindicationEntry
@@ -145,6 +159,9 @@ public sealed record RoutineTemplateEntry
     public string? Condition { get; init; }
 
     public IReadOnlyList<RoutineTemplateItemEntry?>? Items { get; init; }
+
+    /// <summary>By language code (<c>es</c>, <c>de</c>): a published entry has every language.</summary>
+    public IReadOnlyDictionary<string, RoutineTemplateTranslationEntry?>? Translations { get; init; }
 }
 
 public sealed record RoutineTemplateItemEntry
@@ -162,12 +179,13 @@ public sealed record RoutineTemplateItemEntry
 
 /// <summary>Slugs to remove from the stored content, by section.</summary>
 public sealed record ContentRemovals(
-    IReadOnlySet<string> Conditions, IReadOnlySet<string> Imbalances, IReadOnlySet<string> Stretches, IReadOnlySet<string> RoutineTemplates)
+    IReadOnlySet<string> Conditions, IReadOnlySet<string> Imbalances, IReadOnlySet<string> Stretches, IReadOnlySet<string> RoutineTemplates,
+    IReadOnlySet<string> Lessons)
 {
     public static ContentRemovals None { get; } = new(
-        new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>());
+        new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>());
 
-    public bool IsEmpty => Conditions.Count + Imbalances.Count + Stretches.Count + RoutineTemplates.Count == 0;
+    public bool IsEmpty => Conditions.Count + Imbalances.Count + Stretches.Count + RoutineTemplates.Count + Lessons.Count == 0;
 }
 
 /// <summary>Domain content back to the exchange format: for export, for audit before/after, and for ETags.</summary>
@@ -182,6 +200,10 @@ public static class ContentEntries
         NerveCompression = c.NerveCompression,
         Signs = [.. c.Signs],
         TypicallyAffects = c.TypicallyAffects,
+        Translations = Translations(c.Translations, t => new ConditionTranslationEntry
+        {
+            Name = t.Name, Summary = t.Summary, NerveCompression = t.NerveCompression, Signs = [.. t.Signs], TypicallyAffects = t.TypicallyAffects,
+        }),
     };
 
     public static ImbalanceEntry ToEntry(this Imbalance i) => new()
@@ -195,6 +217,13 @@ public static class ContentEntries
         PosturalEffect = i.PosturalEffect,
         SelfCheck = new SelfCheckEntry { Name = i.SelfCheck.Name, Steps = [.. i.SelfCheck.Steps], PositiveSign = i.SelfCheck.PositiveSign },
         FeedsConditions = [.. i.FeedsConditions],
+        Translations = Translations(i.Translations, t => new ImbalanceTranslationEntry
+        {
+            Name = t.Name,
+            Summary = t.Summary,
+            PosturalEffect = t.PosturalEffect,
+            SelfCheck = new SelfCheckEntry { Name = t.SelfCheck.Name, Steps = [.. t.SelfCheck.Steps], PositiveSign = t.SelfCheck.PositiveSign },
+        }),
     };
 
     public static StretchEntry ToEntry(this Stretch s) => new()
@@ -217,6 +246,24 @@ public static class ContentEntries
         Cautions = [.. s.Cautions],
         EasierVariant = s.EasierVariant,
         HarderVariant = s.HarderVariant,
+        Media = [.. s.Media.Select(m => new MediaEntry
+        {
+            Kind = WireName.Of(m.Kind),
+            Url = m.Url,
+            Width = m.Width,
+            Height = m.Height,
+            DurationSeconds = m.DurationSeconds,
+            AltText = m.AltText.OrderBy(a => a.Key).ToDictionary(a => WireName.Of(a.Key), a => (string?)a.Value),
+        })],
+        Translations = Translations(s.Translations, t => new StretchTranslationEntry
+        {
+            Name = t.Name,
+            Summary = t.Summary,
+            Instructions = [.. t.Instructions],
+            Cautions = [.. t.Cautions],
+            Contraindications = [.. t.Contraindications.Select(c => new ContraindicationEntry { Condition = c.Condition, Reason = c.Reason })],
+            Precautions = [.. t.Precautions.Select(p => new PrecautionEntry { Screen = WireName.Of(p.Screen), Reason = p.Reason })],
+        }),
     };
 
     public static RoutineTemplateEntry ToEntry(this RoutineTemplate t) => new()
@@ -227,7 +274,32 @@ public static class ContentEntries
         Summary = t.Summary,
         Condition = t.Condition,
         Items = [.. t.Items.Select(i => new RoutineTemplateItemEntry { Stretch = i.Stretch, Sets = i.Sets, HoldSeconds = i.HoldSeconds, Repetitions = i.Repetitions })],
+        Translations = Translations(t.Translations, text => new RoutineTemplateTranslationEntry { Name = text.Name, Summary = text.Summary }),
     };
+
+    // In language order, so that an entry's canonical JSON (its audit record and its ETag) does not depend on the
+    // order the translations were imported in.
+    private static Dictionary<string, TEntry?> Translations<TText, TEntry>(IReadOnlyDictionary<Language, TText> texts, Func<TText, TEntry> toEntry)
+        where TEntry : class =>
+        texts.OrderBy(t => t.Key).ToDictionary(t => WireName.Of(t.Key), t => (TEntry?)toEntry(t.Value));
+
+    public static LessonEntry ToEntry(this Lesson l)
+    {
+        var english = l.Texts[LanguageNegotiation.Source];
+        return new()
+        {
+            Slug = l.Slug,
+            Status = WireName.Of(l.Status),
+            Position = l.Position,
+            Conditions = [.. l.Conditions],
+            Triage = [.. l.Triage.Select(WireName.Of)],
+            Title = english.Title,
+            Summary = english.Summary,
+            Body = [.. english.Body],
+            Translations = l.Texts.Where(t => t.Key != LanguageNegotiation.Source).OrderBy(t => t.Key).ToDictionary(
+                t => WireName.Of(t.Key), t => (LessonTranslationEntry?)new LessonTranslationEntry { Title = t.Value.Title, Summary = t.Value.Summary, Body = [.. t.Value.Body] }),
+        };
+    }
 
     public static ContentDocument ToDocument(this ContentCatalog catalog) => new()
     {
@@ -235,6 +307,7 @@ public static class ContentEntries
         Imbalances = [.. catalog.Imbalances.Select(ToEntry)],
         Stretches = [.. catalog.Stretches.Select(ToEntry)],
         RoutineTemplates = [.. catalog.RoutineTemplates.Select(ToEntry)],
+        Lessons = [.. catalog.Lessons.Select(ToEntry)],
         Questionnaire = catalog.Questionnaire,
     };
 }

@@ -48,6 +48,35 @@ public sealed class ContentQueries(IContentReader reader)
         (ContentLimits.IsSlug(slug) ? await reader.FindRoutineTemplateAsync(slug, cancellationToken) : null)
         ?? throw new NotFoundException("routine_template", slug);
 
+    /// <summary>Lessons in their order, only those that explain <paramref name="condition"/> when it is given.</summary>
+    public async Task<IReadOnlyList<Lesson>> ListLessonsAsync(string? condition, CancellationToken cancellationToken)
+    {
+        condition = NullIfEmpty(condition);
+        if (condition is not null)
+        {
+            var errors = new List<ValidationError>();
+            CheckCondition(errors, "condition", condition, await reader.ListConditionSlugsAsync(cancellationToken));
+            ThrowIfAny(errors);
+        }
+
+        return await reader.ListLessonsAsync(condition, cancellationToken);
+    }
+
+    public async Task<Lesson> GetLessonAsync(string slug, CancellationToken cancellationToken) =>
+        (ContentLimits.IsSlug(slug) ? await reader.FindLessonAsync(slug, cancellationToken) : null)
+        ?? throw new NotFoundException("lesson", slug);
+
+    /// <summary>
+    /// The lessons an assessment result points to, titled in <paramref name="language"/>: those for its triage level
+    /// first (after a red flag, what to do comes before why), then those for its likely causes. Worked out when the
+    /// result is read, so results stored before a lesson existed link it too.
+    /// </summary>
+    public async Task<IReadOnlyList<LessonLink>> LessonsForAsync(Assessments.AssessmentResult result, Language language, CancellationToken cancellationToken) =>
+        [.. (await reader.ListLessonsAsync(null, cancellationToken))
+            .Where(l => l.IsFor(result))
+            .OrderBy(l => l.Triage.Contains(result.Triage.Level) ? 0 : 1)
+            .Select(l => new LessonLink(l.Slug, l.TextIn(language).Title))];
+
     private async Task<StretchCriteria> ValidateAsync(StretchQuery query, CancellationToken cancellationToken)
     {
         var errors = new List<ValidationError>();

@@ -11,6 +11,7 @@ public static class ContentValidator
     public const string ImbalancesSection = "imbalances";
     public const string StretchesSection = "stretches";
     public const string RoutineTemplatesSection = "routineTemplates";
+    public const string LessonsSection = "lessons";
 
     /// <param name="document">The entries to create or replace.</param>
     /// <param name="stored">The content stored now; null when there is none.</param>
@@ -28,11 +29,13 @@ public static class ContentValidator
         var imbalanceEntries = document.Imbalances ?? [];
         var stretchEntries = document.Stretches ?? [];
         var templateEntries = document.RoutineTemplates ?? [];
+        var lessonEntries = document.Lessons ?? [];
 
         CheckDuplicateSlugs(problems, ConditionsSection, conditionEntries.Select(e => e?.Slug));
         CheckDuplicateSlugs(problems, ImbalancesSection, imbalanceEntries.Select(e => e?.Slug));
         CheckDuplicateSlugs(problems, StretchesSection, stretchEntries.Select(e => e?.Slug));
         CheckDuplicateSlugs(problems, RoutineTemplatesSection, templateEntries.Select(e => e?.Slug));
+        CheckDuplicateSlugs(problems, LessonsSection, lessonEntries.Select(e => e?.Slug));
 
         var conditionSlugs = stored.Conditions.Select(c => c.Slug).Where(slug => !removals.Conditions.Contains(slug))
             .Concat(conditionEntries.Select(e => e?.Slug).OfType<string>())
@@ -41,26 +44,29 @@ public static class ContentValidator
             .Concat(stretchEntries.Select(e => e?.Slug).OfType<string>())
             .ToHashSet(StringComparer.Ordinal);
 
-        var conditions = Each(problems, ConditionsSection, conditionEntries, ToCondition);
-        var imbalances = Each(problems, ImbalancesSection, imbalanceEntries, (scope, entry) => ToImbalance(scope, entry, conditionSlugs));
-        var stretches = Each(problems, StretchesSection, stretchEntries, (scope, entry) => ToStretch(scope, entry, conditionSlugs, stretchSlugs));
+        var conditions = Each(problems, ConditionsSection, conditionEntries, ConditionValidator.ToCondition);
+        var imbalances = Each(problems, ImbalancesSection, imbalanceEntries, (scope, entry) => ImbalanceValidator.ToImbalance(scope, entry, conditionSlugs));
+        var stretches = Each(problems, StretchesSection, stretchEntries, (scope, entry) => StretchValidator.ToStretch(scope, entry, conditionSlugs, stretchSlugs));
 
         // The stretches as they will be once this document is applied: the document's win over stored ones.
         var mergedStretches = Merge(stored.Stretches, stretches, removals.Stretches, s => s.Slug);
 
-        CheckVariants(problems, stretchEntries, mergedStretches);
+        StretchValidator.CheckVariants(problems, stretchEntries, mergedStretches);
 
         var templates = Each(problems, RoutineTemplatesSection, templateEntries,
-            (scope, entry) => ToTemplate(scope, entry, conditionSlugs, stretchSlugs, mergedStretches));
+            (scope, entry) => RoutineTemplateValidator.ToTemplate(scope, entry, conditionSlugs, stretchSlugs, mergedStretches));
 
-        var incoming = new ContentCatalog(conditions, imbalances, stretches, templates, document.Questionnaire);
+        var lessons = Each(problems, LessonsSection, lessonEntries, (scope, entry) => LessonValidator.ToLesson(scope, entry, conditionSlugs));
+
+        var incoming = new ContentCatalog(conditions, imbalances, stretches, templates, lessons, document.Questionnaire);
         var final = new FinalCatalogue(
             Merge(stored.Conditions, conditions, removals.Conditions, c => c.Slug),
             Merge(stored.Imbalances, imbalances, removals.Imbalances, i => i.Slug),
             mergedStretches,
             Merge(stored.RoutineTemplates, templates, removals.RoutineTemplates, t => t.Slug),
+            Merge(stored.Lessons, lessons, removals.Lessons, l => l.Slug),
             document);
-        CheckStoredTemplates(problems, stored, templateEntries, removals, mergedStretches);
+        RoutineTemplateValidator.CheckStoredTemplates(problems, stored, templateEntries, removals, mergedStretches);
         CheckReferences(problems, final);
 
         // The questionnaire weighs published causes and imbalances only: its results are shown to people.
@@ -101,6 +107,7 @@ public static class ContentValidator
         Dictionary<string, Imbalance> Imbalances,
         Dictionary<string, Stretch> Stretches,
         Dictionary<string, RoutineTemplate> RoutineTemplates,
+        Dictionary<string, Lesson> Lessons,
         ContentDocument Document)
     {
         /// <summary>The entry's index in the document, or null when it is stored content the document leaves as it is.</summary>
@@ -111,6 +118,7 @@ public static class ContentValidator
                 ConditionsSection => Document.Conditions?.Select(e => e?.Slug) ?? [],
                 ImbalancesSection => Document.Imbalances?.Select(e => e?.Slug) ?? [],
                 StretchesSection => Document.Stretches?.Select(e => e?.Slug) ?? [],
+                LessonsSection => Document.Lessons?.Select(e => e?.Slug) ?? [],
                 _ => Document.RoutineTemplates?.Select(e => e?.Slug) ?? [],
             };
             var index = slugs.TakeWhile(s => s != slug).Count();
@@ -177,6 +185,14 @@ public static class ContentValidator
             }
         }
 
+        foreach (var lesson in final.Lessons.Values)
+        {
+            foreach (var (condition, i) in lesson.Conditions.Select((c, i) => (c, i)))
+            {
+                Check(LessonsSection, lesson.Slug, lesson.Status, $"conditions[{i}]", condition, "condition", final.Conditions, c => c.Status);
+            }
+        }
+
         foreach (var template in final.RoutineTemplates.Values)
         {
             Check(RoutineTemplatesSection, template.Slug, template.Status, "condition", template.Condition, "condition", final.Conditions, c => c.Status);
@@ -218,6 +234,7 @@ public static class ContentValidator
         ImbalanceEntry e => e.Slug,
         StretchEntry e => e.Slug,
         RoutineTemplateEntry e => e.Slug,
+        LessonEntry e => e.Slug,
         _ => null,
     };
 
@@ -234,455 +251,5 @@ public static class ContentValidator
 
             index++;
         }
-    }
-
-    private static Condition? ToCondition(EntryScope scope, ConditionEntry entry)
-    {
-        var slug = scope.Slug("slug", entry.Slug);
-        var name = scope.Text("name", entry.Name, ContentLimits.NameLength);
-        var summary = scope.Text("summary", entry.Summary, ContentLimits.TextLength);
-        var nerve = scope.Text("nerveCompression", entry.NerveCompression, ContentLimits.TextLength);
-        var signs = scope.TextList("signs", entry.Signs, minItems: 1);
-        var affects = scope.Text("typicallyAffects", entry.TypicallyAffects, ContentLimits.TextLength);
-        var status = scope.Status(entry.Status);
-        return scope.HasProblems ? null : new Condition(slug!, name!, summary!, nerve!, signs!, affects!, status!.Value);
-    }
-
-    private static Imbalance? ToImbalance(EntryScope scope, ImbalanceEntry entry, HashSet<string> conditionSlugs)
-    {
-        var slug = scope.Slug("slug", entry.Slug);
-        var name = scope.Text("name", entry.Name, ContentLimits.NameLength);
-        var summary = scope.Text("summary", entry.Summary, ContentLimits.TextLength);
-        var tight = scope.SlugList("tightMuscles", entry.TightMuscles, minItems: 0);
-        var weak = scope.SlugList("weakMuscles", entry.WeakMuscles, minItems: 0);
-        if (tight is { Count: 0 } && weak is { Count: 0 })
-        {
-            scope.Add("tightMuscles", "An imbalance names at least one tight or weak muscle.");
-        }
-
-        var effect = scope.Text("posturalEffect", entry.PosturalEffect, ContentLimits.TextLength);
-        SelfCheck? selfCheck = null;
-        if (entry.SelfCheck is null)
-        {
-            scope.Add("selfCheck", "A self-check is required.");
-        }
-        else
-        {
-            var checkName = scope.Text("selfCheck.name", entry.SelfCheck.Name, ContentLimits.NameLength);
-            var steps = scope.TextList("selfCheck.steps", entry.SelfCheck.Steps, minItems: 1);
-            var positive = scope.Text("selfCheck.positiveSign", entry.SelfCheck.PositiveSign, ContentLimits.TextLength);
-            selfCheck = scope.HasProblems ? null : new SelfCheck(checkName!, steps!, positive!);
-        }
-
-        var feeds = scope.References("feedsConditions", entry.FeedsConditions, conditionSlugs, "condition", minItems: 1);
-        var status = scope.Status(entry.Status);
-        return scope.HasProblems ? null : new Imbalance(slug!, name!, summary!, tight!, weak!, effect!, selfCheck!, feeds!, status!.Value);
-    }
-
-    private static Stretch? ToStretch(
-        EntryScope scope, StretchEntry entry, HashSet<string> conditionSlugs, HashSet<string> stretchSlugs)
-    {
-        var slug = scope.Slug("slug", entry.Slug);
-        var name = scope.Text("name", entry.Name, ContentLimits.NameLength);
-        var kind = scope.Enum<ExerciseKind>("kind", entry.Kind);
-        var summary = scope.Text("summary", entry.Summary, ContentLimits.TextLength);
-        var instructions = scope.TextList("instructions", entry.Instructions, minItems: 1);
-        var hold = scope.Int("holdSeconds", entry.HoldSeconds, 1, ContentLimits.MaxHoldSeconds, required: false);
-        var reps = scope.Int("repetitions", entry.Repetitions, 1, ContentLimits.MaxRepetitions, required: false);
-        if (entry.HoldSeconds is null && entry.Repetitions is null)
-        {
-            scope.Add("holdSeconds", "Give holdSeconds, repetitions or both, so a person knows how much to do.");
-        }
-
-        var sides = scope.Enum<Sides>("sides", entry.Sides);
-        var difficulty = scope.Int("difficulty", entry.Difficulty, ContentLimits.MinDifficulty, ContentLimits.MaxDifficulty, required: true);
-        var bias = scope.Enum<DirectionBias>("bias", entry.Bias);
-        var muscles = scope.SlugList("targetMuscles", entry.TargetMuscles, minItems: 1);
-        var indicated = scope.References("indicatedFor", entry.IndicatedFor, conditionSlugs, "condition", minItems: 1);
-        var contraindications = ContraindicationsOf(scope, entry.Contraindications, conditionSlugs);
-        var precautions = PrecautionsOf(scope, entry.Precautions);
-        var cautions = scope.TextList("cautions", entry.Cautions, minItems: 0);
-        var easier = scope.Reference("easierVariant", entry.EasierVariant, stretchSlugs, "stretch", required: false);
-        var harder = scope.Reference("harderVariant", entry.HarderVariant, stretchSlugs, "stretch", required: false);
-
-        if (indicated is not null && contraindications is not null)
-        {
-            foreach (var (contraindication, index) in contraindications.Select((c, i) => (c, i)))
-            {
-                if (indicated.Contains(contraindication.Condition, StringComparer.Ordinal))
-                {
-                    scope.Add($"contraindications[{index}].condition",
-                        $"The stretch is also indicated for '{contraindication.Condition}': a stretch cannot be both indicated and contraindicated for one condition.");
-                }
-            }
-        }
-
-        foreach (var (field, variant) in new[] { ("easierVariant", easier), ("harderVariant", harder) })
-        {
-            if (variant is not null && variant == slug)
-            {
-                scope.Add(field, "A stretch cannot be its own variant.");
-            }
-        }
-
-        if (slug is not null && precautions is not null)
-        {
-            foreach (var screen in ClinicalPrecautions.For(slug).Where(screen => precautions.All(p => p.Screen != screen)))
-            {
-                scope.Add("precautions", $"'{slug}' must carry the '{WireName.Of(screen)}' precaution: the clinical rules name it for that screen.");
-            }
-        }
-
-        var status = scope.Status(entry.Status);
-        return scope.HasProblems
-            ? null
-            : new Stretch(slug!, name!, kind!.Value, summary!, instructions!, hold, reps, sides!.Value, difficulty!.Value, bias!.Value,
-                muscles!, indicated!, contraindications!, cautions!, easier, harder, status!.Value, precautions!);
-    }
-
-    private static List<Precaution>? PrecautionsOf(EntryScope scope, IReadOnlyList<PrecautionEntry?>? entries)
-    {
-        if (entries is null)
-        {
-            return [];
-        }
-
-        if (entries.Count > ContentLimits.ListItems)
-        {
-            scope.Add("precautions", $"At most {ContentLimits.ListItems} precautions.");
-            return null;
-        }
-
-        var result = new List<Precaution>(entries.Count);
-        var seen = new HashSet<Assessments.Screen>();
-        for (var i = 0; i < entries.Count; i++)
-        {
-            var field = $"precautions[{i}]";
-            if (entries[i] is not { } entry)
-            {
-                scope.Add(field, "The precaution is null.");
-                continue;
-            }
-
-            var screen = scope.Enum<Assessments.Screen>($"{field}.screen", entry.Screen);
-            var reason = scope.Text($"{field}.reason", entry.Reason, ContentLimits.TextLength);
-            if (screen is { } value && !seen.Add(value))
-            {
-                scope.Add($"{field}.screen", $"'{entry.Screen}' is listed more than once.");
-            }
-
-            if (screen is not null && reason is not null)
-            {
-                result.Add(new Precaution(screen.Value, reason));
-            }
-        }
-
-        return result;
-    }
-
-    private static List<Contraindication>? ContraindicationsOf(
-        EntryScope scope, IReadOnlyList<ContraindicationEntry?>? entries, HashSet<string> conditionSlugs)
-    {
-        if (entries is null)
-        {
-            return [];
-        }
-
-        if (entries.Count > ContentLimits.ListItems)
-        {
-            scope.Add("contraindications", $"At most {ContentLimits.ListItems} contraindications.");
-            return null;
-        }
-
-        var result = new List<Contraindication>(entries.Count);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < entries.Count; i++)
-        {
-            var field = $"contraindications[{i}]";
-            if (entries[i] is not { } entry)
-            {
-                scope.Add(field, "The contraindication is null.");
-                continue;
-            }
-
-            var condition = scope.Reference($"{field}.condition", entry.Condition, conditionSlugs, "condition", required: true);
-            var reason = scope.Text($"{field}.reason", entry.Reason, ContentLimits.TextLength);
-            if (condition is not null && !seen.Add(condition))
-            {
-                scope.Add($"{field}.condition", $"'{condition}' is listed more than once.");
-            }
-
-            if (condition is not null && reason is not null)
-            {
-                result.Add(new Contraindication(condition, reason));
-            }
-        }
-
-        return result.Count == entries.Count ? result : null;
-    }
-
-    // Variants are checked once all stretches are known, so that two stretches may name each other.
-    private static void CheckVariants(
-        List<ContentProblem> problems, IReadOnlyList<StretchEntry?> entries, Dictionary<string, Stretch> mergedStretches)
-    {
-        for (var i = 0; i < entries.Count; i++)
-        {
-            if (entries[i] is not { Difficulty: { } difficulty } entry)
-            {
-                continue;
-            }
-
-            var scope = new EntryScope(problems, StretchesSection, i, entry.Slug);
-            if (entry.EasierVariant is { } easier && mergedStretches.TryGetValue(easier, out var easierStretch)
-                && easierStretch.Difficulty > difficulty)
-            {
-                scope.Add("easierVariant", $"'{easier}' has difficulty {easierStretch.Difficulty}, more than this stretch's {difficulty}.");
-            }
-
-            if (entry.HarderVariant is { } harder && mergedStretches.TryGetValue(harder, out var harderStretch)
-                && harderStretch.Difficulty < difficulty)
-            {
-                scope.Add("harderVariant", $"'{harder}' has difficulty {harderStretch.Difficulty}, less than this stretch's {difficulty}.");
-            }
-        }
-    }
-
-    private static RoutineTemplate? ToTemplate(
-        EntryScope scope,
-        RoutineTemplateEntry entry,
-        HashSet<string> conditionSlugs,
-        HashSet<string> stretchSlugs,
-        Dictionary<string, Stretch> mergedStretches)
-    {
-        var slug = scope.Slug("slug", entry.Slug);
-        var name = scope.Text("name", entry.Name, ContentLimits.NameLength);
-        var summary = scope.Text("summary", entry.Summary, ContentLimits.TextLength);
-        var condition = scope.Reference("condition", entry.Condition, conditionSlugs, "condition", required: true);
-        var status = scope.Status(entry.Status);
-        var items = new List<RoutineTemplateItem>();
-        if (entry.Items is not { Count: > 0 } itemEntries)
-        {
-            scope.Add("items", "A routine template has at least one item.");
-            return null;
-        }
-
-        if (itemEntries.Count > ContentLimits.TemplateItems)
-        {
-            scope.Add("items", $"At most {ContentLimits.TemplateItems} items.");
-            return null;
-        }
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < itemEntries.Count; i++)
-        {
-            var field = $"items[{i}]";
-            if (itemEntries[i] is not { } item)
-            {
-                scope.Add(field, "The item is null.");
-                continue;
-            }
-
-            var stretchSlug = scope.Reference($"{field}.stretch", item.Stretch, stretchSlugs, "stretch", required: true);
-            var sets = scope.Int($"{field}.sets", item.Sets, 1, ContentLimits.MaxSets, required: true);
-            var hold = scope.Int($"{field}.holdSeconds", item.HoldSeconds, 1, ContentLimits.MaxHoldSeconds, required: false);
-            var reps = scope.Int($"{field}.repetitions", item.Repetitions, 1, ContentLimits.MaxRepetitions, required: false);
-            if (stretchSlug is null || sets is null)
-            {
-                continue;
-            }
-
-            if (!seen.Add(stretchSlug))
-            {
-                scope.Add($"{field}.stretch", $"'{stretchSlug}' is already in this template.");
-            }
-
-            if (!mergedStretches.TryGetValue(stretchSlug, out var stretch))
-            {
-                continue; // the stretch entry itself is invalid and reported there
-            }
-
-            if (condition is not null && stretch.IsContraindicatedFor(condition))
-            {
-                scope.Add($"{field}.stretch", $"'{stretchSlug}' is contraindicated for '{condition}', the condition of this template.");
-            }
-
-            items.Add(new RoutineTemplateItem(i + 1, stretchSlug, sets.Value, hold ?? stretch.HoldSeconds, reps ?? stretch.Repetitions));
-        }
-
-        return scope.HasProblems ? null : new RoutineTemplate(slug!, name!, summary!, condition!, items, mergedStretches, status!.Value);
-    }
-
-    private static void CheckStoredTemplates(
-        List<ContentProblem> problems,
-        ContentCatalog stored,
-        IReadOnlyList<RoutineTemplateEntry?> templateEntries,
-        ContentRemovals removals,
-        Dictionary<string, Stretch> mergedStretches)
-    {
-        var replaced = templateEntries.Select(e => e?.Slug).OfType<string>().Concat(removals.RoutineTemplates).ToHashSet(StringComparer.Ordinal);
-        foreach (var template in stored.RoutineTemplates.Where(t => !replaced.Contains(t.Slug)))
-        {
-            foreach (var (item, index) in template.Items.Select((item, index) => (item, index)))
-            {
-                if (mergedStretches.TryGetValue(item.Stretch, out var stretch) && stretch.IsContraindicatedFor(template.Condition))
-                {
-                    problems.Add(new ContentProblem(RoutineTemplatesSection, null, template.Slug, $"items[{index}].stretch",
-                        $"This change would make '{item.Stretch}' contraindicated for '{template.Condition}', yet the stored template uses it."));
-                }
-            }
-        }
-    }
-
-    /// <summary>Checks the fields of one entry, recording each problem with the entry's section, index and slug.</summary>
-    private sealed class EntryScope(List<ContentProblem> problems, string section, int index, string? slug)
-    {
-        private int _count;
-
-        public bool HasProblems => _count > 0;
-
-        public void Add(string field, string message)
-        {
-            problems.Add(new ContentProblem(section, index, slug, field, message));
-            _count++;
-        }
-
-        public string? Slug(string field, string? value)
-        {
-            if (string.IsNullOrEmpty(value))
-            {
-                Add(field, "A slug is required.");
-                return null;
-            }
-
-            if (!ContentLimits.IsSlug(value))
-            {
-                Add(field, $"'{Truncate(value)}' is not a slug: use lowercase letters, digits and single hyphens, at most {ContentLimits.SlugLength} characters.");
-                return null;
-            }
-
-            return value;
-        }
-
-        public string? Text(string field, string? value, int maxLength)
-        {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                Add(field, "A value is required.");
-                return null;
-            }
-
-            if (value.Length > maxLength)
-            {
-                Add(field, $"At most {maxLength} characters (got {value.Length}).");
-                return null;
-            }
-
-            return value.Trim();
-        }
-
-        public int? Int(string field, int? value, int min, int max, bool required)
-        {
-            if (value is null)
-            {
-                if (required)
-                {
-                    Add(field, "A value is required.");
-                }
-
-                return null;
-            }
-
-            if (value < min || value > max)
-            {
-                Add(field, $"Must be between {min} and {max} (got {value}).");
-                return null;
-            }
-
-            return value;
-        }
-
-        /// <summary>The entry's status; published when the entry does not say.</summary>
-        public ContentStatus? Status(string? value) => value is null ? ContentStatus.Published : Enum<ContentStatus>("status", value);
-
-        public TEnum? Enum<TEnum>(string field, string? value) where TEnum : struct, System.Enum
-        {
-            if (WireName.TryParse<TEnum>(value, out var parsed))
-            {
-                return parsed;
-            }
-
-            Add(field, value is null
-                ? $"A value is required: one of {string.Join(", ", WireName.AllOf<TEnum>())}."
-                : $"'{Truncate(value)}' is not one of {string.Join(", ", WireName.AllOf<TEnum>())}.");
-            return null;
-        }
-
-        public List<string>? TextList(string field, IReadOnlyList<string?>? values, int minItems) =>
-            List(field, values, minItems, (itemField, value) => Text(itemField, value, ContentLimits.ListItemLength));
-
-        public List<string>? SlugList(string field, IReadOnlyList<string?>? values, int minItems) =>
-            List(field, values, minItems, Slug);
-
-        public List<string>? References(string field, IReadOnlyList<string?>? values, HashSet<string> known, string kind, int minItems) =>
-            List(field, values, minItems, (itemField, value) => Reference(itemField, value, known, kind, required: true));
-
-        public string? Reference(string field, string? value, HashSet<string> known, string kind, bool required)
-        {
-            if (value is null && !required)
-            {
-                return null;
-            }
-
-            if (Slug(field, value) is not { } slugValue)
-            {
-                return null;
-            }
-
-            if (!known.Contains(slugValue))
-            {
-                Add(field, $"There is no {kind} '{slugValue}'.");
-                return null;
-            }
-
-            return slugValue;
-        }
-
-        private List<string>? List(string field, IReadOnlyList<string?>? values, int minItems, Func<string, string?, string?> item)
-        {
-            values ??= [];
-            if (values.Count < minItems)
-            {
-                Add(field, minItems == 1 ? "At least one item is required." : $"At least {minItems} items are required.");
-                return null;
-            }
-
-            if (values.Count > ContentLimits.ListItems)
-            {
-                Add(field, $"At most {ContentLimits.ListItems} items (got {values.Count}).");
-                return null;
-            }
-
-            var result = new List<string>(values.Count);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = 0; i < values.Count; i++)
-            {
-                if (item($"{field}[{i}]", values[i]) is not { } value)
-                {
-                    continue;
-                }
-
-                if (!seen.Add(value))
-                {
-                    Add($"{field}[{i}]", $"'{Truncate(value)}' is listed more than once.");
-                    continue;
-                }
-
-                result.Add(value);
-            }
-
-            return result.Count == values.Count ? result : null;
-        }
-
-        private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
     }
 }

@@ -19,6 +19,11 @@ public interface IContentReader
 
     Task<RoutineTemplate?> FindRoutineTemplateAsync(string slug, CancellationToken cancellationToken);
 
+    /// <summary>Published lessons in their order; only those that explain <paramref name="condition"/> when it is given.</summary>
+    Task<IReadOnlyList<Lesson>> ListLessonsAsync(string? condition, CancellationToken cancellationToken);
+
+    Task<Lesson?> FindLessonAsync(string slug, CancellationToken cancellationToken);
+
     Task<IReadOnlySet<string>> ListConditionSlugsAsync(CancellationToken cancellationToken);
 
     /// <summary>Every muscle slug that some stretch targets or some imbalance names.</summary>

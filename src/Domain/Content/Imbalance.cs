@@ -15,7 +15,8 @@ public sealed class Imbalance
         string posturalEffect,
         SelfCheck selfCheck,
         IReadOnlyList<string> feedsConditions,
-        ContentStatus status = ContentStatus.Published)
+        ContentStatus status = ContentStatus.Published,
+        IReadOnlyDictionary<Language, ImbalanceText>? translations = null)
     {
         Slug = slug;
         Name = name;
@@ -26,6 +27,7 @@ public sealed class Imbalance
         SelfCheck = selfCheck;
         FeedsConditions = [.. feedsConditions];
         Status = status;
+        Translations = new Dictionary<Language, ImbalanceText>(translations ?? new Dictionary<Language, ImbalanceText>());
     }
 
     // For EF Core, which cannot bind the complex SelfCheck through a constructor.
@@ -59,6 +61,22 @@ public sealed class Imbalance
     /// <summary>Drafts are seen by admins only; people, partners and routine building see published content.</summary>
     public ContentStatus Status { get; private set; }
 
+    /// <summary>Its text in the languages other than English, which its own fields hold.</summary>
+    public IReadOnlyDictionary<Language, ImbalanceText> Translations { get; private set; } = new Dictionary<Language, ImbalanceText>();
+
+    /// <summary>A copy to show in <paramref name="language"/>; itself for English, or for a draft without that language.</summary>
+    public Imbalance In(Language language)
+    {
+        if (!Translations.TryGetValue(language, out var text))
+        {
+            return this;
+        }
+
+        var copy = (Imbalance)MemberwiseClone();
+        (copy.Name, copy.Summary, copy.PosturalEffect, copy.SelfCheck) = (text.Name, text.Summary, text.PosturalEffect, text.SelfCheck);
+        return copy;
+    }
+
     public void ReplaceWith(Imbalance source)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(source.Slug, Slug);
@@ -70,6 +88,7 @@ public sealed class Imbalance
         SelfCheck = source.SelfCheck;
         FeedsConditions = [.. source.FeedsConditions];
         Status = source.Status;
+        Translations = new Dictionary<Language, ImbalanceText>(source.Translations);
     }
 }
 

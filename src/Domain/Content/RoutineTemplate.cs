@@ -16,7 +16,8 @@ public sealed class RoutineTemplate
         string condition,
         IReadOnlyList<RoutineTemplateItem> items,
         IReadOnlyDictionary<string, Stretch> stretches,
-        ContentStatus status = ContentStatus.Published)
+        ContentStatus status = ContentStatus.Published,
+        IReadOnlyDictionary<Language, RoutineTemplateText>? translations = null)
     {
         foreach (var item in items)
         {
@@ -38,6 +39,7 @@ public sealed class RoutineTemplate
         Condition = condition;
         _items = [.. items];
         Status = status;
+        Translations = new Dictionary<Language, RoutineTemplateText>(translations ?? new Dictionary<Language, RoutineTemplateText>());
     }
 
     // For EF Core, which cannot bind the items navigation through a constructor.
@@ -63,6 +65,22 @@ public sealed class RoutineTemplate
     /// <remarks>Sorted on the way out because the database returns owned rows in no set order.</remarks>
     public IReadOnlyList<RoutineTemplateItem> Items => [.. _items.OrderBy(i => i.Position)];
 
+    /// <summary>Its text in the languages other than English, which its own fields hold.</summary>
+    public IReadOnlyDictionary<Language, RoutineTemplateText> Translations { get; private set; } = new Dictionary<Language, RoutineTemplateText>();
+
+    /// <summary>A copy to show in <paramref name="language"/>; itself for English, or for a draft without that language.</summary>
+    public RoutineTemplate In(Language language)
+    {
+        if (!Translations.TryGetValue(language, out var text))
+        {
+            return this;
+        }
+
+        var copy = (RoutineTemplate)MemberwiseClone();
+        (copy.Name, copy.Summary) = (text.Name, text.Summary);
+        return copy;
+    }
+
     public void ReplaceWith(RoutineTemplate source)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(source.Slug, Slug);
@@ -71,6 +89,7 @@ public sealed class RoutineTemplate
         Condition = source.Condition;
         _items = [.. source.Items.Select(i => i with { })];
         Status = source.Status;
+        Translations = new Dictionary<Language, RoutineTemplateText>(source.Translations);
     }
 }
 

@@ -24,7 +24,9 @@ public sealed class Stretch
         string? easierVariant,
         string? harderVariant,
         ContentStatus status = ContentStatus.Published,
-        IReadOnlyList<Precaution>? precautions = null)
+        IReadOnlyList<Precaution>? precautions = null,
+        IReadOnlyList<StretchMedia>? media = null,
+        IReadOnlyDictionary<Language, StretchText>? translations = null)
     {
         // A stretch that is both recommended and forbidden for one cause is a content error that could reach a
         // person's routine; refuse to even build one.
@@ -53,6 +55,8 @@ public sealed class Stretch
         HarderVariant = harderVariant;
         Status = status;
         _precautions = [.. precautions ?? []];
+        Media = [.. media ?? []];
+        Translations = new Dictionary<Language, StretchText>(translations ?? new Dictionary<Language, StretchText>());
     }
 
     // For EF Core, which cannot bind the owned collections through a constructor.
@@ -62,6 +66,8 @@ public sealed class Stretch
         Instructions = TargetMuscles = IndicatedFor = Cautions = [];
         _contraindications = [];
         _precautions = [];
+        Media = [];
+        Translations = new Dictionary<Language, StretchText>();
     }
 
     public string Slug { get; private set; }
@@ -113,6 +119,30 @@ public sealed class Stretch
     /// <summary>Drafts are seen by admins only; people, partners and routine building see published content.</summary>
     public ContentStatus Status { get; private set; }
 
+    /// <summary>Pictures, videos or animations that show it, in display order.</summary>
+    public IReadOnlyList<StretchMedia> Media { get; private set; }
+
+    /// <summary>Its text in the languages other than English, which its own fields hold.</summary>
+    public IReadOnlyDictionary<Language, StretchText> Translations { get; private set; }
+
+    /// <summary>
+    /// A copy to show in <paramref name="language"/>; itself for English, or for a draft without that language. Only
+    /// the words change: the same conditions and screens rule it out in every language.
+    /// </summary>
+    public Stretch In(Language language)
+    {
+        if (!Translations.TryGetValue(language, out var text))
+        {
+            return this;
+        }
+
+        var copy = (Stretch)MemberwiseClone();
+        (copy.Name, copy.Summary, copy.Instructions, copy.Cautions) = (text.Name, text.Summary, text.Instructions, text.Cautions);
+        copy._contraindications = [.. _contraindications.Select(c => c with { Reason = text.Contraindications.FirstOrDefault(t => t.Condition == c.Condition)?.Reason ?? c.Reason })];
+        copy._precautions = [.. _precautions.Select(p => p with { Reason = text.Precautions.FirstOrDefault(t => t.Screen == p.Screen)?.Reason ?? p.Reason })];
+        return copy;
+    }
+
     public bool IsContraindicatedFor(string conditionSlug) =>
         _contraindications.Exists(c => string.Equals(c.Condition, conditionSlug, StringComparison.Ordinal));
 
@@ -150,6 +180,8 @@ public sealed class Stretch
         HarderVariant = source.HarderVariant;
         Status = source.Status;
         _precautions = [.. source.Precautions.Select(p => p with { })];
+        Media = [.. source.Media];
+        Translations = new Dictionary<Language, StretchText>(source.Translations);
     }
 }
 

@@ -60,6 +60,9 @@ public static class ErrorCodes
     /// <summary>404: no published routine template with that slug.</summary>
     public const string RoutineTemplateNotFound = "routine_template_not_found";
 
+    /// <summary>404: no published lesson with that slug.</summary>
+    public const string LessonNotFound = "lesson_not_found";
+
     /// <summary>404: no partner with that id.</summary>
     public const string PartnerNotFound = "partner_not_found";
 

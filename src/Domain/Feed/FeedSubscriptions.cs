@@ -40,6 +40,18 @@ public sealed class FeedSubscriptions(FeedOptions options, TimeProvider clock) :
         }
     }
 
+    /// <summary>How many streams are open on this replica, all partners together.</summary>
+    public int OpenCount
+    {
+        get
+        {
+            lock (_open)
+            {
+                return _open.Values.Sum(streams => streams.Count);
+            }
+        }
+    }
+
     public void PartnerRevoked(Guid partnerId)
     {
         FeedSubscription[] streams;

@@ -3,6 +3,7 @@ using SciaticaService.Domain.Assessments;
 using SciaticaService.Domain.Content;
 using SciaticaService.Domain.Identity;
 using SciaticaService.Infrastructure.Persistence;
+using SciaticaService.Infrastructure.Persistence.Stored;
 
 namespace SciaticaService.Infrastructure.Assessments;
 
@@ -17,19 +18,19 @@ internal sealed class AssessmentStore(SciaticaDbContext db) : IAssessmentStore
         return created ? assessment : await db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == assessment.Id, cancellationToken);
     }
 
-    // ON CONFLICT rather than EF Core's insert, as for sessions: a resend finds its row without an error raised and
-    // logged, and EF Core's change tracking cost a submission more CPU than everything else it does to store its
-    // result (it serialised the 3 KB result once more to detect changes on an entity it was only adding).
-    // Columns and JSON as in AssessmentConfiguration; timestamptz takes UTC only.
+    // ON CONFLICT rather than EF Core's insert, as for sessions: a resend finds its row without an error, and no change
+    // tracking serialises the result again (docs/reliability.md). Columns and JSON as in AssessmentConfiguration;
+    // timestamptz takes UTC only.
     private async Task<bool> InsertIfNewAsync(Domain.Assessments.Assessment assessment, int dailyQuota, CancellationToken cancellationToken)
     {
         var answers = JsonColumn.Write(assessment.Answers);
-        var result = JsonColumn.Write(assessment.Result);
+        var result = StoredColumns.WriteAssessmentResult(assessment.Result);
         var triage = WireName.Of(assessment.Triage);
+        var language = WireName.Of(assessment.Language);
         return await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO assessments (id, person_id, created_at, questionnaire_version, answers, result, triage, pain_now, sbi, odi, start_back_risk)
+            INSERT INTO assessments (id, person_id, created_at, questionnaire_version, answers, result, triage, pain_now, sbi, odi, start_back_risk, language)
             SELECT {assessment.Id}, {assessment.PersonId}, {assessment.CreatedAt.ToUniversalTime()}, {assessment.QuestionnaireVersion},
-                   {answers}::jsonb, {result}::jsonb, {triage}, {assessment.PainNow}, {assessment.Sbi}, {assessment.Odi}, {assessment.StartBackRisk}
+                   {answers}::jsonb, {result}::jsonb, {triage}, {assessment.PainNow}, {assessment.Sbi}, {assessment.Odi}, {assessment.StartBackRisk}, {language}
             WHERE (SELECT count(*) FROM assessments WHERE person_id = {assessment.PersonId}
                    AND created_at >= {PersonQuotas.DayOf(assessment.CreatedAt).UtcDateTime}) < {dailyQuota}
             ON CONFLICT (id) DO NOTHING

@@ -78,6 +78,12 @@ public sealed class ContentCache(IServiceScopeFactory scopes) : IContentReader, 
     public async Task<RoutineTemplate?> FindRoutineTemplateAsync(string slug, CancellationToken cancellationToken) =>
         await (await GetAsync(cancellationToken)).FindRoutineTemplateAsync(slug, cancellationToken);
 
+    public async Task<IReadOnlyList<Lesson>> ListLessonsAsync(string? condition, CancellationToken cancellationToken) =>
+        await (await GetAsync(cancellationToken)).ListLessonsAsync(condition, cancellationToken);
+
+    public async Task<Lesson?> FindLessonAsync(string slug, CancellationToken cancellationToken) =>
+        await (await GetAsync(cancellationToken)).FindLessonAsync(slug, cancellationToken);
+
     public async Task<IReadOnlySet<string>> ListConditionSlugsAsync(CancellationToken cancellationToken) =>
         await (await GetAsync(cancellationToken)).ListConditionSlugsAsync(cancellationToken);
 
@@ -134,6 +140,7 @@ public sealed class ContentCache(IServiceScopeFactory scopes) : IContentReader, 
                 await db.Imbalances.AsNoTracking().Where(i => i.Status == ContentStatus.Published).OrderBy(i => i.Name).ToListAsync(ct),
                 await db.Stretches.AsNoTracking().Where(s => s.Status == ContentStatus.Published).OrderBy(s => s.Difficulty).ThenBy(s => s.Name).ToListAsync(ct),
                 await db.RoutineTemplates.AsNoTracking().Where(t => t.Status == ContentStatus.Published).OrderBy(t => t.Name).ToListAsync(ct),
+                await db.Lessons.AsNoTracking().Where(l => l.Status == ContentStatus.Published).OrderBy(l => l.Position).ThenBy(l => l.Slug).ToListAsync(ct),
                 await db.Questionnaires.AsNoTracking().OrderByDescending(q => q.Version).FirstOrDefaultAsync(ct));
             await transaction.CommitAsync(ct);
             return content;

@@ -48,6 +48,7 @@ public sealed class ContentFiles
         string? questionnaireFile = null;
         var stretches = new List<StretchEntry?>();
         var templates = new List<RoutineTemplateEntry?>();
+        var lessons = new List<LessonEntry?>();
         var origins = new Dictionary<(string, int), (string, int)>();
 
         foreach (var path in Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal))
@@ -59,6 +60,7 @@ public sealed class ContentFiles
             Append(ContentValidator.ImbalancesSection, part.Imbalances, imbalances);
             Append(ContentValidator.StretchesSection, part.Stretches, stretches);
             Append(ContentValidator.RoutineTemplatesSection, part.RoutineTemplates, templates);
+            Append(ContentValidator.LessonsSection, part.Lessons, lessons);
             if (part.Questionnaire is not null)
             {
                 if (questionnaireFile is not null)
@@ -85,6 +87,7 @@ public sealed class ContentFiles
             Imbalances = imbalances,
             Stretches = stretches,
             RoutineTemplates = templates,
+            Lessons = lessons,
             Questionnaire = questionnaire,
         };
         return new ContentFiles(document, origins) { _questionnaireFile = questionnaireFile };

@@ -84,6 +84,7 @@ public sealed class ContentImporter(SciaticaDbContext db, ContentCache cache, Ti
         await db.Imbalances.AsNoTracking().OrderBy(i => i.Slug).ToListAsync(cancellationToken),
         await db.Stretches.AsNoTracking().OrderBy(s => s.Slug).ToListAsync(cancellationToken),
         await db.RoutineTemplates.AsNoTracking().OrderBy(t => t.Slug).ToListAsync(cancellationToken),
+        await db.Lessons.AsNoTracking().OrderBy(l => l.Slug).ToListAsync(cancellationToken),
         (await db.Questionnaires.AsNoTracking().OrderByDescending(q => q.Version).FirstOrDefaultAsync(cancellationToken))?.Definition);
 
     /// <param name="change">What to change.</param>
@@ -113,6 +114,7 @@ public sealed class ContentImporter(SciaticaDbContext db, ContentCache cache, Ti
             await db.Imbalances.ToListAsync(cancellationToken),
             await db.Stretches.ToListAsync(cancellationToken),
             await db.RoutineTemplates.ToListAsync(cancellationToken),
+            await db.Lessons.ToListAsync(cancellationToken),
             latestQuestionnaire?.Definition);
         precondition?.Invoke(stored);
 
@@ -131,6 +133,7 @@ public sealed class ContentImporter(SciaticaDbContext db, ContentCache cache, Ti
         Apply(result, now, actor, "imbalance", db.Imbalances, stored.Imbalances, incoming.Imbalances, removals.Imbalances, i => i.Slug, i => i.ToEntry(), (s, n) => s.ReplaceWith(n));
         Apply(result, now, actor, "stretch", db.Stretches, stored.Stretches, incoming.Stretches, removals.Stretches, s => s.Slug, s => s.ToEntry(), (s, n) => s.ReplaceWith(n));
         Apply(result, now, actor, "routine_template", db.RoutineTemplates, stored.RoutineTemplates, incoming.RoutineTemplates, removals.RoutineTemplates, t => t.Slug, t => t.ToEntry(), (s, n) => s.ReplaceWith(n));
+        Apply(result, now, actor, "lesson", db.Lessons, stored.Lessons, incoming.Lessons, removals.Lessons, l => l.Slug, l => l.ToEntry(), (s, n) => s.ReplaceWith(n));
         if (latestQuestionnaire is null)
         {
             foreach (var earlier in change.QuestionnaireHistory ?? [])
@@ -173,7 +176,8 @@ public sealed class ContentImporter(SciaticaDbContext db, ContentCache cache, Ti
             Others(removals.Conditions, stored.Conditions, document.Conditions?.Select(e => e?.Slug), c => c.Slug),
             Others(removals.Imbalances, stored.Imbalances, document.Imbalances?.Select(e => e?.Slug), i => i.Slug),
             Others(removals.Stretches, stored.Stretches, document.Stretches?.Select(e => e?.Slug), s => s.Slug),
-            Others(removals.RoutineTemplates, stored.RoutineTemplates, document.RoutineTemplates?.Select(e => e?.Slug), t => t.Slug));
+            Others(removals.RoutineTemplates, stored.RoutineTemplates, document.RoutineTemplates?.Select(e => e?.Slug), t => t.Slug),
+            Others(removals.Lessons, stored.Lessons, document.Lessons?.Select(e => e?.Slug), l => l.Slug));
     }
 
     private void Apply<T, TEntry>(

@@ -13,6 +13,8 @@ internal sealed class PublishedContent : IContentReader
     private readonly IReadOnlyList<Imbalance> _imbalances;
     private readonly IReadOnlyList<Stretch> _stretches;
     private readonly IReadOnlyList<RoutineTemplate> _routineTemplates;
+    private readonly IReadOnlyList<Lesson> _lessons;
+    private readonly Dictionary<string, Lesson> _lessonsBySlug;
     private readonly Dictionary<string, Condition> _conditionsBySlug;
     private readonly Dictionary<string, Imbalance> _imbalancesBySlug;
     private readonly Dictionary<string, Stretch> _stretchesBySlug;
@@ -24,12 +26,14 @@ internal sealed class PublishedContent : IContentReader
     /// <param name="imbalances">Published imbalances, by name.</param>
     /// <param name="stretches">Published stretches, gentlest first, then by name.</param>
     /// <param name="routineTemplates">Published routine templates, by name.</param>
+    /// <param name="lessons">Published lessons, in their order.</param>
     /// <param name="latestQuestionnaire">The questionnaire new assessments answer; null before any is stored.</param>
     public PublishedContent(
         IReadOnlyList<Condition> conditions,
         IReadOnlyList<Imbalance> imbalances,
         IReadOnlyList<Stretch> stretches,
         IReadOnlyList<RoutineTemplate> routineTemplates,
+        IReadOnlyList<Lesson> lessons,
         Domain.Assessments.Questionnaire? latestQuestionnaire)
     {
         LatestQuestionnaire = latestQuestionnaire;
@@ -37,6 +41,8 @@ internal sealed class PublishedContent : IContentReader
         _imbalances = imbalances;
         _stretches = stretches;
         _routineTemplates = routineTemplates;
+        _lessons = lessons;
+        _lessonsBySlug = lessons.ToDictionary(l => l.Slug, StringComparer.Ordinal);
         _conditionsBySlug = conditions.ToDictionary(c => c.Slug, StringComparer.Ordinal);
         _imbalancesBySlug = imbalances.ToDictionary(i => i.Slug, StringComparer.Ordinal);
         _stretchesBySlug = stretches.ToDictionary(s => s.Slug, StringComparer.Ordinal);
@@ -74,6 +80,14 @@ internal sealed class PublishedContent : IContentReader
 
     public Task<RoutineTemplate?> FindRoutineTemplateAsync(string slug, CancellationToken cancellationToken) =>
         Task.FromResult(_routineTemplatesBySlug.GetValueOrDefault(slug));
+
+    public Task<IReadOnlyList<Lesson>> ListLessonsAsync(string? condition, CancellationToken cancellationToken) =>
+        Task.FromResult(condition is null
+            ? _lessons
+            : [.. _lessons.Where(l => l.Conditions.Contains(condition, StringComparer.Ordinal))]);
+
+    public Task<Lesson?> FindLessonAsync(string slug, CancellationToken cancellationToken) =>
+        Task.FromResult(_lessonsBySlug.GetValueOrDefault(slug));
 
     public Task<IReadOnlySet<string>> ListConditionSlugsAsync(CancellationToken cancellationToken) => Task.FromResult(_conditionSlugs);
 

@@ -5,10 +5,8 @@ namespace SciaticaService.Infrastructure.Database;
 /// <see cref="FailureThreshold"/> outage failures in a row it opens, and for <see cref="BreakDuration"/> every attempt
 /// to open a connection fails at once; then a single trial connection decides whether it closes again. Only real
 /// database operations count, so a request that never touches the database can neither open nor close it.
-/// <para>
-/// It sits here rather than in a Polly pipeline around requests because connections are opened deep inside EF Core
-/// and the authentication handler (API-key lookup), where no request-level pipeline can see the failure.
-/// </para>
+/// It sits at the connection, not in a pipeline around requests, because connections are opened deep inside EF Core
+/// and the API-key lookup, where no request-level pipeline sees the failure (docs/reliability.md).
 /// </summary>
 public sealed class DatabaseCircuit(TimeProvider clock)
 {
@@ -19,6 +17,10 @@ public sealed class DatabaseCircuit(TimeProvider clock)
     private int _consecutiveFailures;
     private DateTimeOffset? _openUntil;
     private bool _trialInFlight;
+    private long _openings;
+
+    /// <summary>How many times the circuit has opened since start (a metric: DatabaseMetrics).</summary>
+    public long Openings => Interlocked.Read(ref _openings);
 
     public bool IsOpen
     {
@@ -70,6 +72,7 @@ public sealed class DatabaseCircuit(TimeProvider clock)
             _consecutiveFailures++;
             if (_trialInFlight || _consecutiveFailures >= FailureThreshold)
             {
+                Interlocked.Increment(ref _openings);
                 (_openUntil, _trialInFlight) = (clock.GetUtcNow() + BreakDuration, false);
             }
         }

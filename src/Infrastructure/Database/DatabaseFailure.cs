@@ -11,7 +11,7 @@ public sealed class DatabaseFailure : IStoreFailures
 
     /// <summary>
     /// True when <paramref name="exception"/> (or what it wraps) says the database is down or unreachable: a refused or
-    /// dropped connection, a timeout, a server shutting down, or EF Core giving up after its retries.
+    /// dropped connection, a timeout, a server shutting down or not writable, or EF Core giving up after its retries.
     /// </summary>
     public static bool IsUnavailable(Exception exception)
     {
@@ -22,9 +22,12 @@ public sealed class DatabaseFailure : IStoreFailures
                 // The server answered. Only "shutting down / starting up / out of connections" is an outage; a
                 // constraint, a serialization failure or a deadlock is the server refusing this one query.
                 case PostgresException postgres:
+                    // Read-only: a write reached a node that is not (or not yet) a writable primary, as in a failover,
+                    // where pg_auto_failover keeps the promoted standby read-only for a moment (bench/failover).
                     return postgres.SqlState.StartsWith("57P", StringComparison.Ordinal)
                         || postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
-                        || postgres.SqlState == PostgresErrorCodes.TooManyConnections;
+                        || postgres.SqlState == PostgresErrorCodes.TooManyConnections
+                        || postgres.SqlState == PostgresErrorCodes.ReadOnlySqlTransaction;
                 case RetryLimitExceededException:
                 case DatabaseCircuitOpenException:
                 case NpgsqlException { IsTransient: true }:

@@ -16,6 +16,7 @@ namespace SciaticaService.Infrastructure.Database;
 /// Migrates the schema and seeds content before the service starts taking requests. While the database is not
 /// reachable yet (a container still starting) it retries under the <see cref="StartupPipeline"/> until the
 /// configured deadline; errors that a retry cannot fix, such as invalid seed content, stop start-up at once.
+/// Replicas starting together take turns under the <see cref="MigrationLock"/>: one migrates, the others wait.
 /// </summary>
 internal sealed partial class DatabaseInitializer(
     IServiceProvider services,
@@ -39,6 +40,16 @@ internal sealed partial class DatabaseInitializer(
         {
             await using var scope = services.CreateAsyncScope();
             await using var db = scope.ServiceProvider.GetRequiredKeyedService<SciaticaDbContext>(StartupContextKey);
+            // Only when there is something to do: a replica that neither migrates nor seeds starts without its database.
+            var (held, waited) = database.MigrateOnStartup || content.SeedOnStartup
+                ? await MigrationLock.AcquireAsync(db.Database.GetConnectionString()!, ct)
+                : (null, false);
+            await using var _ = held;
+            if (waited)
+            {
+                LogWaited(logger);
+            }
+
             var started = Stopwatch.GetTimestamp();
             if (database.MigrateOnStartup)
             {
@@ -63,6 +74,9 @@ internal sealed partial class DatabaseInitializer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated ({MigrationMs} ms) and seeded ({SeedingMs} ms); ready")]
     private static partial void LogReady(ILogger logger, long migrationMs, long seedingMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Another replica was migrating; waited for it to finish")]
+    private static partial void LogWaited(ILogger logger);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -6,20 +6,11 @@ using SciaticaService.Infrastructure.Database;
 namespace SciaticaService.Infrastructure.Identity;
 
 /// <summary>
-/// Every partner's key prefix, key hash and revocation, in memory: a lookup is a dictionary read, so a key with an
-/// unknown prefix (a guess, a random flood) costs no query, and a known prefix costs one SHA-256 in
-/// <see cref="Partner.Accepts"/>. Partners are organisations, a few hundred bytes each, so the whole table fits.
-/// <para>
-/// Invalidation, as for the content cache: creating or revoking a partner sends a <c>NOTIFY</c> on
-/// <see cref="ChangeChannel"/> inside its transaction and invalidates this replica's copy after the commit; the
-/// <see cref="ChangeListener"/> invalidates every other replica's. While a replica is not listening it keeps a copy
-/// for at most <see cref="UnheardMaxAge"/>, so a revocation still bites within a second without notifications.
-/// </para>
-/// <para>
-/// A change (or listening again) also reloads the copy at once, and every reload compares it with the last:
-/// a partner active before and revoked (or gone) now is reported to the <see cref="IPartnerRevocationObserver"/>s,
-/// which end what it holds open (its feed streams).
-/// </para>
+/// Every partner's key prefix, key hash and revocation, in memory, so that an unknown prefix (a guess, a flood) costs
+/// no query. Kept true by a <c>NOTIFY</c> on <see cref="ChangeChannel"/> (<see cref="ChangeListener"/>), and for at
+/// most <see cref="UnheardMaxAge"/> while not listening; a partner revoked since the last load is reported to the
+/// <see cref="IPartnerRevocationObserver"/>s, which end its feed streams. Why and how it was measured:
+/// docs/reliability.md, "API keys".
 /// </summary>
 public sealed partial class PartnerKeyCache(
     IServiceScopeFactory scopes, TimeProvider clock, IEnumerable<IPartnerRevocationObserver> observers, ILogger<PartnerKeyCache> logger)

@@ -13,14 +13,23 @@ internal static class JsonColumn
         json => Read<T>(json));
 
     /// <summary>
-    /// Compares by JSON; the snapshot is the value itself, because these values are immutable records and read-only
-    /// collections that the service replaces, never edits in place. So an unchanged value is its own snapshot and
-    /// compares by reference, without serialising both sides; a deep copy by JSON round trip cost every insert a
-    /// serialisation and a parse for nothing (an assessment's result is about 3 KB).
+    /// Compares by JSON; the snapshot is the value itself, because these values are immutable and replaced, never
+    /// edited in place: an unchanged value compares by reference, without serialising either side.
     /// </summary>
     public static ValueComparer<T> Comparer<T>() => new(
         (a, b) => ReferenceEquals(a, b) || Write(a) == Write(b),
         value => Write(value).GetHashCode(StringComparison.Ordinal),
+        value => value);
+
+    /// <summary>A column stored through a persisted shape: <paramref name="write"/> and <paramref name="read"/> map to and from it.</summary>
+    public static ValueConverter<T, string> Converter<T>(Func<T, string> write, Func<string, T> read) => new(
+        value => write(value),
+        json => read(json));
+
+    /// <summary>As <see cref="Comparer{T}()"/>, comparing the stored JSON <paramref name="write"/> makes.</summary>
+    public static ValueComparer<T> Comparer<T>(Func<T, string> write) => new(
+        (a, b) => ReferenceEquals(a, b) || (!ReferenceEquals(a, null) && !ReferenceEquals(b, null) && write(a) == write(b)),
+        value => ReferenceEquals(value, null) ? 0 : write(value).GetHashCode(StringComparison.Ordinal),
         value => value);
 
     /// <summary>The stored JSON of a value, for SQL written by hand that fills such a column.</summary>

@@ -11,9 +11,8 @@ namespace SciaticaService.Infrastructure.Persistence;
 /// Reads the rows of hand-written SQL straight off Npgsql's reader, for the hottest reads (a session PUT, progress,
 /// creating a routine). It goes through EF Core's command pipeline, as <c>ExecuteSql</c> does: the connection EF Core
 /// manages, its interceptors (the database circuit breaker; the tests' query counts), its command log and its
-/// retrying execution strategy.
-/// It skips what made such a read cost twice the CPU of the rest of the request together: LINQ parameter extraction
-/// and cache lookup, buffering every row again (EF Core buffers results under a retrying strategy) and the shaper.
+/// retrying execution strategy. It skips LINQ parameter extraction, the query cache lookup, a second buffering of
+/// the rows and the shaper, which cost more than the rest of such a request (docs/reliability.md).
 /// </summary>
 internal static class RowReader
 {

@@ -49,27 +49,10 @@ public static class SciaticaDatabase
     public static int DefaultMaxPoolSize { get; } = Math.Max(4, 2 * Environment.ProcessorCount);
 
     /// <summary>
-    /// The service's defaults, each unless the connection string says otherwise. Npgsql waits 15 s to connect and
-    /// 30 s for a command by default: far too long for a request, so connecting gives up after 3 s and a command
-    /// after 10 s. And it prepares nothing by default, so PostgreSQL plans every statement every time (2.5 ms for
-    /// progression's session query): statements used 5 times on a connection are prepared, up to 50 per connection.
-    /// <para>
-    /// And a pooled connection is not reset when it goes back to the pool. With prepared statements Npgsql's reset is
-    /// seven statements (<c>SET SESSION AUTHORIZATION DEFAULT; RESET ALL; CLOSE ALL; UNLISTEN *; SELECT
-    /// pg_advisory_unlock_all(); DISCARD SEQUENCES; DISCARD TEMP</c>) sent before the next command, and EF Core takes a
-    /// connection from the pool for each statement: a session PUT sent it three times. The service leaves no session
-    /// state to reset: settings only within a transaction, transaction-scoped advisory locks, <c>LISTEN</c> on its own
-    /// unpooled connection (ChangeListener), no temporary tables or cursors (PooledConnectionTests guards this);
-    /// Npgsql still rolls back a transaction left open on a connection that goes back to the pool.
-    /// </para>
-    /// <para>
-    /// And the pool holds at most two connections per processor (at least four), not Npgsql's 100: each statement
-    /// borrows a connection only while it runs, so more concurrent statements than the service can feed only
-    /// queue in PostgreSQL for the same cores. Measured on 2 cores with PostgreSQL beside the service, alternated
-    /// against the default: more session PUTs and submissions a second and a lower p99, flat out and paced
-    /// (docs/benchmarks.md). A request that finds the pool busy waits for a connection, up to <c>Timeout</c>, and then
-    /// fails as the database being unavailable: a deployment whose statements wait on I/O sizes the pool itself.
-    /// </para>
+    /// The service's defaults, each unless the connection string says otherwise: short connect and command timeouts
+    /// (a request must not wait on a hung database), statements prepared, no reset when a connection goes back to the
+    /// pool (the service leaves no session state; PooledConnectionTests guards that), and a small pool. Why each, and
+    /// the measurements: docs/reliability.md, "Connection defaults".
     /// </summary>
     public static string WithServiceDefaults(string connectionString)
     {

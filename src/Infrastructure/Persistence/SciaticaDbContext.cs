@@ -16,6 +16,8 @@ public sealed class SciaticaDbContext(DbContextOptions<SciaticaDbContext> option
 
     public DbSet<RoutineTemplate> RoutineTemplates => Set<RoutineTemplate>();
 
+    public DbSet<Lesson> Lessons => Set<Lesson>();
+
     public DbSet<Partner> Partners => Set<Partner>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

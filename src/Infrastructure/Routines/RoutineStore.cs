@@ -7,6 +7,7 @@ using SciaticaService.Domain.Errors;
 using SciaticaService.Domain.Identity;
 using SciaticaService.Domain.Routines;
 using SciaticaService.Infrastructure.Persistence;
+using SciaticaService.Infrastructure.Persistence.Stored;
 
 namespace SciaticaService.Infrastructure.Routines;
 
@@ -29,8 +30,8 @@ internal sealed class RoutineStore(SciaticaDbContext db) : IRoutineStore
     // Columns as in RoutineConfiguration, in the order selected above.
     private static Routine ReadRoutine(DbDataReader row) => new(
         row.GetGuid(0), new PersonId(row.GetString(1)), row.GetInt32(2), row.GetGuid(3), row.GetFieldValue<DateTimeOffset>(4), row.GetInt32(5),
-        row.GetInt32(6), JsonColumn.Read<IReadOnlyList<RoutineItem>>(row.GetString(7)), row.GetFieldValue<string[]>(8),
-        JsonColumn.Read<IReadOnlyList<RoutineChange>>(row.GetString(9)), row.IsDBNull(10) ? null : row.GetGuid(10),
+        row.GetInt32(6), StoredColumns.ReadRoutineItems(row.GetString(7)), row.GetFieldValue<string[]>(8),
+        StoredColumns.ReadRoutineChanges(row.GetString(9)), row.IsDBNull(10) ? null : row.GetGuid(10),
         [.. row.GetFieldValue<string[]>(12).Select(WireNameConverter<Screen>.Parse)]);
 
     public Task<Routine?> GetCurrentAsync(PersonId person, CancellationToken cancellationToken) =>
@@ -62,7 +63,7 @@ internal sealed class RoutineStore(SciaticaDbContext db) : IRoutineStore
             async (reader, token) =>
             {
                 var result = await RowReader.ReadAllAsync(reader, row =>
-                    (Result: JsonColumn.Read<AssessmentResult>(row.GetString(0)), Answers: JsonColumn.Read<Dictionary<string, AnswerValue>>(row.GetString(1))), token);
+                    (Result: StoredColumns.ReadAssessmentResult(row.GetString(0)), Answers: JsonColumn.Read<Dictionary<string, AnswerValue>>(row.GetString(1))), token);
                 await reader.NextResultAsync(token);
                 var latest = await RowReader.ReadAllAsync(reader, row => (row.GetGuid(0), WireNameConverter<TriageLevel>.Parse(row.GetString(1))), token);
                 await reader.NextResultAsync(token);

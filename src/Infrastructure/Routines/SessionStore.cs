@@ -7,6 +7,7 @@ using SciaticaService.Domain.Errors;
 using SciaticaService.Domain.Identity;
 using SciaticaService.Domain.Routines;
 using SciaticaService.Infrastructure.Persistence;
+using SciaticaService.Infrastructure.Persistence.Stored;
 
 namespace SciaticaService.Infrastructure.Routines;
 
@@ -31,16 +32,14 @@ internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
         return created ? (session, true) : (await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == session.Id, cancellationToken), false);
     }
 
-    // ON CONFLICT rather than EF Core's insert: a resend (an offline client syncing again) finds its row without an
-    // error raised and logged twice, and without taking a partner's feed counter. The day's count rides in the same
-    // statement (an index range on (person, recorded_at)), so the quota costs no round trip; two inserts racing at
-    // the limit can both pass, which a daily quota can live with. Columns and JSON as in SessionConfiguration;
-    // timestamptz takes UTC only.
+    // ON CONFLICT rather than EF Core's insert: a resend finds its row without an error and without taking a partner's
+    // feed counter. The day's quota count rides in the same statement; two inserts racing at the limit can both pass.
+    // Columns and JSON as in SessionConfiguration; timestamptz takes UTC only.
     private async Task<bool> InsertIfNewAsync(Session session, int dailyQuota, CancellationToken cancellationToken)
     {
-        var items = JsonColumn.Write(session.Items);
+        var items = StoredColumns.WriteSessionItems(session.Items);
         var symptoms = session.NewSymptoms.ToArray();
-        var escalation = session.Escalation is null ? null : JsonColumn.Write(session.Escalation);
+        var escalation = session.Escalation is null ? null : StoredColumns.WriteTriage(session.Escalation);
         var level = session.EscalationLevel is { } escalated ? WireName.Of(escalated) : null;
         return await db.Database.ExecuteSqlAsync($"""
             INSERT INTO sessions (id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items, recorded_at, pain_rise,
@@ -57,11 +56,8 @@ internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
     public Task<Session?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
 
-    // Progression reads a routine version's latest Progression.Window sessions: an index walk on (routine,
-    // completed_at, id), the same few rows whatever the history. The window is part of the statement's text, not a
-    // parameter: for a generic plan PostgreSQL would have to guess a LIMIT's value (a tenth of the routine's rows),
-    // which cost it so far above the custom plans that it planned the statement again on every PUT. Ties on time are
-    // broken by id as Progression.Chronologically breaks them.
+    // A routine version's latest Progression.Window sessions by index, ties broken by id as Progression does. The
+    // window is in the text, not a parameter, so that one generic plan serves every PUT (docs/reliability.md).
     private static readonly string Latest = $$"""
         SELECT id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items::text, recorded_at
         FROM sessions WHERE routine_id = {0} ORDER BY completed_at DESC, id DESC LIMIT {{Progression.Window}}
@@ -74,6 +70,6 @@ internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
     private static Session ReadSession(DbDataReader row) => new(
         row.GetGuid(0), new PersonId(row.GetString(1)),
         new SessionReport(row.GetGuid(2), row.GetFieldValue<DateTimeOffset>(3), row.GetFieldValue<DateTimeOffset>(4), row.GetInt32(5), row.GetInt32(6),
-            JsonColumn.Read<IReadOnlyList<SessionItem>>(row.GetString(7))),
+            StoredColumns.ReadSessionItems(row.GetString(7))),
         row.GetFieldValue<DateTimeOffset>(8));
 }

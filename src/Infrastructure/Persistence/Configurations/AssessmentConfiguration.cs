@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SciaticaService.Domain.Assessments;
+using SciaticaService.Infrastructure.Persistence.Stored;
 using SciaticaService.Infrastructure.Serialization;
 
 namespace SciaticaService.Infrastructure.Persistence.Configurations;
@@ -21,6 +22,8 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         builder.Property(a => a.StartBackRisk).HasMaxLength(16);
         builder.HasOne<Questionnaire>().WithMany().HasForeignKey(a => a.QuestionnaireVersion).OnDelete(DeleteBehavior.Restrict);
         builder.Property(a => a.Triage).HasConversion(new WireNameConverter<TriageLevel>()).HasMaxLength(16);
+        // Rows from before languages existed were all made in English.
+        builder.Property(a => a.Language).HasConversion(new WireNameConverter<Domain.Content.Language>()).HasMaxLength(8).HasDefaultValueSql("'en'");
         // The red flags that hold a person's routines until a clearance (ClearanceStore).
         builder.HasIndex(a => new { a.PersonId, a.CreatedAt }).HasFilter("triage IN ('urgent', 'emergency')").HasDatabaseName("ix_assessments_flagged");
 
@@ -35,7 +38,9 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
                 JsonColumn.Comparer<IReadOnlyDictionary<string, AnswerValue>>());
         builder.Property(a => a.Result)
             .HasColumnType("jsonb")
-            .HasConversion(JsonColumn.Converter<AssessmentResult>(), JsonColumn.Comparer<AssessmentResult>());
+            .HasConversion(
+                JsonColumn.Converter(StoredColumns.WriteAssessmentResult, StoredColumns.ReadAssessmentResult),
+                JsonColumn.Comparer<AssessmentResult>(StoredColumns.WriteAssessmentResult));
     }
 
     private static SortedDictionary<string, AnswerValue> SortedAnswers(string json) =>

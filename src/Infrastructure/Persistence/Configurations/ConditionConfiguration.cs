@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SciaticaService.Domain.Content;
+using SciaticaService.Infrastructure.Content;
 
 namespace SciaticaService.Infrastructure.Persistence.Configurations;
 
@@ -17,5 +18,7 @@ internal sealed class ConditionConfiguration : IEntityTypeConfiguration<Conditio
         builder.Property(c => c.NerveCompression).HasMaxLength(ContentLimits.TextLength);
         builder.Property(c => c.TypicallyAffects).HasMaxLength(ContentLimits.TextLength);
         builder.PrimitiveCollection(c => c.Signs);
+        builder.Property(c => c.Translations).HasVersionedJson(
+            StoredTranslations.Write, StoredTranslations.Read<ConditionText>, StoredTranslations.Empty);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SciaticaService.Domain.Content;
+using SciaticaService.Infrastructure.Content;
 
 namespace SciaticaService.Infrastructure.Persistence.Configurations;
 
@@ -27,5 +28,7 @@ internal sealed class ImbalanceConfiguration : IEntityTypeConfiguration<Imbalanc
             selfCheck.PrimitiveCollection(c => c.Steps).HasColumnName("self_check_steps");
             selfCheck.Property(c => c.PositiveSign).HasColumnName("self_check_positive_sign").HasMaxLength(ContentLimits.TextLength);
         });
+        builder.Property(i => i.Translations).HasVersionedJson(
+            StoredTranslations.Write, StoredTranslations.Read<ImbalanceText>, StoredTranslations.Empty);
     }
 }

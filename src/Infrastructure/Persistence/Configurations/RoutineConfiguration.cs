@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SciaticaService.Domain.Routines;
+using SciaticaService.Infrastructure.Persistence.Stored;
 
 namespace SciaticaService.Infrastructure.Persistence.Configurations;
 
@@ -24,9 +25,13 @@ internal sealed class RoutineConfiguration : IEntityTypeConfiguration<Routine>
         builder.PrimitiveCollection(r => r.Screens).ElementType(screen => screen.HasConversion(new WireNameConverter<Domain.Assessments.Screen>()));
         builder.Property(r => r.Items)
             .HasColumnType("jsonb")
-            .HasConversion(JsonColumn.Converter<IReadOnlyList<RoutineItem>>(), JsonColumn.Comparer<IReadOnlyList<RoutineItem>>());
+            .HasConversion(
+                JsonColumn.Converter(StoredColumns.WriteRoutineItems, StoredColumns.ReadRoutineItems),
+                JsonColumn.Comparer<IReadOnlyList<RoutineItem>>(StoredColumns.WriteRoutineItems));
         builder.Property(r => r.Changes)
             .HasColumnType("jsonb")
-            .HasConversion(JsonColumn.Converter<IReadOnlyList<RoutineChange>>(), JsonColumn.Comparer<IReadOnlyList<RoutineChange>>());
+            .HasConversion(
+                JsonColumn.Converter(StoredColumns.WriteRoutineChanges, StoredColumns.ReadRoutineChanges),
+                JsonColumn.Comparer<IReadOnlyList<RoutineChange>>(StoredColumns.WriteRoutineChanges));
     }
 }

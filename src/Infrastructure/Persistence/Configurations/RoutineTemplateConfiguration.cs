@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SciaticaService.Domain.Content;
+using SciaticaService.Infrastructure.Content;
 
 namespace SciaticaService.Infrastructure.Persistence.Configurations;
 
@@ -30,5 +31,7 @@ internal sealed class RoutineTemplateConfiguration : IEntityTypeConfiguration<Ro
             item.HasOne<Stretch>().WithMany().HasForeignKey(i => i.Stretch).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Navigation(t => t.Items).HasField("_items").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Property(t => t.Translations).HasVersionedJson(
+            StoredTranslations.Write, StoredTranslations.Read<RoutineTemplateText>, StoredTranslations.Empty);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SciaticaService.Domain.Routines;
+using SciaticaService.Infrastructure.Persistence.Stored;
 
 namespace SciaticaService.Infrastructure.Persistence.Configurations;
 
@@ -23,7 +24,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         // Progress sums a person's sessions per day (ProgressStore): with the pains in the index it reads the index
         // alone, not one table page per session (a person's sessions lie scattered among everyone's).
         builder.HasIndex(s => new { s.PersonId, s.CompletedAt }).IncludeProperties(s => new { s.PainBefore, s.PainAfter });
-        // Progression reads a routine's newest sessions (RoutineStores.ListForProgressionAsync).
+        // Progression reads a routine's newest sessions (SessionStore.ListForProgressionAsync).
         builder.HasIndex(s => new { s.RoutineId, s.CompletedAt, s.Id });
         builder.HasOne<Routine>().WithMany().HasForeignKey(s => s.RoutineId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(s => s.Report);
@@ -31,7 +32,9 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.PrimitiveCollection(s => s.NewSymptoms);
         builder.Property(s => s.Escalation)
             .HasColumnType("jsonb")
-            .HasConversion(JsonColumn.Converter<Domain.Assessments.TriageResult?>(), JsonColumn.Comparer<Domain.Assessments.TriageResult?>());
+            .HasConversion(
+                JsonColumn.Converter<Domain.Assessments.TriageResult?>(StoredColumns.WriteTriage!, StoredColumns.ReadTriage),
+                JsonColumn.Comparer<Domain.Assessments.TriageResult?>(StoredColumns.WriteTriage!));
         builder.Property(s => s.EscalationLevel).HasConversion(new WireNameConverter<Domain.Assessments.TriageLevel>()).HasMaxLength(16);
         // A person's sessions logged today, counted against the daily quota as each is inserted (SessionStore).
         builder.HasIndex(s => new { s.PersonId, s.RecordedAt }, "ix_sessions_person_id_recorded_at").HasDatabaseName("ix_sessions_person_id_recorded_at");
@@ -40,6 +43,8 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
             .HasFilter("escalation_level IS NOT NULL");
         builder.Property(s => s.Items)
             .HasColumnType("jsonb")
-            .HasConversion(JsonColumn.Converter<IReadOnlyList<SessionItem>>(), JsonColumn.Comparer<IReadOnlyList<SessionItem>>());
+            .HasConversion(
+                JsonColumn.Converter(StoredColumns.WriteSessionItems, StoredColumns.ReadSessionItems),
+                JsonColumn.Comparer<IReadOnlyList<SessionItem>>(StoredColumns.WriteSessionItems));
     }
 }

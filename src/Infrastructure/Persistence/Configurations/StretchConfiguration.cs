@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SciaticaService.Domain.Content;
+using SciaticaService.Infrastructure.Content;
 
 namespace SciaticaService.Infrastructure.Persistence.Configurations;
 
@@ -51,5 +52,8 @@ internal sealed class StretchConfiguration : IEntityTypeConfiguration<Stretch>
             precaution.Property(p => p.Reason).HasMaxLength(ContentLimits.TextLength);
         });
         builder.Navigation(s => s.Precautions).HasField("_precautions").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Property(s => s.Translations).HasVersionedJson(
+            StoredTranslations.Write, StoredTranslations.Read<StretchText>, StoredTranslations.Empty);
+        builder.Property(s => s.Media).HasVersionedJson(StoredStretchMedia.Write, StoredStretchMedia.Read, StoredStretchMedia.Empty);
     }
 }

@@ -86,6 +86,14 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("language")
+                        .HasDefaultValueSql("'en'");
+
                     b.Property<int?>("Odi")
                         .HasColumnType("integer")
                         .HasColumnName("odi");
@@ -253,6 +261,13 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("summary");
 
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("translations")
+                        .HasDefaultValueSql("'{\"v\":1,\"texts\":{}}'::jsonb");
+
                     b.Property<string>("TypicallyAffects")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -306,6 +321,13 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("tight_muscles");
 
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("translations")
+                        .HasDefaultValueSql("'{\"v\":1,\"texts\":{}}'::jsonb");
+
                     b.PrimitiveCollection<string[]>("WeakMuscles")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -339,6 +361,47 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                     b.ToTable("imbalances", (string)null);
                 });
 
+            modelBuilder.Entity("SciaticaService.Domain.Content.Lesson", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("slug");
+
+                    b.PrimitiveCollection<string[]>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("condition_slugs");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Texts")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("texts");
+
+                    b.PrimitiveCollection<string[]>("Triage")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("triage");
+
+                    b.HasKey("Slug")
+                        .HasName("pk_lessons");
+
+                    b.ToTable("lessons", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_lessons_position", "position > 0");
+                        });
+                });
+
             modelBuilder.Entity("SciaticaService.Domain.Content.RoutineTemplate", b =>
                 {
                     b.Property<string>("Slug")
@@ -369,6 +432,13 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("summary");
+
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("translations")
+                        .HasDefaultValueSql("'{\"v\":1,\"texts\":{}}'::jsonb");
 
                     b.HasKey("Slug")
                         .HasName("pk_routine_templates");
@@ -431,6 +501,13 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
 
+                    b.Property<string>("Media")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("media")
+                        .HasDefaultValueSql("'{\"v\":1,\"media\":[]}'::jsonb");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -463,6 +540,13 @@ namespace SciaticaService.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("target_muscles");
+
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("translations")
+                        .HasDefaultValueSql("'{\"v\":1,\"texts\":{}}'::jsonb");
 
                     b.HasKey("Slug")
                         .HasName("pk_stretches");

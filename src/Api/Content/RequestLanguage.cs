@@ -1,0 +1,39 @@
+using Grpc.Core;
+using SciaticaService.Domain.Content;
+
+namespace SciaticaService.Api.Content;
+
+/// <summary>The language a caller reads in, from <c>Accept-Language</c> on REST and the same metadata key on gRPC.</summary>
+public static class RequestLanguage
+{
+    /// <summary>The gRPC metadata key, named as the HTTP header it mirrors.</summary>
+    public const string MetadataKey = "accept-language";
+
+    /// <summary>The gRPC response metadata key that names the language a response is written in.</summary>
+    public const string ResponseMetadataKey = "x-content-language";
+
+    public static Language Of(HttpContext context) => LanguageNegotiation.Negotiate(context.Request.Headers.AcceptLanguage.ToString());
+
+    public static Language Of(ServerCallContext context) => LanguageNegotiation.Negotiate(context.RequestHeaders.GetValue(MetadataKey));
+
+    /// <summary>
+    /// The language a stored result is shown in: the one the request names (REST <c>?lang=</c>, else
+    /// <c>Accept-Language</c>), or, when it names none, <paramref name="madeIn"/>, the language it was made in.
+    /// </summary>
+    public static Language ForStored(HttpContext context, Language madeIn)
+    {
+        if (context.Request.Query["lang"] is { Count: > 0 } lang)
+        {
+            return LanguageNegotiation.TryParse(lang.ToString(), out var asked)
+                ? asked
+                : throw new Domain.Errors.ValidationException(
+                    "lang", $"Use one of {string.Join(", ", LanguageNegotiation.All.Select(WireName.Of))}, or leave it out for the language the assessment was made in.");
+        }
+
+        return context.Request.Headers.AcceptLanguage.Count > 0 ? Of(context) : madeIn;
+    }
+
+    /// <summary>As the REST overload: the <c>accept-language</c> metadata when sent, else the language it was made in.</summary>
+    public static Language ForStored(ServerCallContext context, Language madeIn) =>
+        context.RequestHeaders.GetValue(MetadataKey) is { } asked ? LanguageNegotiation.Negotiate(asked) : madeIn;
+}
