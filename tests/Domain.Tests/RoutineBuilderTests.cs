@@ -332,6 +332,26 @@ public class RoutineBuilderTests
     }
 
     [Fact]
+    public void Arching_is_never_given_for_stenosis_or_spondylolisthesis_even_when_content_forgets_the_contraindication()
+    {
+        // Content drops the contraindications of the extension progression: the code still keeps it out (CLINICAL.md).
+        var careless = new RoutineContent(Content.Conditions, Content.Imbalances,
+            [.. Content.Stretches.Select(s => s.Bias == DirectionBias.Extension ? WithoutContraindications(s) : s)]);
+        foreach (var cause in RoutineBuilder.ExtensionUnsafeFor)
+        {
+            var result = Synthetic(["herniated-disc", cause], 0.95);
+            foreach (var minutes in Budgets)
+            {
+                var plan = RoutineBuilder.Build(result, NoScreens, careless, minutes);
+                Assert.DoesNotContain(plan.Items, i => careless.Stretches.Single(s => s.Slug == i.Stretch).Bias == DirectionBias.Extension);
+            }
+        }
+
+        var discOnly = RoutineBuilder.Build(Synthetic(["herniated-disc"], 0.95), NoScreens, careless, 30);
+        Assert.Contains(discOnly.Items, i => careless.Stretches.Single(s => s.Slug == i.Stretch).Bias == DirectionBias.Extension);
+    }
+
+    [Fact]
     public void The_likely_cause_comes_before_exercises_that_suit_every_cause()
     {
         foreach (var (cause, own) in new[]
@@ -461,6 +481,10 @@ public class RoutineBuilderTests
         var baseline = Evaluate(Baseline());
         return baseline with { Causes = causes, Imbalances = [] };
     }
+
+    private static Stretch WithoutContraindications(Stretch s) =>
+        new(s.Slug, s.Name, s.Kind, s.Summary, s.Instructions, s.HoldSeconds, s.Repetitions, s.Sides, s.Difficulty, s.Bias, s.TargetMuscles,
+            s.IndicatedFor, [], s.Cautions, s.EasierVariant, s.HarderVariant, s.Status, s.Precautions, s.Media, s.Translations);
 
     private static RoutineContent LoadContent()
     {

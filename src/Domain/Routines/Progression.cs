@@ -42,7 +42,7 @@ public static class Progression
                 continue;
             }
 
-            if (routine.SafeFor.FirstOrDefault(current.IsContraindicatedFor) is { } unsafeFor)
+            if ((routine.SafeFor.FirstOrDefault(current.IsContraindicatedFor) ?? RoutineBuilder.UnsafeDirectionFor(current, routine.SafeFor)) is { } unsafeFor)
             {
                 changes.Add(new RoutineChange(item.Stretch, "dropped", null, $"This exercise is now advised against for {unsafeFor}."));
                 continue;
@@ -98,7 +98,7 @@ public static class Progression
 
     /// <summary>True when the routine holds something content no longer allows: it must move on at once.</summary>
     public static bool NeedsContentCheck(Routine routine, IReadOnlyDictionary<string, Stretch> stretches) =>
-        routine.Items.Any(i => !stretches.TryGetValue(i.Stretch, out var s) || s.Status != ContentStatus.Published || !s.IsSafeFor(routine.SafeFor, routine.Screens));
+        routine.Items.Any(i => !stretches.TryGetValue(i.Stretch, out var s) || s.Status != ContentStatus.Published || !RoutineBuilder.IsSafe(s, routine.SafeFor, routine.Screens));
 
     /// <summary>Applies the changes to the routine's items, keeping positions contiguous, with doses from the current content.</summary>
     public static IReadOnlyList<RoutineItem> Apply(Routine routine, IReadOnlyList<RoutineChange> changes, IReadOnlyDictionary<string, Stretch> stretches)
@@ -129,7 +129,7 @@ public static class Progression
     private static string? SafeVariant(string? slug, Routine routine, IReadOnlyDictionary<string, Stretch> stretches) =>
         slug is not null && stretches.TryGetValue(slug, out var variant)
         && variant.Status == ContentStatus.Published
-        && variant.IsSafeFor(routine.SafeFor, routine.Screens)
+        && RoutineBuilder.IsSafe(variant, routine.SafeFor, routine.Screens)
         && routine.Items.All(i => i.Stretch != slug)
             ? slug
             : null;

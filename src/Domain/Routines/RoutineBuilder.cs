@@ -72,7 +72,7 @@ public static class RoutineBuilder
                 $"No routine is given after this assessment. {assessment.Triage.Advice} Once a clinician has seen you, record their clearance.");
         }
 
-        if (!assessment.Triage.RoutineAllowed && !ClearanceCanCover(assessment.Triage))
+        if (assessment.Triage.Level >= TriageLevel.Urgent && !ClearanceCanCover(assessment.Triage))
         {
             // The clearance lifts the hold, but these answers still report the sign (saddle numbness, say): only answers
             // given after the clinician's visit may decide what exercises are safe now.
@@ -100,7 +100,7 @@ public static class RoutineBuilder
         var allConditions = content.Conditions.Select(c => c.Slug).ToHashSet(StringComparer.Ordinal);
         var bySlug = content.Stretches.ToDictionary(s => s.Slug, StringComparer.Ordinal);
 
-        bool Safe(Stretch s) => s.IsSafeFor(safeFor, screens);
+        bool Safe(Stretch s) => IsSafe(s, safeFor, screens);
 
         // A first routine starts every progression at its first step: only exercises without an easier variant. A
         // progression whose first step is unsafe is left out whole rather than started further along.
@@ -232,6 +232,21 @@ public static class RoutineBuilder
         triage.Flags.Any(f => f.Level >= TriageLevel.Urgent)
         && triage.Flags.Where(f => f.Level >= TriageLevel.Urgent)
             .All(f => f.Code == "possible_cancer" && f.Items.All(item => item is RedFlagRules.CancerHistory or "age"));
+
+    /// <summary>The causes for which arching exercises are never given, whatever the content says (CLINICAL.md).</summary>
+    public static readonly IReadOnlyList<string> ExtensionUnsafeFor = ["spinal-stenosis", "isthmic-spondylolisthesis"];
+
+    /// <summary>
+    /// Whether an exercise may be in a routine that must be safe for <paramref name="safeFor"/> with these screens: its
+    /// content contraindications and precautions, and, in code, no extension-biased exercise when stenosis or isthmic
+    /// spondylolisthesis is among the causes (arching narrows the canal and loads the slipped vertebra).
+    /// </summary>
+    public static bool IsSafe(Stretch stretch, IReadOnlyCollection<string> safeFor, IReadOnlyCollection<Screen> screens) =>
+        stretch.IsSafeFor(safeFor, screens) && UnsafeDirectionFor(stretch, safeFor) is null;
+
+    /// <summary>The cause that rules out this exercise's direction, or null.</summary>
+    public static string? UnsafeDirectionFor(Stretch stretch, IEnumerable<string> safeFor) =>
+        stretch.Bias == DirectionBias.Extension ? safeFor.FirstOrDefault(ExtensionUnsafeFor.Contains) : null;
 
     /// <summary>What is wrong with a daily budget, or null when it is 5 to 60 minutes.</summary>
     public static ValidationError? BudgetProblem(int minutesPerDay) =>
