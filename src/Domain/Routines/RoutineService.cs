@@ -58,15 +58,15 @@ public sealed class RoutineService(
                 : new DomainException(ErrorKind.NotAllowedNow, ErrorCodes.AssessmentSuperseded, "Build the routine from your latest assessment.");
         }
 
-        // Nothing holds the person (basis.Hold is null): a red flag of this very assessment has been cleared by a clinician.
-        var plan = RoutineBuilder.Build(result, basis.Answers ?? new Dictionary<string, AnswerValue>(), await PublishedAsync(cancellationToken), minutesPerDay,
-            cleared: basis.Hold is null);
-
         // A clean questionnaire alone does not lift an earlier red flag: a clinician's clearance does.
         if (basis.Hold is { } hold)
         {
             throw await HeldAsync(hold, cancellationToken);
         }
+
+        // Nothing holds the person: a red flag of this very assessment, or one it carried, has been cleared by a clinician.
+        var plan = RoutineBuilder.Build(result, basis.Answers ?? new Dictionary<string, AnswerValue>(), await PublishedAsync(cancellationToken), minutesPerDay,
+            cleared: true);
 
         var previous = basis.Current;
         var now = StoredMoment.Now(clock);
