@@ -375,6 +375,34 @@ public sealed class ClearanceAndEscalationTests(ApiFixture fixture) : ApiTest(fi
         Assert.Contains("clinician", change.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_flare_up_with_every_exercise_stops_the_routine_being_served_until_the_person_is_assessed_again()
+    {
+        var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 15);
+        var flare = Session(routine, DateTimeOffset.UtcNow.AddMinutes(-5), 2, 6, painDuring: 6);
+
+        var logged = await _alice.PutAsync($"/api/v1/sessions/{Guid.NewGuid()}", Json(flare));
+        var current = await _alice.GetAsync("/api/v1/me/routines/current");
+        var routines = new V1.RoutineService.RoutineServiceClient(Fixture.CreateGrpcChannel());
+        var overGrpc = await Assert.ThrowsAsync<RpcException>(() => routines.GetCurrentRoutineAsync(
+            new V1.GetCurrentRoutineRequest(), new Metadata { { "authorization", $"Bearer {TestTokens.For("alice")}" } }).ResponseAsync);
+
+        Assert.Equal(HttpStatusCode.Created, logged.StatusCode);
+        var session = JsonNode.Parse(await logged.Content.ReadAsStringAsync())!;
+        Assert.True(session["routineNeedsReview"]!.GetValue<bool>());
+        Assert.Null(session["adjustedRoutineId"]);
+        Assert.Equal(routine.Items.Count, session["review"]!.AsArray().Count);
+        Assert.Equal(HttpStatusCode.Conflict, current.StatusCode);
+        Assert.Equal("routine_needs_review", await CodeOf(current));
+        Assert.Equal(StatusCode.FailedPrecondition, overGrpc.StatusCode);
+        Assert.Equal("routine_needs_review", overGrpc.Trailers.GetValue("error-code"));
+        Assert.False(JsonNode.Parse(await _alice.GetStringAsync($"/api/v1/sessions/{session["id"]}"))!["routineNeedsReview"]!.GetValue<bool>());
+
+        // Answering again after the flare settles gives a new routine, served as usual.
+        await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 15);
+        Assert.Equal(HttpStatusCode.OK, (await _alice.GetAsync("/api/v1/me/routines/current")).StatusCode);
+    }
+
     private async Task ExecuteAsync(string sql)
     {
         await using var scope = Fixture.Factory.Services.CreateAsyncScope();
