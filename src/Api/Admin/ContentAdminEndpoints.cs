@@ -19,17 +19,17 @@ public static class ContentAdminEndpoints
         admin.MapPost("/content/import", ImportContent).WithName(nameof(ImportContent)).ProducesProblem(StatusCodes.Status400BadRequest)
             .WithMetadata(new LargeBody()).RequireRateLimiting(Hardening.ImportPolicy);
 
-        MapKind(admin, "conditions", ContentEntryKinds.Conditions);
-        MapKind(admin, "imbalances", ContentEntryKinds.Imbalances);
-        MapKind(admin, "stretches", ContentEntryKinds.Stretches);
-        MapKind(admin, "routine-templates", ContentEntryKinds.RoutineTemplates);
-        MapKind(admin, "lessons", ContentEntryKinds.Lessons);
+        MapKind(admin, "conditions", ContentEntryKinds.Conditions, ConditionEntry.From, e => e.ToModel());
+        MapKind(admin, "imbalances", ContentEntryKinds.Imbalances, ImbalanceEntry.From, e => e.ToModel());
+        MapKind(admin, "stretches", ContentEntryKinds.Stretches, StretchEntry.From, e => e.ToModel());
+        MapKind(admin, "routine-templates", ContentEntryKinds.RoutineTemplates, RoutineTemplateEntry.From, e => e.ToModel());
+        MapKind(admin, "lessons", ContentEntryKinds.Lessons, LessonEntry.From, e => e.ToModel());
         return admin;
     }
 
     /// <summary>Exports all content, drafts included, in the import format.</summary>
     public static async Task<ETaggedJson<ContentDocument>> ExportContent(ContentAdministration content, CancellationToken cancellationToken) =>
-        new(await content.ExportAsync(cancellationToken), shared: false);
+        new(ContentDocument.From(await content.ExportAsync(cancellationToken)), shared: false);
 
     /// <summary>Lists, per language, the stored entries (drafts included) that lack it: what is left to translate.</summary>
     public static async Task<Ok<TranslationReport>> ReportTranslations(ContentAdministration content, CancellationToken cancellationToken) =>
@@ -47,26 +47,33 @@ public static class ContentAdminEndpoints
         ContentDocument document, [FromQuery] bool? dryRun, [FromQuery] bool? prune, ContentAdministration content, HttpContext context,
         CancellationToken cancellationToken)
     {
-        var result = await content.ImportAsync(document, dryRun ?? false, prune ?? false, context.GetCaller(), cancellationToken);
+        var result = await content.ImportAsync(document.ToModel(), dryRun ?? false, prune ?? false, context.GetCaller(), cancellationToken);
         return TypedResults.Ok(ContentChangeResponse.From(result, dryRun ?? false));
     }
 
-    private static void MapKind<TEntity, TEntry>(RouteGroupBuilder admin, string route, ContentEntryKind<TEntity, TEntry> kind)
+    /// <param name="admin">The admin route group.</param>
+    /// <param name="route">The kind's path segment.</param>
+    /// <param name="kind">The kind's rules.</param>
+    /// <param name="toBody">A stored entry as the response body.</param>
+    /// <param name="toEntry">A request body as an entry in the import format.</param>
+    private static void MapKind<TEntity, TEntry, TBody>(
+        RouteGroupBuilder admin, string route, ContentEntryKind<TEntity, TEntry> kind, Func<TEntry, TBody> toBody, Func<TBody, TEntry> toEntry)
         where TEntry : class
+        where TBody : class
     {
         admin.MapGet("/" + route + "/{slug}", async (string slug, ContentAdministration content, HttpContext context, CancellationToken ct) =>
-                TypedResults.Ok(Tagged(context, await content.GetAsync(kind, slug, ct))))
+                TypedResults.Ok(Tagged(context, await content.GetAsync(kind, slug, ct), toBody)))
             .WithName($"Get{route}Entry").WithSummary($"Gets one {kind.Label}, draft or published, with its ETag.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        admin.MapPost("/" + route, async (TEntry entry, ContentAdministration content, HttpContext context, CancellationToken ct) =>
+        admin.MapPost("/" + route, async (TBody entry, ContentAdministration content, HttpContext context, CancellationToken ct) =>
             {
-                var created = Tagged(context, await content.CreateAsync(kind, entry, context.GetCaller(), ct));
-                return TypedResults.Created($"/api/v1/admin/{route}/{kind.EntrySlug(created)}", created);
+                var created = await content.CreateAsync(kind, toEntry(entry), context.GetCaller(), ct);
+                return TypedResults.Created($"/api/v1/admin/{route}/{kind.EntrySlug(created.Entry)}", Tagged(context, created, toBody));
             })
             .WithName($"Create{route}Entry").WithSummary($"Creates a {kind.Label}; 409 if the slug is taken.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
-        admin.MapPut("/" + route + "/{slug}", async (string slug, TEntry entry, ContentAdministration content, HttpContext context, CancellationToken ct) =>
-                TypedResults.Ok(Tagged(context, await content.UpdateAsync(kind, slug, entry, IfMatch(context), context.GetCaller(), ct))))
+        admin.MapPut("/" + route + "/{slug}", async (string slug, TBody entry, ContentAdministration content, HttpContext context, CancellationToken ct) =>
+                TypedResults.Ok(Tagged(context, await content.UpdateAsync(kind, slug, toEntry(entry), IfMatch(context), context.GetCaller(), ct), toBody)))
             .WithName($"Update{route}Entry").WithSummary($"Replaces a {kind.Label}. Requires If-Match with its current ETag: 428 without, 412 when stale.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
@@ -81,11 +88,11 @@ public static class ContentAdminEndpoints
     }
 
     /// <summary>The entry as the body, its ETag as the header that If-Match is checked against.</summary>
-    private static TEntry Tagged<TEntry>(HttpContext context, TaggedEntry<TEntry> stored)
+    private static TBody Tagged<TEntry, TBody>(HttpContext context, TaggedEntry<TEntry> stored, Func<TEntry, TBody> toBody)
     {
         context.Response.Headers.ETag = stored.ETag;
         context.Response.Headers.CacheControl = "private, no-cache";
-        return stored.Entry;
+        return toBody(stored.Entry);
     }
 
     private static IReadOnlyList<string> IfMatch(HttpContext context) => [.. context.Request.GetTypedHeaders().IfMatch.Select(tag => tag.ToString())];
