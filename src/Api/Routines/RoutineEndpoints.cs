@@ -75,7 +75,7 @@ public static class RoutineEndpoints
         Guid sessionId, SessionReport report, SessionService sessions, HttpContext context, CancellationToken cancellationToken)
     {
         var logged = await sessions.PutAsync(context.GetCaller(), sessionId, report.ToModel(), cancellationToken);
-        var response = SessionResponse.From(logged.Session, logged.AdjustedRoutine);
+        var response = SessionResponse.From(logged);
         return logged.Created ? TypedResults.Created($"/api/v1/sessions/{sessionId}", response) : TypedResults.Ok(response);
     }
 
@@ -94,7 +94,7 @@ public static class RoutineEndpoints
             o.Id,
             o.Status,
             o.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            o.Logged is null ? null : SessionResponse.From(o.Logged.Session, o.Logged.AdjustedRoutine)))]));
+            o.Logged is null ? null : SessionResponse.From(o.Logged)))]));
     }
 
     /// <summary>Progress over a period: sessions per week against plan, streaks, pain before and after by week, SBI and ODI over assessments, and flags.</summary>

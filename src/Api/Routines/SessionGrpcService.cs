@@ -25,6 +25,7 @@ public sealed class SessionGrpcService(SessionService sessions) : V1.SessionServ
             Session = RoutineMessages.ToMessage(logged.Session),
             Created = logged.Created,
             AdjustedRoutineId = logged.AdjustedRoutine?.Id.ToString() ?? string.Empty,
+            RoutineNeedsReview = logged.RoutineNeedsReview,
         };
     }
 
@@ -57,6 +58,8 @@ public sealed class SessionGrpcService(SessionService sessions) : V1.SessionServ
                     // Named as the batch entry has them over gRPC (report.pain_after), as a rich status names fields.
                     Errors = { o.Errors.Select(e => new V1.FieldError { Field = Errors.ProtoFieldPath.Of(V1.BatchSession.Descriptor, e.Field), Message = e.Message }) },
                     Session = o.Logged is null ? null : RoutineMessages.ToMessage(o.Logged.Session),
+                    AdjustedRoutineId = o.Logged?.AdjustedRoutine?.Id.ToString() ?? string.Empty,
+                    RoutineNeedsReview = o.Logged?.RoutineNeedsReview ?? false,
                 }),
             },
         };

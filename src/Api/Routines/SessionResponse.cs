@@ -16,12 +16,20 @@ namespace SciaticaService.Api.Routines;
 /// <param name="NewSymptoms">Red-flag symptoms reported as new with the session.</param>
 /// <param name="Escalation">What those symptoms need (level, flags, advice with when): the routine is on hold until a clinician's clearance. Null without new symptoms.</param>
 /// <param name="Review">Exercises after which pain rose by 3 or more points: they leave the routine until a clinician has looked at them.</param>
+/// <param name="RoutineNeedsReview">
+/// True when logging this session left nothing of the routine that may stay: it is no longer served (GET current
+/// answers <c>routine_needs_review</c>); the person should answer the questionnaire again or see a clinician. False
+/// otherwise, and when the session is read back or resent.
+/// </param>
 public sealed record SessionResponse(
     Guid Id, Guid RoutineId, DateTimeOffset StartedAt, DateTimeOffset CompletedAt, int PainBefore, int PainAfter,
     IReadOnlyList<SessionItem> Items, DateTimeOffset RecordedAt, Guid? AdjustedRoutineId, IReadOnlyList<string> NewSymptoms,
-    TriageResult? Escalation, IReadOnlyList<string> Review)
+    TriageResult? Escalation, IReadOnlyList<string> Review, bool RoutineNeedsReview)
 {
-    public static SessionResponse From(Session s, Routine? adjusted = null) =>
-        new(s.Id, s.RoutineId, s.StartedAt, s.CompletedAt, s.PainBefore, s.PainAfter, [.. s.Items.Select(SessionItem.From)], s.RecordedAt, adjusted?.Id, s.NewSymptoms,
-            s.Escalation, s.ForReview);
+    public static SessionResponse From(Session s) =>
+        new(s.Id, s.RoutineId, s.StartedAt, s.CompletedAt, s.PainBefore, s.PainAfter, [.. s.Items.Select(SessionItem.From)], s.RecordedAt, null, s.NewSymptoms,
+            s.Escalation, s.ForReview, RoutineNeedsReview: false);
+
+    public static SessionResponse From(LoggedSession logged) =>
+        From(logged.Session) with { AdjustedRoutineId = logged.AdjustedRoutine?.Id, RoutineNeedsReview = logged.RoutineNeedsReview };
 }
