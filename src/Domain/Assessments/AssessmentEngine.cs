@@ -162,8 +162,8 @@ public static class AssessmentEngine
         };
         return triage.Level switch
         {
-            TriageLevel.Emergency => "Some of your answers need emergency care now: see the advice above before anything else. " + causeSentence,
-            TriageLevel.Urgent => "Some of your answers need a doctor soon: see the advice above before starting any exercises. " + causeSentence,
+            TriageLevel.Emergency => "Some of your answers need emergency care now: follow the safety advice given with this result before anything else. " + causeSentence,
+            TriageLevel.Urgent => "Some of your answers need a doctor soon: follow the safety advice given with this result before starting any exercises. " + causeSentence,
             _ => causeSentence,
         };
     }

@@ -117,7 +117,7 @@ public static class RedFlagRules
         + "in the spine has to be ruled out first. Do not start the routine until a doctor has seen you.";
 
     private const string CancerAdvice =
-        "See a doctor within the next few days, and no later than two weeks, and tell them about these answers. They are uncommon with "
+        "See a doctor within the next few days, and no later than two weeks, and tell them about these answers. These signs are uncommon with "
         + "ordinary sciatica and worth checking first. Do not start the routine until a doctor has seen you.";
 
     private const string SelfCareAdvice =

@@ -34,7 +34,7 @@ public sealed record TriageResult(
     {
         var standingAdvice = hold.Flags is [var first, ..] ? " " + first.Advice : "";
         var standing = $"A red flag you reported on {hold.RaisedAt.UtcDateTime:yyyy-MM-dd} still stands: new answers alone do not lift it, "
-            + $"a clinician needs to see you first, and then you can record their clearance.{standingAdvice}";
+            + $"a doctor or other clinician needs to see you first; once they have, record that visit in the app.{standingAdvice}";
         // The most urgent advice leads, as it does among one assessment's own flags.
         var advice = Flags.Count == 0 ? standing
             : LevelOfAnswers() > hold.Level ? $"{Advice} {standing}"
