@@ -27,4 +27,22 @@ public class RateLimitShareTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.InRange(statuses.Count(s => s == HttpStatusCode.TooManyRequests), refused == 0 ? 0 : refused - 1, refused);
         Assert.Equal(12, statuses.Count(s => s is HttpStatusCode.OK or HttpStatusCode.TooManyRequests));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(30)]
+    [InlineData(59)]
+    [InlineData(90)]
+    [InlineData(300)]
+    [InlineData(1000)]
+    [InlineData(3000)]
+    public void The_refill_never_exceeds_the_limit_and_falls_short_of_it_by_under_5_percent(int perMinute)
+    {
+        var bucket = Http.LimitOptions.TokenBucket(perMinute);
+        var perMinuteRefilled = bucket.TokensPerPeriod * (TimeSpan.FromMinutes(1) / bucket.ReplenishmentPeriod);
+
+        Assert.InRange(perMinuteRefilled, perMinute * 0.95, perMinute + 1e-9);
+        // Periods the partitioned limiter's 100 ms timer can keep (it checks each bucket on that tick).
+        Assert.InRange(bucket.ReplenishmentPeriod, TimeSpan.FromMilliseconds(500), TimeSpan.FromMinutes(1));
+    }
 }

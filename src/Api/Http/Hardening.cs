@@ -65,14 +65,7 @@ public static class Hardening
 
                 var (key, total) = PartitionOf(context, limits);
                 var perMinute = limits.PerReplica(total);
-                return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-                {
-                    // A burst of a tenth of a minute's allowance, refilled every second.
-                    TokenLimit = Math.Max(5, perMinute / 10),
-                    TokensPerPeriod = Math.Max(1, perMinute / 60),
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                });
+                return RateLimitPartition.GetTokenBucketLimiter(key, _ => LimitOptions.TokenBucket(perMinute));
             });
             options.AddPolicy(ImportPolicy, context => RateLimitPartition.GetFixedWindowLimiter(PartitionOf(context, limits).Key, _ =>
                 new FixedWindowRateLimiterOptions { PermitLimit = limits.PerReplica(limits.ImportsPerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));

@@ -43,4 +43,22 @@ public sealed class LimitOptions
 
     /// <summary>This replica's share of a per-minute limit.</summary>
     public int PerReplica(int perMinute) => Math.Max(1, perMinute / Math.Max(1, Replicas));
+
+    /// <summary>
+    /// A token bucket that allows <paramref name="perMinute"/> a minute, with a burst of a tenth of it (at least 5).
+    /// Refilled in whole tokens about once a second, never faster than the rate: a per-second refill rounded up to one
+    /// token would let 60 a minute through a limit of 30 (found through HAProxy by bench/failover/cluster-checks).
+    /// </summary>
+    public static System.Threading.RateLimiting.TokenBucketRateLimiterOptions TokenBucket(int perMinute)
+    {
+        perMinute = Math.Max(1, perMinute);
+        var tokens = Math.Max(1, perMinute / 60);
+        return new()
+        {
+            TokenLimit = Math.Max(5, perMinute / 10),
+            TokensPerPeriod = tokens,
+            ReplenishmentPeriod = TimeSpan.FromTicks(((TimeSpan.TicksPerMinute * tokens) + perMinute - 1) / perMinute), // rounded up
+            QueueLimit = 0,
+        };
+    }
 }
