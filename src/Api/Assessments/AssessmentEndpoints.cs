@@ -31,8 +31,18 @@ public static class AssessmentEndpoints
     }
 
     /// <summary>The latest questionnaire: sections, items, answer types and options, which items are required, and the evidence each answer carries.</summary>
-    public static async Task<ETaggedJson<QuestionnaireResponse>> GetQuestionnaire(AssessmentService assessments, CancellationToken cancellationToken) =>
-        new(QuestionnaireResponse.From(await assessments.GetQuestionnaireAsync(cancellationToken)));
+    /// <remarks>
+    /// Its texts (title, introduction, section titles, item texts, help, option labels) come in the language
+    /// <c>Accept-Language</c> asks for, named in <c>Content-Language</c>, with an ETag per language; codes, types and
+    /// weights are the same in every language.
+    /// </remarks>
+    public static async Task<ETaggedJson<QuestionnaireResponse>> GetQuestionnaire(
+        AssessmentService assessments, HttpContext context, CancellationToken cancellationToken)
+    {
+        var questionnaire = await assessments.GetQuestionnaireAsync(cancellationToken);
+        var language = questionnaire.Definition.ShownIn(RequestLanguage.Of(context));
+        return new(QuestionnaireResponse.From(questionnaire, language), language: language);
+    }
 
     /// <summary>Submits answers: red flags are checked first, then the causes and imbalances are weighed; the result is stored.</summary>
     /// <remarks>

@@ -211,9 +211,9 @@ internal static class AssessmentMessages
         return message;
     }
 
-    public static V1.Questionnaire ToMessage(Questionnaire questionnaire)
+    public static V1.Questionnaire ToMessage(Questionnaire questionnaire, Language language)
     {
-        var definition = questionnaire.Definition;
+        var definition = questionnaire.Definition.In(language);
         var message = new V1.Questionnaire
         {
             Version = questionnaire.Version,
