@@ -114,7 +114,9 @@ public static class AssessmentEndpoints
         {
             var language = RequestLanguage.ForStored(context, item.Language);
             languages.Add(language);
-            responses.Add(AssessmentResponse.From(item, language, await content.LessonsForAsync(item.Result, language, cancellationToken)));
+            responses.Add(AssessmentResponse.From(
+                item, language, await content.ResultInAsync(item.Result, language, cancellationToken),
+                await content.LessonsForAsync(item.Result, language, cancellationToken)));
         }
 
         if (languages.Count == 1)

@@ -65,7 +65,7 @@ public sealed class AssessmentGrpcService(AssessmentService assessments, Clearan
     private async Task<V1.Assessment> WithLessonsAsync(Model.Assessment assessment, ServerCallContext context)
     {
         var language = Content.RequestLanguage.ForStored(context, assessment.Language);
-        var message = AssessmentMessages.ToMessage(assessment);
+        var message = AssessmentMessages.ToMessage(assessment, await content.ResultInAsync(assessment.Result, language, context.CancellationToken));
         message.Language = WireName.Of(language);
         message.MadeIn = WireName.Of(assessment.Language);
         message.Lessons.AddRange((await content.LessonsForAsync(assessment.Result, language, context.CancellationToken))

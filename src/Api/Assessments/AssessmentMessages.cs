@@ -135,7 +135,7 @@ internal static class AssessmentMessages
         RecordedBy = clearance.RecordedBy,
     };
 
-    public static V1.Triage ToMessage(TriageResult triage) => new()
+    public static V1.Triage ToMessage(Model.TriageResult triage) => new()
     {
         Level = ToMessage(triage.Level),
         Flags =
@@ -151,9 +151,11 @@ internal static class AssessmentMessages
         NotAsked = { triage.NotAsked ?? [] },
     };
 
-    public static V1.Assessment ToMessage(Model.Assessment assessment)
+    /// <param name="assessment">The stored assessment.</param>
+    /// <param name="shown">Its result with the texts in the language to show; the stored (English) result when null.</param>
+    public static V1.Assessment ToMessage(Model.Assessment assessment, Model.AssessmentResult? shown = null)
     {
-        var result = assessment.Result;
+        var result = shown ?? assessment.Result;
         var message = new V1.Assessment
         {
             Id = assessment.Id.ToString(),
@@ -298,9 +300,9 @@ internal static class AssessmentMessages
                 return source;
             });
 
-    private static V1.EvidenceItem ToMessage(EvidenceItem item) => new() { Item = item.Item, Answer = item.Answer, Weight = item.Weight };
+    private static V1.EvidenceItem ToMessage(Model.EvidenceItem item) => new() { Item = item.Item, Answer = item.Answer, Weight = item.Weight };
 
-    private static V1.Score ToMessage(Score score)
+    private static V1.Score ToMessage(Model.Score score)
     {
         var message = new V1.Score
         {

@@ -71,7 +71,7 @@ public static class FhirBundle
             ["entry"] = entries,
         };
 
-        JsonObject Observation(Score score, string system, string code, string display) => new()
+        JsonObject Observation(Domain.Assessments.Score score, string system, string code, string display) => new()
         {
             ["resourceType"] = "Observation",
             // One assessment has one observation per score code: the pair names it for good.

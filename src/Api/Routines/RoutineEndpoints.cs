@@ -75,14 +75,17 @@ public static class RoutineEndpoints
         Guid sessionId, SessionReport report, SessionService sessions, HttpContext context, CancellationToken cancellationToken)
     {
         var logged = await sessions.PutAsync(context.GetCaller(), sessionId, report.ToModel(), cancellationToken);
-        var response = SessionResponse.From(logged.Session, logged.AdjustedRoutine);
+        var response = SessionResponse.From(logged.Session, logged.AdjustedRoutine, Content.RequestLanguage.Announce(context));
         return logged.Created ? TypedResults.Created($"/api/v1/sessions/{sessionId}", response) : TypedResults.Ok(response);
     }
 
     /// <summary>One of the caller's sessions.</summary>
     /// <param name="sessionId">The session id.</param>
-    public static async Task<Ok<SessionResponse>> GetSession(Guid sessionId, SessionService sessions, HttpContext context, CancellationToken cancellationToken) =>
-        TypedResults.Ok(SessionResponse.From(await sessions.GetAsync(context.GetCaller(), sessionId, cancellationToken)));
+    public static async Task<Ok<SessionResponse>> GetSession(Guid sessionId, SessionService sessions, HttpContext context, CancellationToken cancellationToken)
+    {
+        var session = await sessions.GetAsync(context.GetCaller(), sessionId, cancellationToken);
+        return TypedResults.Ok(SessionResponse.From(session, language: Content.RequestLanguage.Announce(context)));
+    }
 
     /// <summary>Logs up to 100 sessions at once (offline sync), each on its own: the response says what became of each.</summary>
     public static async Task<Ok<SessionBatchResponse>> PutSessionBatch(
@@ -90,11 +93,12 @@ public static class RoutineEndpoints
     {
         var outcomes = await sessions.PutBatchAsync(
             context.GetCaller(), [.. (request.Sessions ?? []).Select(s => (s?.Id ?? Guid.Empty, s?.Report.ToModel()))], cancellationToken);
+        var language = Content.RequestLanguage.Announce(context);
         return TypedResults.Ok(new SessionBatchResponse([.. outcomes.Select(o => new SessionBatchResult(
             o.Id,
             o.Status,
             o.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            o.Logged is null ? null : SessionResponse.From(o.Logged.Session, o.Logged.AdjustedRoutine)))]));
+            o.Logged is null ? null : SessionResponse.From(o.Logged.Session, o.Logged.AdjustedRoutine, language)))]));
     }
 
     /// <summary>Progress over a period: sessions per week against plan, streaks, pain before and after by week, SBI and ODI over assessments, and flags.</summary>

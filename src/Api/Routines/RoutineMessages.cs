@@ -62,12 +62,14 @@ internal static class RoutineMessages
         }
     }
 
-    public static V1.Session ToMessage(Model.Session session)
+    /// <param name="session">The stored session.</param>
+    /// <param name="language">The language of its escalation's names and advice: the person must read emergency advice in theirs.</param>
+    public static V1.Session ToMessage(Model.Session session, Language language = Language.En)
     {
         var message = ToMessageWithoutEscalation(session);
         if (session.Escalation is { } escalation)
         {
-            message.Escalation = Assessments.AssessmentMessages.ToMessage(escalation);
+            message.Escalation = Assessments.AssessmentMessages.ToMessage(ContentQueries.TriageIn(escalation, language));
         }
 
         return message;

@@ -21,5 +21,5 @@ public sealed record RoutineResponse(
     IReadOnlyList<Screen> Screens)
 {
     public static RoutineResponse From(Routine r) =>
-        new(r.Id, r.Version, r.AssessmentId, r.CreatedAt, r.MinutesPerDay, r.EstimatedMinutes, [.. r.Items.Select(RoutineItem.From)], r.SafeFor, r.Changes, r.PreviousId, r.Screens);
+        new(r.Id, r.Version, r.AssessmentId, r.CreatedAt, r.MinutesPerDay, r.EstimatedMinutes, [.. r.Items.Select(RoutineItem.From)], r.SafeFor, [.. r.Changes.Select(RoutineChange.From)], r.PreviousId, r.Screens);
 }

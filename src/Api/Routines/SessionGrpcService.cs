@@ -22,7 +22,7 @@ public sealed class SessionGrpcService(SessionService sessions) : V1.SessionServ
         var logged = await sessions.PutAsync(caller, id ?? Guid.Empty, report, unread, context.CancellationToken);
         return new V1.PutSessionResponse
         {
-            Session = RoutineMessages.ToMessage(logged.Session),
+            Session = RoutineMessages.ToMessage(logged.Session, await Content.RequestLanguage.AnnounceAsync(context)),
             Created = logged.Created,
             AdjustedRoutineId = logged.AdjustedRoutine?.Id.ToString() ?? string.Empty,
         };
@@ -46,6 +46,7 @@ public sealed class SessionGrpcService(SessionService sessions) : V1.SessionServ
         }
 
         var outcomes = await sessions.PutBatchAsync(caller, batch, context.CancellationToken);
+        var language = await Content.RequestLanguage.AnnounceAsync(context);
         return new V1.PutSessionBatchResponse
         {
             Results =
@@ -56,13 +57,15 @@ public sealed class SessionGrpcService(SessionService sessions) : V1.SessionServ
                     Status = o.Status,
                     // Named as the batch entry has them over gRPC (report.pain_after), as a rich status names fields.
                     Errors = { o.Errors.Select(e => new V1.FieldError { Field = Errors.ProtoFieldPath.Of(V1.BatchSession.Descriptor, e.Field), Message = e.Message }) },
-                    Session = o.Logged is null ? null : RoutineMessages.ToMessage(o.Logged.Session),
+                    Session = o.Logged is null ? null : RoutineMessages.ToMessage(o.Logged.Session, language),
                 }),
             },
         };
     }
 
-    public override async Task<V1.Session> GetSession(V1.GetSessionRequest request, ServerCallContext context) =>
-        RoutineMessages.ToMessage(await sessions.GetAsync(
-            context.GetHttpContext().GetCaller(request.MemberId), RequestValues.Uuid(request.Id, "id"), context.CancellationToken));
+    public override async Task<V1.Session> GetSession(V1.GetSessionRequest request, ServerCallContext context)
+    {
+        var session = await sessions.GetAsync(context.GetHttpContext().GetCaller(request.MemberId), RequestValues.Uuid(request.Id, "id"), context.CancellationToken);
+        return RoutineMessages.ToMessage(session, await Content.RequestLanguage.AnnounceAsync(context));
+    }
 }

@@ -1,4 +1,5 @@
-using SciaticaService.Domain.Assessments;
+using SciaticaService.Api.Assessments;
+using SciaticaService.Domain.Content;
 using SciaticaService.Domain.Routines;
 
 namespace SciaticaService.Api.Routines;
@@ -21,7 +22,10 @@ public sealed record SessionResponse(
     IReadOnlyList<SessionItem> Items, DateTimeOffset RecordedAt, Guid? AdjustedRoutineId, IReadOnlyList<string> NewSymptoms,
     TriageResult? Escalation, IReadOnlyList<string> Review)
 {
-    public static SessionResponse From(Session s, Routine? adjusted = null) =>
+    /// <param name="s">The stored session.</param>
+    /// <param name="adjusted">The routine version it made, if any.</param>
+    /// <param name="language">The language of the escalation's names and advice; as stored (English) when not said.</param>
+    public static SessionResponse From(Session s, Routine? adjusted = null, Language language = Language.En) =>
         new(s.Id, s.RoutineId, s.StartedAt, s.CompletedAt, s.PainBefore, s.PainAfter, [.. s.Items.Select(SessionItem.From)], s.RecordedAt, adjusted?.Id, s.NewSymptoms,
-            s.Escalation, s.ForReview);
+            s.Escalation is null ? null : TriageResult.From(ContentQueries.TriageIn(s.Escalation, language)), s.ForReview);
 }
