@@ -15,18 +15,21 @@ public static class AssessmentEndpoints
 {
     public static IEndpointRouteBuilder MapAssessmentEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/v1/questionnaire", GetQuestionnaire).WithTags("Assessments").WithName(nameof(GetQuestionnaire));
+        routes.MapGet("/api/v1/questionnaire", GetQuestionnaire).WithTags("Assessments").WithName(nameof(GetQuestionnaire))
+            .WithMetadata(OpenApi.LanguageNegotiated.Instance);
 
         var assessments = routes.MapGroup("/api/v1").WithTags("Assessments").RequireAuthorization().RecordsAccess()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        assessments.MapPost("/assessments", SubmitAssessment).WithName(nameof(SubmitAssessment))
+        assessments.MapPost("/assessments", SubmitAssessment).WithName(nameof(SubmitAssessment)).WithMetadata(OpenApi.LanguageNegotiated.Instance)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
-        assessments.MapGet("/assessments/{id:guid}", GetAssessment).WithName(nameof(GetAssessment)).ProducesProblem(StatusCodes.Status404NotFound);
+        assessments.MapGet("/assessments/{id:guid}", GetAssessment).WithName(nameof(GetAssessment)).WithMetadata(OpenApi.LanguageNegotiated.Instance)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         assessments.MapGet("/assessments/{id:guid}/fhir", GetAssessmentFhir).WithName(nameof(GetAssessmentFhir))
             .Produces<JsonElement>(StatusCodes.Status200OK, FhirBundle.MediaType, FhirBundle.MediaTypes[1..])
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status406NotAcceptable);
-        assessments.MapGet("/me/assessments", ListMyAssessments).WithName(nameof(ListMyAssessments)).ProducesProblem(StatusCodes.Status400BadRequest);
+        assessments.MapGet("/me/assessments", ListMyAssessments).WithName(nameof(ListMyAssessments)).WithMetadata(OpenApi.LanguageNegotiated.Instance)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return routes;
     }
 

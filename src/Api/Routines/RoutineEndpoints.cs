@@ -24,7 +24,7 @@ public static class RoutineEndpoints
         routines.MapPost("/routines/{id:guid}/adjust", AdjustRoutine).WithName(nameof(AdjustRoutine))
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-        var sessions = group.MapGroup(string.Empty).WithTags("Sessions");
+        var sessions = group.MapGroup(string.Empty).WithTags("Sessions").WithMetadata(OpenApi.LanguageNegotiated.Instance);
         sessions.MapPut("/sessions/{sessionId:guid}", PutSession).WithName(nameof(PutSession))
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
         sessions.MapGet("/sessions/{sessionId:guid}", GetSession).WithName(nameof(GetSession)).ProducesProblem(StatusCodes.Status404NotFound);
