@@ -103,7 +103,46 @@ public sealed class ResultLanguageTests(ApiFixture fixture) : ApiTest(fixture), 
         Assert.Equal(TriageTexts.Flags["cauda_equina"].Name.Es, grpc.Escalation.Flags[0].Name);
     }
 
+    [Fact]
+    public async Task Routines_and_sessions_name_their_exercises_in_the_language_asked_for()
+    {
+        var assessment = await _carmen.AssessAsync(DiscAnswers());
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/v1/routines") { Content = JsonContent.Create(new CreateRoutineRequest(assessment.Id, 15)) };
+        create.Headers.TryAddWithoutValidation("Accept-Language", "de-CH");
+        var created = await _carmen.SendAsync(create);
+        var routine = await created.Content.ReadFromJsonAsync<RoutineResponse>(TestJson.Options);
+        var stretches = new Dictionary<string, string>();
+        foreach (var slug in routine!.Items.Select(i => i.Stretch))
+        {
+            using var read = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/stretches/{slug}");
+            read.Headers.TryAddWithoutValidation("Accept-Language", "de");
+            stretches[slug] = JsonNode.Parse(await (await Client.SendAsync(read)).Content.ReadAsStringAsync())!["name"]!.GetValue<string>();
+        }
+
+        var english = await _carmen.GetFromJsonAsync<RoutineResponse>("/api/v1/me/routines/current", TestJson.Options);
+        var id = Guid.NewGuid();
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/sessions/{id}") { Content = Json(Session(routine, DateTimeOffset.UtcNow.AddMinutes(-1), 3, 2)) };
+        put.Headers.TryAddWithoutValidation("Accept-Language", "es");
+        var session = await (await _carmen.SendAsync(put)).Content.ReadFromJsonAsync<SessionResponse>(TestJson.Options);
+        var metadata = new Metadata { { "authorization", Bearer }, { "accept-language", "de" } };
+        var grpcCall = new V1.RoutineService.RoutineServiceClient(Fixture.CreateGrpcChannel()).GetCurrentRoutineAsync(new V1.GetCurrentRoutineRequest(), metadata);
+        var grpcRoutine = await grpcCall.ResponseAsync;
+        var grpcSession = await new V1.SessionService.SessionServiceClient(Fixture.CreateGrpcChannel()).GetSessionAsync(new V1.GetSessionRequest { Id = id.ToString() }, metadata);
+
+        Assert.Equal(["de"], created.Content.Headers.ContentLanguage);
+        Assert.Equal(routine.Items.Select(i => stretches[i.Stretch]), routine.Items.Select(i => i.Name));
+        Assert.Equal(routine.Items.Select(i => i.Stretch), english!.Items.Select(i => i.Stretch));
+        Assert.All(routine.Items.Zip(english.Items), p => Assert.NotEqual(p.First.Name, p.Second.Name));
+        Assert.Equal(routine.Items.Select(i => i.Stretch), session!.Items.Select(i => i.Stretch));
+        Assert.All(session.Items.Zip(english.Items), p => Assert.NotEqual(p.Second.Name, p.First.Name));
+        Assert.Equal(routine.Items.Select(i => i.Name), grpcRoutine.Items.Select(i => i.Name));
+        Assert.Equal("de", (await grpcCall.ResponseHeadersAsync).GetValue("x-content-language"));
+        Assert.Equal(routine.Items.Select(i => i.Name), grpcSession.Report.Items.Select(i => i.Name));
+    }
+
     [Theory]
+    [InlineData("/api/v1/routines/{id}", "get", "200")]
+    [InlineData("/api/v1/me/routines/current", "get", "200")]
     [InlineData("/api/v1/questionnaire", "get", "200")]
     [InlineData("/api/v1/conditions/{slug}", "get", "200")]
     [InlineData("/api/v1/lessons", "get", "200")]

@@ -11,7 +11,7 @@ namespace SciaticaService.Api.Routines;
 /// <param name="CompletedAt">End.</param>
 /// <param name="PainBefore">Pain before, 0 to 10.</param>
 /// <param name="PainAfter">Pain after, 0 to 10.</param>
-/// <param name="Items">Each exercise: done or skipped, sets, pain during, note.</param>
+/// <param name="Items">Each exercise, named in the response's language: done or skipped, sets, pain during, note.</param>
 /// <param name="RecordedAt">When the service stored it.</param>
 /// <param name="AdjustedRoutineId">The new routine version, when this session moved an exercise along.</param>
 /// <param name="NewSymptoms">Red-flag symptoms reported as new with the session.</param>
@@ -19,13 +19,14 @@ namespace SciaticaService.Api.Routines;
 /// <param name="Review">Exercises after which pain rose by 3 or more points: they leave the routine until a clinician has looked at them.</param>
 public sealed record SessionResponse(
     Guid Id, Guid RoutineId, DateTimeOffset StartedAt, DateTimeOffset CompletedAt, int PainBefore, int PainAfter,
-    IReadOnlyList<SessionItem> Items, DateTimeOffset RecordedAt, Guid? AdjustedRoutineId, IReadOnlyList<string> NewSymptoms,
+    IReadOnlyList<SessionItemResponse> Items, DateTimeOffset RecordedAt, Guid? AdjustedRoutineId, IReadOnlyList<string> NewSymptoms,
     TriageResult? Escalation, IReadOnlyList<string> Review)
 {
     /// <param name="s">The stored session.</param>
+    /// <param name="names">Stretch names by slug, in <paramref name="language"/>.</param>
+    /// <param name="language">The language of the exercise names and of the escalation's names and advice.</param>
     /// <param name="adjusted">The routine version it made, if any.</param>
-    /// <param name="language">The language of the escalation's names and advice; as stored (English) when not said.</param>
-    public static SessionResponse From(Session s, Routine? adjusted = null, Language language = Language.En) =>
-        new(s.Id, s.RoutineId, s.StartedAt, s.CompletedAt, s.PainBefore, s.PainAfter, [.. s.Items.Select(SessionItem.From)], s.RecordedAt, adjusted?.Id, s.NewSymptoms,
+    public static SessionResponse From(Session s, IReadOnlyDictionary<string, string> names, Language language, Routine? adjusted = null) =>
+        new(s.Id, s.RoutineId, s.StartedAt, s.CompletedAt, s.PainBefore, s.PainAfter, [.. s.Items.Select(i => SessionItemResponse.From(i, names))], s.RecordedAt, adjusted?.Id, s.NewSymptoms,
             s.Escalation is null ? null : TriageResult.From(ContentQueries.TriageIn(s.Escalation, language)), s.ForReview);
 }

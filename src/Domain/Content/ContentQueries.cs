@@ -92,6 +92,13 @@ public sealed class ContentQueries(IContentReader reader)
         return Assessments.ResultTexts.Render(result, language, names);
     }
 
+    /// <summary>
+    /// Every published stretch's name in <paramref name="language"/>, by slug: routines and sessions name their
+    /// exercises with it. A stretch no longer published has none; callers show its slug.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> StretchNamesAsync(Language language, CancellationToken cancellationToken) =>
+        (await reader.ListStretchesAsync(new StretchCriteria(), cancellationToken)).ToDictionary(s => s.Slug, s => s.In(language).Name, StringComparer.Ordinal);
+
     /// <summary>A triage (a session's escalation) with its flags' names and advice in <paramref name="language"/>.</summary>
     public static Assessments.TriageResult TriageIn(Assessments.TriageResult triage, Language language) => Assessments.TriageTexts.Render(triage, language);
 
