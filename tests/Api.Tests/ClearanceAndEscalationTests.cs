@@ -69,6 +69,59 @@ public sealed class ClearanceAndEscalationTests(ApiFixture fixture) : ApiTest(fi
     }
 
     [Fact]
+    public async Task A_clean_questionnaire_after_a_red_flag_is_told_the_flag_still_stands_until_a_clearance_covers_it()
+    {
+        var urgent = await _alice.AssessAsync(Urgent());
+        var clean = JsonNode.Parse(await (await _alice.PostAsync("/api/v1/assessments", Json(new JsonObject { ["answers"] = DiscAnswers() }))).Content.ReadAsStringAsync())!;
+        var read = JsonNode.Parse(await _alice.GetStringAsync($"/api/v1/assessments/{clean["id"]}"))!;
+
+        foreach (var triage in new[] { clean["triage"]!, read["triage"]! })
+        {
+            Assert.Equal("urgent", triage["level"]!.GetValue<string>());
+            Assert.Equal("today", triage["timing"]!.GetValue<string>());
+            Assert.False(triage["routineAllowed"]!.GetValue<bool>());
+            Assert.Empty(triage["flags"]!.AsArray()); // these answers raised nothing; the standing flag is named apart
+            Assert.Contains("still stands", triage["advice"]!.GetValue<string>(), StringComparison.Ordinal);
+            var standing = triage["standing"]!;
+            Assert.Equal("assessment", standing["source"]!.GetValue<string>());
+            Assert.Equal(urgent.Id, standing["sourceId"]!.GetValue<Guid>());
+            Assert.Equal("urgent", standing["level"]!.GetValue<string>());
+            Assert.Equal("possible_spinal_infection", standing["flags"]![0]!["code"]!.GetValue<string>());
+        }
+
+        // The refusal is still the hold's, and a clearance of the flag lifts it from the carried assessment too.
+        Assert.Equal("clearance_required", await CodeOf(await _alice.PostAsJsonAsync("/api/v1/routines", new CreateRoutineRequest(clean["id"]!.GetValue<Guid>(), 15))));
+        Assert.Equal(HttpStatusCode.Created, (await ClearAsync(_alice, urgent.Id, Today)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await _alice.PostAsJsonAsync("/api/v1/routines", new CreateRoutineRequest(clean["id"]!.GetValue<Guid>(), 15))).StatusCode);
+        var after = await _alice.AssessAsync(DiscAnswers());
+        Assert.Null(after.Triage.Standing);
+        Assert.True(after.Triage.RoutineAllowed);
+    }
+
+    [Fact]
+    public async Task A_flag_raised_in_a_session_stands_in_the_next_assessment_over_gRPC_too()
+    {
+        var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id);
+        var body = Session(routine, DateTimeOffset.UtcNow.AddMinutes(-5), 3, 3);
+        body["newSymptoms"] = new JsonArray("saddle_numbness");
+        var session = JsonNode.Parse(await (await _alice.PutAsync($"/api/v1/sessions/{Guid.NewGuid()}", Json(body))).Content.ReadAsStringAsync())!;
+        var assessments = new V1.AssessmentService.AssessmentServiceClient(Fixture.CreateGrpcChannel());
+
+        var reply = await assessments.SubmitAssessmentAsync(
+            new V1.SubmitAssessmentRequest { Answers = { ToValues(DiscAnswers()) } },
+            new Metadata { { "authorization", $"Bearer {TestTokens.For("alice")}" } });
+
+        var triage = reply.Triage;
+        Assert.Equal(V1.TriageLevel.Emergency, triage.Level);
+        Assert.Equal(V1.CareTiming.Now, triage.Timing);
+        Assert.False(triage.RoutineAllowed);
+        Assert.Equal("session", triage.Standing.Source);
+        Assert.Equal(session["id"]!.GetValue<string>(), triage.Standing.SourceId);
+        Assert.Equal("cauda_equina", Assert.Single(triage.Standing.Flags).Code);
+        Assert.Contains("emergency department now", triage.Advice, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_emergency_gives_no_routine_until_a_clinician_has_cleared_it()
     {
         // A permanent "yes" (a history of cancer) would raise the flag again at every reassessment: once cleared, the
@@ -320,6 +373,34 @@ public sealed class ClearanceAndEscalationTests(ApiFixture fixture) : ApiTest(fi
         var change = Assert.Single(current.Changes);
         Assert.Equal(("review", painful), (change.Change, change.Stretch));
         Assert.Contains("clinician", change.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_flare_up_with_every_exercise_stops_the_routine_being_served_until_the_person_is_assessed_again()
+    {
+        var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 15);
+        var flare = Session(routine, DateTimeOffset.UtcNow.AddMinutes(-5), 2, 6, painDuring: 6);
+
+        var logged = await _alice.PutAsync($"/api/v1/sessions/{Guid.NewGuid()}", Json(flare));
+        var current = await _alice.GetAsync("/api/v1/me/routines/current");
+        var routines = new V1.RoutineService.RoutineServiceClient(Fixture.CreateGrpcChannel());
+        var overGrpc = await Assert.ThrowsAsync<RpcException>(() => routines.GetCurrentRoutineAsync(
+            new V1.GetCurrentRoutineRequest(), new Metadata { { "authorization", $"Bearer {TestTokens.For("alice")}" } }).ResponseAsync);
+
+        Assert.Equal(HttpStatusCode.Created, logged.StatusCode);
+        var session = JsonNode.Parse(await logged.Content.ReadAsStringAsync())!;
+        Assert.True(session["routineNeedsReview"]!.GetValue<bool>());
+        Assert.Null(session["adjustedRoutineId"]);
+        Assert.Equal(routine.Items.Count, session["review"]!.AsArray().Count);
+        Assert.Equal(HttpStatusCode.Conflict, current.StatusCode);
+        Assert.Equal("routine_needs_review", await CodeOf(current));
+        Assert.Equal(StatusCode.FailedPrecondition, overGrpc.StatusCode);
+        Assert.Equal("routine_needs_review", overGrpc.Trailers.GetValue("error-code"));
+        Assert.False(JsonNode.Parse(await _alice.GetStringAsync($"/api/v1/sessions/{session["id"]}"))!["routineNeedsReview"]!.GetValue<bool>());
+
+        // Answering again after the flare settles gives a new routine, served as usual.
+        await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 15);
+        Assert.Equal(HttpStatusCode.OK, (await _alice.GetAsync("/api/v1/me/routines/current")).StatusCode);
     }
 
     private async Task ExecuteAsync(string sql)

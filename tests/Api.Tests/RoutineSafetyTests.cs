@@ -215,7 +215,7 @@ public sealed class RoutineSafetyTests(ApiFixture fixture) : ApiTest(fixture), I
     }
 
     [Fact]
-    public async Task Painful_sessions_never_empty_a_routine()
+    public async Task Painful_sessions_never_empty_a_routine_they_stop_it_being_served()
     {
         var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 5);
         var now = DateTimeOffset.UtcNow;
@@ -226,8 +226,11 @@ public sealed class RoutineSafetyTests(ApiFixture fixture) : ApiTest(fixture), I
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         }
 
-        var current = await _alice.GetFromJsonAsync<RoutineResponse>("/api/v1/me/routines/current", TestJson.Options);
-        Assert.NotEmpty(current!.Items);
+        var current = await _alice.GetAsync("/api/v1/me/routines/current");
+        Assert.Equal(HttpStatusCode.Conflict, current.StatusCode);
+        Assert.Equal("routine_needs_review", JsonNode.Parse(await current.Content.ReadAsStringAsync())!["code"]!.GetValue<string>());
+        var kept = await _alice.GetFromJsonAsync<RoutineResponse>($"/api/v1/routines/{routine.Id}", TestJson.Options);
+        Assert.NotEmpty(kept!.Items);
     }
 
     [Fact]

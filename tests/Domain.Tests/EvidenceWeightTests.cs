@@ -121,4 +121,18 @@ public class EvidenceWeightTests
     private static IEnumerable<(Evidence Evidence, string Item)> AllEvidence() =>
         Shipped.Definition.Items.SelectMany(i =>
             (i.Options ?? []).Select(o => o.Evidence).Concat((i.Bands ?? []).Select(b => b.Evidence)).OfType<Evidence>().Select(e => (e, i.Code)));
+
+    [Fact]
+    public void The_toe_reach_self_check_counts_for_tight_hamstrings_only_when_the_hands_stop_above_mid_shin()
+    {
+        // CLINICAL.md: the self-check is positive when the hands cannot reach mid-shin with the knees straight.
+        double Hamstrings(string reach) =>
+            Evaluate(Baseline().With(("toe_reach", reach))).Imbalances.Single(i => i.Imbalance == "tight-hamstrings-posterior-tilt").Probability;
+        var unanswered = Evaluate(Baseline()).Imbalances.Single(i => i.Imbalance == "tight-hamstrings-posterior-tilt").Probability;
+
+        Assert.True(Hamstrings("knee") > unanswered);
+        Assert.True(Hamstrings("mid_shin") <= unanswered);
+        Assert.True(Hamstrings("floor") < Hamstrings("ankle"));
+        Assert.True(Hamstrings("ankle") <= Hamstrings("mid_shin"));
+    }
 }

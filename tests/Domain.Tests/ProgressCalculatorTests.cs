@@ -91,4 +91,39 @@ public class ProgressCalculatorTests
 
         Assert.Equal(new WeekProgress(new DateOnly(2026, 10, 26), 0, 0, null, null, null), Assert.Single(report.Weeks));
     }
+
+    // Daily sessions from the routine's first day (4 November) to today, the first week at one pain, the rest at another.
+    private static SessionDay[] Programme(DateOnly today, int firstWeekPain, int laterPain) =>
+        [.. Enumerable.Range(0, today.DayNumber - new DateOnly(2026, 11, 4).DayNumber + 1)
+            .Select(i => new DateOnly(2026, 11, 4).AddDays(i))
+            .Select(d => new SessionDay(d, 1, d < new DateOnly(2026, 11, 11) ? firstWeekPain : laterPain, 0))];
+
+    [Theory]
+    [InlineData(20, 6, 5, true)]   // 46 days in, pain before sessions 6 -> 5: not meaningful
+    [InlineData(20, 6, 4, false)]  // 6 -> 4: 2 points
+    [InlineData(20, 3, 2, false)]  // 3 -> 2: a third less
+    [InlineData(12, 6, 6, false)]  // 38 days in: too early to say
+    [InlineData(20, 1, 1, false)]  // too little pain to improve on
+    public void Six_weeks_without_a_meaningful_change_in_session_pain_advises_a_GP_visit(int decemberDay, int firstWeek, int later, bool warned)
+    {
+        var today = new DateOnly(2026, 12, decemberDay);
+
+        var report = ProgressCalculator.Compute(today.AddDays(-55), today, today, Programme(today, firstWeek, later), Routine.CreatedAt, []);
+
+        Assert.Equal(warned, report.Warnings.Any(w => w.Code == "no_meaningful_improvement"));
+    }
+
+    [Theory]
+    [InlineData(6, 6, true)]
+    [InlineData(6, 3, false)] // pain down 3: a meaningful change, flagged, so no warning
+    public void Six_weeks_without_a_meaningful_change_between_assessments_advises_a_GP_visit_when_no_sessions_say_otherwise(int first, int last, bool warned)
+    {
+        var today = new DateOnly(2026, 12, 20);
+        AssessmentPoint On(DateOnly day, int pain) => new(Guid.NewGuid(), new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero), pain, 12, 40);
+
+        var report = ProgressCalculator.Compute(today.AddDays(-55), today, today, [], Routine.CreatedAt,
+            [On(new DateOnly(2026, 11, 3), first), On(new DateOnly(2026, 12, 18), last)]);
+
+        Assert.Equal(warned, report.Warnings.Any(w => w.Code == "no_meaningful_improvement" && w.Message.Contains("GP", StringComparison.Ordinal)));
+    }
 }

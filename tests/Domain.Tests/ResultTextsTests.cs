@@ -13,6 +13,7 @@ public partial class ResultTextsTests
         .. TriageTexts.Flags.SelectMany(f => new[] { ($"flag:{f.Key}:name", f.Value.Name), ($"flag:{f.Key}:advice", f.Value.Advice) }),
         .. TriageTexts.IfYes.Select(p => ($"if_yes:{p.Key}", p.Value)),
         ("self_care", TriageTexts.SelfCare),
+        ("still_stands", TriageTexts.StillStands),
         ("fragile_bones", TriageTexts.FragileBones),
         ("disclaimer", ResultTexts.Disclaimer),
         .. ResultTexts.Recommendations.Select(p => ($"recommendation:{p.Key}", p.Value)),
@@ -89,6 +90,26 @@ public partial class ResultTextsTests
 
         Assert.Empty(TriageTexts.Flags.Keys.Except(raised.Select(f => f.Code)));
         Assert.Empty(RedFlagRules.SafetyQuestions.Except(TriageTexts.IfYes.Keys));
+    }
+
+    [Fact]
+    public void A_flag_that_still_stands_is_worded_as_the_rules_word_it_and_told_in_the_person_s_language()
+    {
+        var emergency = RedFlagRules.Evaluate(AnswerSheet.Check(Shipped, Baseline().With((RedFlagRules.SaddleNumbness, true))));
+        var hold = new StandingHold("assessment", Guid.NewGuid(), new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero), TriageLevel.Emergency, emergency.Flags);
+        foreach (var answers in new[] { Baseline(), Baseline(age: 70).With(("symptom_duration", "over_12_weeks")) })
+        {
+            var carried = RedFlagRules.Evaluate(AnswerSheet.Check(Shipped, answers)).WithStanding(hold);
+
+            var english = TriageTexts.Write(carried, Language.En);
+            var spanish = TriageTexts.Render(carried, Language.Es);
+
+            Assert.Equal(carried.Advice, english.Advice);
+            Assert.StartsWith("Una señal de alarma que comunicó el 2026-12-01 sigue en pie", spanish.Advice, StringComparison.Ordinal);
+            Assert.Contains(TriageTexts.Flags["cauda_equina"].Advice.Es, spanish.Advice, StringComparison.Ordinal);
+            Assert.Equal(TriageTexts.Flags["cauda_equina"].Name.Es, spanish.Standing!.Flags[0].Name);
+            Assert.Equal((carried.Level, carried.Timing, carried.RoutineAllowed), (spanish.Level, spanish.Timing, spanish.RoutineAllowed));
+        }
     }
 
     [Fact]

@@ -189,6 +189,46 @@ public class RoutineBuilderTests
         Assert.NotEmpty(RoutineBuilder.Build(result, answers, Content, 15, cleared: true).Items);
     }
 
+    [Fact]
+    public void A_flag_standing_from_earlier_is_carried_into_clean_answers_and_a_clearance_of_it_lets_them_give_a_routine()
+    {
+        var answers = Baseline();
+        var clean = Evaluate(answers);
+        var earlier = Evaluate(Baseline().With(("saddle_numbness", true))).Triage;
+        var raised = new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.Zero);
+
+        var carried = clean.Triage.WithStanding(new StandingHold(TriageHold.FromAssessment, Guid.NewGuid(), raised, earlier.Level, earlier.Flags));
+        var result = clean with { Triage = carried };
+
+        Assert.Equal(TriageLevel.Emergency, carried.Level);
+        Assert.Equal(CareTiming.Now, carried.Timing);
+        Assert.False(carried.RoutineAllowed);
+        Assert.Empty(carried.Flags); // the flags are what these answers raised; the standing one is named apart
+        Assert.Equal(TriageLevel.SelfCare, carried.LevelOfAnswers());
+        Assert.StartsWith("A red flag you reported on 2026-12-01 still stands", carried.Advice, StringComparison.Ordinal);
+        Assert.Contains("emergency department", carried.Advice, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nothing in your answers needs a doctor", carried.Advice, StringComparison.Ordinal);
+        var refused = Assert.Throws<DomainException>(() => RoutineBuilder.Build(result, answers, Content, 15));
+        Assert.Equal(ErrorCodes.RoutineNotAllowed, refused.Code);
+        Assert.NotEmpty(RoutineBuilder.Build(result, answers, Content, 15, cleared: true).Items);
+    }
+
+    [Fact]
+    public void A_standing_flag_never_lowers_what_the_answers_themselves_raised()
+    {
+        var answers = Baseline().With(("saddle_numbness", true));
+        var own = Evaluate(answers).Triage;
+        var session = RedFlagRules.EvaluateNewSymptoms(["progressive_weakness"]);
+
+        var carried = own.WithStanding(new StandingHold(TriageHold.FromSession, Guid.NewGuid(), DateTimeOffset.UnixEpoch, session.Level, session.Flags));
+
+        Assert.Equal(TriageLevel.Emergency, carried.Level);
+        Assert.Equal(TriageLevel.Emergency, carried.LevelOfAnswers());
+        Assert.Equal(CareTiming.Now, carried.Timing);
+        Assert.Contains("Go to an emergency department now", carried.Advice, StringComparison.Ordinal);
+        Assert.Contains("within 24 hours", carried.Advice, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(4)]
     [InlineData(61)]

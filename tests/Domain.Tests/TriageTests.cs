@@ -24,7 +24,8 @@ public class TriageTests
         { "long-standing both legs and weakness that bothers a lot is stenosis, not cauda equina", [("bilateral_leg_symptoms", true), ("sbi_weakness", 6), ("symptom_duration", "over_12_weeks")], TriageLevel.SeeGp, CareTiming.WithinWeeks, "symptoms_in_both_legs" },
         // A stable deficit beside long-standing symptoms in both legs is the deficit row, not an emergency.
         { "long-standing both legs with a stable foot drop needs a doctor within a day, not an emergency department", [("bilateral_leg_symptoms", true), ("foot_drop", true)], TriageLevel.Urgent, CareTiming.WithinADay, "progressive_neurological_deficit" },
-        { "long-standing both legs with legs giving way needs a doctor within a day, not an emergency department", [("bilateral_leg_symptoms", true), ("legs_giving_way", true)], TriageLevel.Urgent, CareTiming.WithinADay, "progressive_neurological_deficit" },
+        // Legs that give way with symptoms in both legs: severe weakness in both legs (CLINICAL.md), an emergency.
+        { "both legs with legs giving way", [("bilateral_leg_symptoms", true), ("legs_giving_way", true), ("symptom_duration", "over_12_weeks")], TriageLevel.Emergency, CareTiming.Now, "cauda_equina" },
 
         // Progressive neurological deficit: a doctor within 24 hours.
         { "one leg getting weaker", [("progressive_weakness", true)], TriageLevel.Urgent, CareTiming.WithinADay, "progressive_neurological_deficit" },
@@ -284,8 +285,9 @@ public class TriageTests
 
         Assert.Equal(TriageLevel.Emergency, RedFlagRules.EvaluateNewSymptoms(["progressive_weakness"], bothLegs).Level);
         Assert.Equal(TriageLevel.Emergency, RedFlagRules.EvaluateNewSymptoms(["progressive_weakness"], worstInBoth).Level);
-        // A stable deficit beside long-standing symptoms in both legs is the urgent deficit row, not cauda equina.
-        Assert.Equal(TriageLevel.Urgent, RedFlagRules.EvaluateNewSymptoms(["legs_giving_way"], worstInBoth).Level);
+        // Legs newly giving way with symptoms in both legs is severe weakness in both legs; a foot drop, one foot, is not.
+        Assert.Equal(TriageLevel.Emergency, RedFlagRules.EvaluateNewSymptoms(["legs_giving_way"], worstInBoth).Level);
+        Assert.Equal(TriageLevel.Urgent, RedFlagRules.EvaluateNewSymptoms(["foot_drop"], bothLegs).Level);
         Assert.Equal(TriageLevel.Urgent, RedFlagRules.EvaluateNewSymptoms(["progressive_weakness"], new Dictionary<string, AnswerValue>()).Level);
         // What else the assessment said is not raised again.
         Assert.Equal(TriageLevel.Urgent, RedFlagRules.EvaluateNewSymptoms(["foot_drop"],

@@ -138,17 +138,23 @@ internal static class AssessmentMessages
     public static V1.Triage ToMessage(Model.TriageResult triage) => new()
     {
         Level = ToMessage(triage.Level),
-        Flags =
-        {
-            triage.Flags.Select(f => new V1.RaisedFlag
-            {
-                Code = f.Code, Name = f.Name, Level = ToMessage(f.Level), Items = { f.Items }, Advice = f.Advice, Timing = ToMessage(f.Timing),
-            }),
-        },
+        Flags = { triage.Flags.Select(ToMessage) },
         Advice = triage.Advice,
         RoutineAllowed = triage.RoutineAllowed,
         Timing = ToMessage(triage.Timing),
         NotAsked = { triage.NotAsked ?? [] },
+        Standing = triage.Standing is { } standing
+            ? new V1.StandingHold
+            {
+                Source = standing.Source, SourceId = standing.SourceId.ToString(), RaisedAt = Timestamp.FromDateTimeOffset(standing.RaisedAt),
+                Level = ToMessage(standing.Level), Flags = { standing.Flags.Select(ToMessage) },
+            }
+            : null,
+    };
+
+    private static V1.RaisedFlag ToMessage(Model.RaisedFlag f) => new()
+    {
+        Code = f.Code, Name = f.Name, Level = ToMessage(f.Level), Items = { f.Items }, Advice = f.Advice, Timing = ToMessage(f.Timing),
     };
 
     /// <param name="assessment">The stored assessment.</param>

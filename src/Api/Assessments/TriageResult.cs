@@ -16,10 +16,14 @@ namespace SciaticaService.Api.Assessments;
 /// Safety questions the answered questionnaire version did not ask, by item code (the current version's codes):
 /// an app on an older version should ask them. Empty when every one was asked.
 /// </param>
+/// <param name="Standing">
+/// An earlier red flag that still holds the person's routines when these answers were given; <see cref="Level"/>,
+/// <see cref="Timing"/> and <see cref="Advice"/> include it. Null when nothing stood.
+/// </param>
 public sealed record TriageResult(
     TriageLevel Level, IReadOnlyList<RaisedFlag> Flags, string Advice, bool RoutineAllowed, CareTiming Timing = CareTiming.NotNeeded,
-    IReadOnlyList<string>? NotAsked = null)
+    IReadOnlyList<string>? NotAsked = null, StandingHold? Standing = null)
 {
     public static TriageResult From(Model.TriageResult t) =>
-        new(t.Level, [.. t.Flags.Select(RaisedFlag.From)], t.Advice, t.RoutineAllowed, t.Timing, t.NotAsked ?? []);
+        new(t.Level, [.. t.Flags.Select(RaisedFlag.From)], t.Advice, t.RoutineAllowed, t.Timing, t.NotAsked ?? [], StandingHold.From(t.Standing));
 }

@@ -91,7 +91,7 @@ public static class RoutineEndpoints
     {
         var logged = await sessions.PutAsync(context.GetCaller(), sessionId, report.ToModel(), cancellationToken);
         var language = Content.RequestLanguage.Announce(context);
-        var response = SessionResponse.From(logged.Session, await content.StretchNamesAsync(language, cancellationToken), language, logged.AdjustedRoutine);
+        var response = SessionResponse.From(logged, await content.StretchNamesAsync(language, cancellationToken), language);
         return logged.Created ? TypedResults.Created($"/api/v1/sessions/{sessionId}", response) : TypedResults.Ok(response);
     }
 
@@ -118,7 +118,7 @@ public static class RoutineEndpoints
             o.Id,
             o.Status,
             o.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            o.Logged is null ? null : SessionResponse.From(o.Logged.Session, names, language, o.Logged.AdjustedRoutine)))]));
+            o.Logged is null ? null : SessionResponse.From(o.Logged, names, language)))]));
     }
 
     /// <summary>Progress over a period: sessions per week against plan, streaks, pain before and after by week, SBI and ODI over assessments, and flags.</summary>

@@ -26,6 +26,7 @@ public sealed class SessionGrpcService(SessionService sessions, Domain.Content.C
             Session = RoutineMessages.ToMessage(logged.Session, await content.StretchNamesAsync(language, context.CancellationToken), language),
             Created = logged.Created,
             AdjustedRoutineId = logged.AdjustedRoutine?.Id.ToString() ?? string.Empty,
+            RoutineNeedsReview = logged.RoutineNeedsReview,
         };
     }
 
@@ -60,6 +61,8 @@ public sealed class SessionGrpcService(SessionService sessions, Domain.Content.C
                     // Named as the batch entry has them over gRPC (report.pain_after), as a rich status names fields.
                     Errors = { o.Errors.Select(e => new V1.FieldError { Field = Errors.ProtoFieldPath.Of(V1.BatchSession.Descriptor, e.Field), Message = e.Message }) },
                     Session = o.Logged is null ? null : RoutineMessages.ToMessage(o.Logged.Session, names, language),
+                    AdjustedRoutineId = o.Logged?.AdjustedRoutine?.Id.ToString() ?? string.Empty,
+                    RoutineNeedsReview = o.Logged?.RoutineNeedsReview ?? false,
                 }),
             },
         };

@@ -15,7 +15,7 @@ public sealed class Assessment
         QuestionnaireVersion = result.QuestionnaireVersion;
         Answers = answers;
         Result = result;
-        Triage = result.Triage.Level;
+        Triage = result.Triage.LevelOfAnswers();
         PainNow = result.Scores.PainNow.Value;
         Sbi = result.Scores.Sbi.Value;
         Odi = result.Scores.Odi?.Value;
@@ -45,7 +45,10 @@ public sealed class Assessment
 
     public AssessmentResult Result { get; private set; }
 
-    /// <summary>A copy of the result's triage level, for queries.</summary>
+    /// <summary>
+    /// The level these answers raised, for queries: a flag carried in from earlier keeps holding through its own source,
+    /// so a clearance of that source covers this assessment too.
+    /// </summary>
     public TriageLevel Triage { get; private set; }
 
     /// <summary>Copies of the result's scores, for progress: it reads a person's scores without their results.</summary>

@@ -9,7 +9,8 @@ public sealed record SubmittedAssessment(Assessment Assessment, bool Created);
 
 /// <summary>The assessment use cases, shared by REST and gRPC.</summary>
 public sealed class AssessmentService(
-    IQuestionnaireStore questionnaires, IAssessmentStore assessments, IContentReader content, PersonQuotas quotas, TimeProvider clock)
+    IQuestionnaireStore questionnaires, IAssessmentStore assessments, IClearanceStore clearances, Routines.ISessionStore sessions,
+    IContentReader content, PersonQuotas quotas, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
     public const int MaxAnswers = 200;
@@ -89,6 +90,11 @@ public sealed class AssessmentService(
         // Whatever version was answered, today's weights score it: an older version's may have been retired.
         var weighting = questionnaireVersion is null ? questionnaire : await GetQuestionnaireAsync(cancellationToken);
         var result = AssessmentEngine.Evaluate(sheet, names, weighting.Definition);
+        if (await StandingHoldAsync(person, cancellationToken) is { } standing)
+        {
+            result = result with { Triage = result.Triage.WithStanding(standing) };
+        }
+
         var now = StoredMoment.Now(clock);
         var assessment = new Assessment(clientId ?? Guid.CreateVersion7(now), person, now, new SortedDictionary<string, AnswerValue>(sheet.Answers.ToDictionary(a => a.Item.Code, a => a.Value), StringComparer.Ordinal), result, language);
 
@@ -103,6 +109,20 @@ public sealed class AssessmentService(
         }
 
         return SameSubmission(stored, person, answers) ? new SubmittedAssessment(stored, Created: false) : throw Conflict(stored.Id);
+    }
+
+    // A flag stands until a clinician has seen the person: new answers without it are told so, not that all is well.
+    private async Task<StandingHold?> StandingHoldAsync(PersonId person, CancellationToken cancellationToken)
+    {
+        if (await clearances.FindStandingHoldAsync(person, cancellationToken) is not { } hold)
+        {
+            return null;
+        }
+
+        var flags = hold.Source == TriageHold.FromSession
+            ? (await sessions.FindAsync(hold.SourceId, cancellationToken))?.Escalation?.Flags
+            : (await assessments.FindAsync(hold.SourceId, cancellationToken))?.Result.Triage.Flags.Where(f => f.Level >= TriageLevel.Urgent).ToList();
+        return new StandingHold(hold.Source, hold.SourceId, hold.RaisedAt, hold.Level, flags ?? []);
     }
 
     /// <summary>One of the caller's own assessments; someone else's is reported as not found, revealing nothing.</summary>

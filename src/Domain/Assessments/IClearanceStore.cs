@@ -15,4 +15,10 @@ public interface IClearanceStore
 
     /// <summary>The latest red flag of the person that no clearance covers yet, or null when nothing holds their routines.</summary>
     Task<TriageHold?> FindOpenHoldAsync(PersonId person, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The uncleared red flag a new assessment of the person would meet: as <see cref="FindOpenHoldAsync"/>, with every
+    /// stored assessment taken as superseded by the new one.
+    /// </summary>
+    Task<TriageHold?> FindStandingHoldAsync(PersonId person, CancellationToken cancellationToken);
 }

@@ -182,18 +182,18 @@ public static class RedFlagRules
         var deficit = Present(ProgressiveWeakness, FootDrop, LegsGivingWay);
 
         // Cauda equina: saddle, bladder, bowel or sexual signs; symptoms that reached both legs lately, with any deficit
-        // they bring; or weakness getting worse with both legs involved. The SBI weakness item asks how much weakness in
-        // a leg or foot bothers the person, not how severe it is nor whether both legs are weak, so it is no trigger;
-        // and a stable deficit (an old one-sided foot drop) beside long-standing symptoms in both legs, the usual
-        // picture of stenosis in older people, is the urgent deficit row, not an emergency.
+        // they bring; or severe or worsening weakness with both legs involved: weakness getting worse, or legs that give
+        // way (the question asks about both legs). The SBI weakness item asks how much weakness in a leg or foot bothers
+        // the person, not how severe it is nor whether both legs are weak, so it is no trigger; and a stable foot drop
+        // (one foot) beside long-standing symptoms in both legs, the stenosis picture, is the urgent deficit row.
         var caudaEquina = Present(SaddleNumbness, BladderBowelChange, SexualFunctionChange, BothLegsRecent);
         if (answers.IsYes(BothLegsRecent) && deficit.Count > 0)
         {
             caudaEquina.AddRange([.. deficit, .. bothLegs]);
         }
-        else if (bothLegs.Count > 0 && answers.IsYes(ProgressiveWeakness))
+        else if (bothLegs.Count > 0 && Present(ProgressiveWeakness, LegsGivingWay) is [_, ..] severeBoth)
         {
-            caudaEquina.AddRange([ProgressiveWeakness, .. bothLegs]);
+            caudaEquina.AddRange([.. severeBoth, .. bothLegs]);
         }
 
         if (caudaEquina.Count > 0)

@@ -12,10 +12,39 @@ namespace SciaticaService.Domain.Assessments;
 /// Safety questions the answered questionnaire version did not ask, by item code (the current version's codes):
 /// an app on an older version should ask them. Empty when every one was asked.
 /// </param>
+/// <param name="Standing">
+/// An earlier red flag that still holds the person's routines when these answers were given; <see cref="Level"/>,
+/// <see cref="Timing"/> and <see cref="Advice"/> include it. Null when nothing stood.
+/// </param>
 public sealed record TriageResult(
     TriageLevel Level, IReadOnlyList<RaisedFlag> Flags, string Advice, bool RoutineAllowed, CareTiming Timing = CareTiming.NotNeeded,
-    IReadOnlyList<string>? NotAsked = null)
+    IReadOnlyList<string>? NotAsked = null, StandingHold? Standing = null)
 {
+    /// <summary>
+    /// What these answers alone raised, without a standing flag: the level a clearance must cover, and the one that
+    /// makes this assessment hold the person's routines.
+    /// </summary>
+    public TriageLevel LevelOfAnswers() => Flags.Count == 0 ? TriageLevel.SelfCare : Flags.Max(f => f.Level);
+
+    /// <summary>
+    /// This triage with an earlier, uncleared flag carried in: the more urgent level and timing of the two, the standing
+    /// flag's advice first, and no routine until a clinician's clearance covers it.
+    /// </summary>
+    public TriageResult WithStanding(StandingHold hold)
+    {
+        var standingAdvice = hold.Flags is [var first, ..] ? " " + first.Advice : "";
+        var ownAdvice = Flags.Count > 0 ? " " + Advice : "";
+        return this with
+        {
+            Level = Level > hold.Level ? Level : hold.Level,
+            Timing = hold.Flags.Select(f => f.Timing).Append(Timing).Max(),
+            RoutineAllowed = false,
+            Advice = $"A red flag you reported on {hold.RaisedAt.UtcDateTime:yyyy-MM-dd} still stands: new answers alone do not lift it, "
+                + $"a clinician needs to see you first, and then you can record their clearance.{standingAdvice}{ownAdvice}",
+            Standing = hold,
+        };
+    }
+
     /// <summary>Whether a routine may be given at this level: self-care and see-a-GP only.</summary>
     public static bool AllowsRoutine(TriageLevel level) => level <= TriageLevel.SeeGp;
 

@@ -38,6 +38,15 @@ public static class TriageTexts
         ": deja fuera los ejercicios que doblan mucho la columna hacia delante, que los huesos débiles no toleran bien",
         ": Es lässt Übungen weg, die die Wirbelsäule weit nach vorn beugen, denn das vertragen schwache Knochen schlecht");
 
+    /// <summary>Leads the advice when an earlier, uncleared flag stands (see <see cref="TriageResult.WithStanding"/>); <c>{0}</c> is the day it was reported.</summary>
+    public static readonly Wording StillStands = new(
+        "A red flag you reported on {0} still stands: new answers alone do not lift it, a clinician needs to see you first, and then "
+        + "you can record their clearance.",
+        "Una señal de alarma que comunicó el {0} sigue en pie: unas respuestas nuevas no la anulan por sí solas; primero tiene que "
+        + "verle un médico y después puede registrar su visto bueno.",
+        "Ein Warnzeichen, das Sie am {0} gemeldet haben, besteht weiter: Neue Antworten allein heben es nicht auf; zuerst muss eine "
+        + "Ärztin oder ein Arzt Sie sehen, danach können Sie deren Freigabe eintragen.");
+
     /// <summary>Every flag the rules raise, by code. The advice of <see cref="NotAsked"/> and <see cref="BoneOrImmuneRisk"/> has a <c>{0}</c>.</summary>
     public static readonly IReadOnlyDictionary<string, FlagWording> Flags = new Dictionary<string, FlagWording>(StringComparer.Ordinal)
     {
@@ -261,21 +270,30 @@ public static class TriageTexts
     /// returned as stored: it is what the rules wrote. A flag without an entry here (or an unasked question without
     /// one) keeps its stored English rather than lose its advice.
     /// </summary>
-    public static TriageResult Render(TriageResult triage, Language language)
-    {
-        if (language == LanguageNegotiation.Source)
-        {
-            return triage;
-        }
+    public static TriageResult Render(TriageResult triage, Language language) =>
+        language == LanguageNegotiation.Source ? triage : Write(triage, language);
 
-        var flags = triage.Flags.Select(f => Render(f, language)).ToList();
-        var advice = flags switch
+    /// <summary>The triage as this table words it in <paramref name="language"/>, English included; flags without an entry keep their own words.</summary>
+    public static TriageResult Write(TriageResult triage, Language language)
+    {
+        var flags = triage.Flags.Select(f => Write(f, language) ?? f).ToList();
+        var own = flags switch
         {
             [var first, ..] => first.Advice,
-            _ when triage.Level == TriageLevel.SelfCare => SelfCare.In(language),
+            _ when triage.Level == TriageLevel.SelfCare && triage.Standing is null => SelfCare.In(language),
             _ => triage.Advice,
         };
-        return triage with { Flags = flags, Advice = advice };
+        if (triage.Standing is not { } hold)
+        {
+            return triage with { Flags = flags, Advice = own };
+        }
+
+        // As TriageResult.WithStanding puts it: the standing flag's advice first, then these answers' own.
+        var standing = hold with { Flags = [.. hold.Flags.Select(f => Write(f, language) ?? f)] };
+        var advice = StillStands.Format(language, hold.RaisedAt.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+            + (standing.Flags is [var lead, ..] ? " " + lead.Advice : string.Empty)
+            + (flags.Count > 0 ? " " + own : string.Empty);
+        return triage with { Flags = flags, Advice = advice, Standing = standing };
     }
 
     public static RaisedFlag Render(RaisedFlag flag, Language language) =>

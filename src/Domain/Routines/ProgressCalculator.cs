@@ -9,6 +9,9 @@ public static class ProgressCalculator
     public const double MeaningfulPainDropShare = 0.30;
     public const int MeaningfulOdiDrop = 10;
 
+    /// <summary>How long a programme runs before no meaningful change means a GP should look again (CLINICAL.md: 4-6 weeks).</summary>
+    public const int ReviewAfterDays = 42;
+
     /// <param name="from">The period's first day.</param>
     /// <param name="to">The period's last day.</param>
     /// <param name="today">Today, which ends streaks and plans.</param>
@@ -74,7 +77,44 @@ public static class ProgressCalculator
             .OrderBy(a => a.Date)
             .ToList();
 
-        return new ProgressReport(from, to, weeks, current, longest, points, Flags(points), Warnings(weeks));
+        var flags = Flags(points);
+        var warnings = Warnings(weeks);
+        if (firstRoutineDay is { } programmeStart && NoMeaningfulImprovement(programmeStart, Min(to, today), days, points, flags))
+        {
+            warnings.Add(new ProgressFlag("no_meaningful_improvement",
+                "You have followed the programme for six weeks or more without a change in your pain or in how much it limits you that is "
+                + "large enough to matter. Please book a GP visit: self-care alone may not be enough, and other treatment can help."));
+        }
+
+        return new ProgressReport(from, to, weeks, current, longest, points, flags, warnings);
+    }
+
+    /// <summary>
+    /// Six weeks into the programme, and what was measured shows no meaningful change: assessments at least four weeks
+    /// apart without an improvement flag, or the last week's pain before sessions not down 2 points or 30% from the
+    /// first week's. Without such a measure, or with too little pain to improve on, it says nothing.
+    /// </summary>
+    private static bool NoMeaningfulImprovement(
+        DateOnly programmeStart, DateOnly end, IReadOnlyList<SessionDay> days, List<AssessmentPoint> points, List<ProgressFlag> flags)
+    {
+        if (end.DayNumber - programmeStart.DayNumber < ReviewAfterDays || flags.Count > 0)
+        {
+            return false;
+        }
+
+        double? MeanPainBefore(DateOnly first, DateOnly last)
+        {
+            var week = days.Where(d => d.Sessions > 0 && d.Day >= first && d.Day <= last).ToList();
+            return week.Count == 0 ? null : week.Sum(d => (double)d.PainBeforeTotal) / week.Sum(d => d.Sessions);
+        }
+
+        var sessionsImproved = (MeanPainBefore(programmeStart, programmeStart.AddDays(6)), MeanPainBefore(end.AddDays(-6), end)) switch
+        {
+            ({ } before, { } now) when before >= MeaningfulPainDrop => (bool?)(before - now >= MeaningfulPainDrop || before - now >= MeaningfulPainDropShare * before),
+            _ => null,
+        };
+        var assessed = points.Count >= 2 && (Day(points[^1].Date).DayNumber - Day(points[0].Date).DayNumber) >= 28 && points[0].PainNow >= MeaningfulPainDrop;
+        return sessionsImproved switch { true => false, false => true, null => assessed };
     }
 
     private static List<ProgressFlag> Flags(List<AssessmentPoint> points)

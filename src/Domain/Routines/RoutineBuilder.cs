@@ -57,7 +57,9 @@ public static class RoutineBuilder
             throw new ValidationException([problem]);
         }
 
-        if (assessment.Triage.Level <= TriageLevel.SeeGp
+        // A flag carried in from earlier is the service's to enforce (a hold until a clearance); these checks read the answers.
+        var answered = assessment.Triage.LevelOfAnswers();
+        if (answered <= TriageLevel.SeeGp
             && assessment.Triage.NotAsked?.Where(RedFlagRules.NeededBeforeARoutine.Contains).ToList() is [_, ..] unasked)
         {
             // An older questionnaire version did not ask them; unasked is not "no", and a yes would need a doctor first.
@@ -72,7 +74,7 @@ public static class RoutineBuilder
                 $"No routine is given after this assessment. {assessment.Triage.Advice} Once a clinician has seen you, record their clearance.");
         }
 
-        if (assessment.Triage.Level >= TriageLevel.Urgent && !ClearanceCanCover(assessment.Triage))
+        if (answered >= TriageLevel.Urgent && !ClearanceCanCover(assessment.Triage))
         {
             // The clearance lifts the hold, but these answers still report the sign (saddle numbness, say): only answers
             // given after the clinician's visit may decide what exercises are safe now.

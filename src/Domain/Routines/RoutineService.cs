@@ -58,15 +58,15 @@ public sealed class RoutineService(
                 : new DomainException(ErrorKind.NotAllowedNow, ErrorCodes.AssessmentSuperseded, "Build the routine from your latest assessment.");
         }
 
-        // Nothing holds the person (basis.Hold is null): a red flag of this very assessment has been cleared by a clinician.
-        var plan = RoutineBuilder.Build(result, basis.Answers ?? new Dictionary<string, AnswerValue>(), await PublishedAsync(cancellationToken), minutesPerDay,
-            cleared: basis.Hold is null);
-
         // A clean questionnaire alone does not lift an earlier red flag: a clinician's clearance does.
         if (basis.Hold is { } hold)
         {
             throw await HeldAsync(hold, cancellationToken);
         }
+
+        // Nothing holds the person: a red flag of this very assessment, or one it carried, has been cleared by a clinician.
+        var plan = RoutineBuilder.Build(result, basis.Answers ?? new Dictionary<string, AnswerValue>(), await PublishedAsync(cancellationToken), minutesPerDay,
+            cleared: true);
 
         var previous = basis.Current;
         var now = StoredMoment.Now(clock);
@@ -125,8 +125,19 @@ public sealed class RoutineService(
         await EnsureStillAllowedAsync(person, cancellationToken);
         var stretches = await PublishedStretchesAsync(cancellationToken);
         var held = await HeldToLatestAnswersAsync(person, routine, cancellationToken);
+        // A flare-up that took every exercise out leaves no version to step to: the routine stops being served.
+        var changes = Progression.Evaluate(held, await sessions.ListForProgressionAsync(held, cancellationToken), stretches);
+        if (changes.Count > 0 && Progression.Apply(held, changes, stretches).Count == 0)
+        {
+            throw NeedsReview();
+        }
+
         return Progression.NeedsContentCheck(held, stretches) ? (await AdjustCurrentAsync(caller, held, cancellationToken)).Routine : routine;
     }
+
+    private static DomainException NeedsReview() => new(ErrorKind.NotAllowedNow, ErrorCodes.RoutineNeedsReview,
+        "Nothing in your routine can stay: its exercises made your pain worse, are no longer offered, or are ruled out by what you have "
+        + "told us. Rest from it; answer the questionnaire again and build a new routine, or review it with a clinician.");
 
     /// <summary>
     /// The routine held to what the person's latest answers allow: assessed again since it was built (pregnant now, say,
@@ -218,9 +229,7 @@ public sealed class RoutineService(
         if (items.Count == 0)
         {
             // Stepping down would leave nothing to do: that is a question for a clinician, not for an empty routine.
-            throw new DomainException(ErrorKind.NotAllowedNow, ErrorCodes.RoutineNeedsReview,
-                "Nothing in your routine can stay: its exercises made your pain worse, are no longer offered, or are ruled out by what you have "
-                + "told us. Answer the questionnaire again and build a new routine, or review it with a clinician.");
+            throw NeedsReview();
         }
 
         var now = StoredMoment.Now(clock);

@@ -9,7 +9,11 @@ namespace SciaticaService.Domain.Routines;
 /// <param name="Session">The stored session, with its escalation when it reported new red-flag symptoms.</param>
 /// <param name="Created">False when the same session had been logged before.</param>
 /// <param name="AdjustedRoutine">The new routine version, when this session moved an exercise along.</param>
-public sealed record LoggedSession(Session Session, bool Created, Routine? AdjustedRoutine);
+/// <param name="RoutineNeedsReview">
+/// This session left nothing of the routine that may stay (every exercise hurt or is withdrawn): the routine is no
+/// longer served, and the person should answer the questionnaire again or see a clinician.
+/// </param>
+public sealed record LoggedSession(Session Session, bool Created, Routine? AdjustedRoutine, bool RoutineNeedsReview = false);
 
 /// <summary>One session of a batch and what became of it.</summary>
 /// <param name="Id">The session id.</param>
@@ -87,6 +91,7 @@ public sealed class SessionService(
         // Progression is a consequence of the session, not part of it: the session is stored whatever happens here.
         // A routine superseded since it was read is caught by the version's unique index, as a conflict below.
         Routine? adjusted = null;
+        var needsReview = false;
         if (isCurrent)
         {
             try
@@ -94,13 +99,18 @@ public sealed class SessionService(
                 var (next, changed) = await routineService.AdjustCurrentAsync(caller, routine, cancellationToken);
                 adjusted = changed ? next : null;
             }
+            catch (DomainException e) when (e.Code == ErrorCodes.RoutineNeedsReview)
+            {
+                // The session is stored; the person must hear that the routine stops here, not find out later.
+                needsReview = true;
+            }
             catch (DomainException e) when (e.Kind is ErrorKind.Conflict or ErrorKind.NotAllowedNow)
             {
-                // Another session moved the routine on at the same moment, or it needs a clinician: nothing to add here.
+                // Another session moved the routine on at the same moment, or a red flag holds it: nothing to add here.
             }
         }
 
-        return new LoggedSession(stored, true, adjusted);
+        return new LoggedSession(stored, true, adjusted, needsReview);
     }
 
     /// <summary>Logs up to 100 sessions (offline sync); each succeeds or fails on its own.</summary>

@@ -60,6 +60,9 @@ internal sealed class ClearanceStore(SciaticaDbContext db) : IClearanceStore
     public async Task<TriageHold?> FindOpenHoldAsync(PersonId person, CancellationToken cancellationToken) =>
         (await db.Database.ReadRowsAsync(FormattableStringFactory.Create(OpenHold, person.Value), ReadHold, cancellationToken)) is [var hold] ? hold : null;
 
+    public async Task<TriageHold?> FindStandingHoldAsync(PersonId person, CancellationToken cancellationToken) =>
+        (await db.Database.ReadRowsAsync(FormattableStringFactory.Create(StandingHoldStatement, person.Value), ReadHold, cancellationToken)) is [var hold] ? hold : null;
+
     /// <summary>
     /// The statement that finds a person's open hold, as a format string whose {0} is the person id; RoutineStore
     /// runs it in the same round trip as the rest of a routine's basis. A clearance covers every flag raised before it
@@ -68,14 +71,22 @@ internal sealed class ClearanceStore(SciaticaDbContext db) : IClearanceStore
     /// before <see cref="TriageHold.StickySinceEngine"/> holds only while it is the latest. Triage and escalation levels
     /// are stored by wire name; engine versions compare as text (yyyy.mm.n).
     /// </summary>
-    public static readonly string OpenHold = $$"""
+    public static readonly string OpenHold = HoldStatement(superseded: "later.id IS NOT NULL");
+
+    /// <summary>
+    /// <see cref="OpenHold"/> as a new assessment would find it: every assessment is then superseded, so one of an
+    /// engine before <see cref="TriageHold.StickySinceEngine"/> no longer holds.
+    /// </summary>
+    private static readonly string StandingHoldStatement = HoldStatement(superseded: "true");
+
+    private static string HoldStatement(string superseded) => $$"""
         SELECT flags.source, flags.id, flags.level, flags.raised_at, flags.superseded
-        FROM ((SELECT 'assessment' AS source, a.id, a.triage AS level, a.created_at AS raised_at, later.id IS NOT NULL AS superseded
+        FROM ((SELECT 'assessment' AS source, a.id, a.triage AS level, a.created_at AS raised_at, {{superseded}} AS superseded
                FROM assessments AS a
                LEFT JOIN LATERAL (SELECT l.id FROM assessments AS l
                                   WHERE l.person_id = a.person_id AND (l.created_at, l.id) > (a.created_at, a.id) LIMIT 1) AS later ON true
                WHERE a.person_id = {0} AND a.triage IN ('urgent', 'emergency')
-                 AND (later.id IS NULL OR a.result ->> 'engineVersion' >= '{{TriageHold.StickySinceEngine}}')
+                 AND (NOT {{superseded}} OR a.result ->> 'engineVersion' >= '{{TriageHold.StickySinceEngine}}')
                ORDER BY a.created_at DESC, a.id DESC LIMIT 1)
               UNION ALL
               (SELECT 'session', s.id, s.escalation_level, s.recorded_at, false
