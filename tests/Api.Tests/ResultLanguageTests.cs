@@ -137,7 +137,7 @@ public sealed class ResultLanguageTests(ApiFixture fixture) : ApiTest(fixture), 
         Assert.All(session.Items.Zip(english.Items), p => Assert.NotEqual(p.Second.Name, p.First.Name));
         Assert.Equal(routine.Items.Select(i => i.Name), grpcRoutine.Items.Select(i => i.Name));
         Assert.Equal("de", (await grpcCall.ResponseHeadersAsync).GetValue("x-content-language"));
-        Assert.Equal(routine.Items.Select(i => i.Name), grpcSession.Report.Items.Select(i => i.Name));
+        Assert.Equal(routine.Items.Select(i => i.Name), grpcSession.Report.Items.Select(i => grpcSession.Names[i.Stretch]));
     }
 
     [Theory]

@@ -70,7 +70,7 @@ internal static class RoutineMessages
         var message = ToMessageWithoutEscalation(session);
         foreach (var item in message.Report.Items)
         {
-            item.Name = names.GetValueOrDefault(item.Stretch, item.Stretch);
+            message.Names[item.Stretch] = names.GetValueOrDefault(item.Stretch, item.Stretch);
         }
 
         if (session.Escalation is { } escalation)
