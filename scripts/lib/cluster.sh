@@ -117,6 +117,10 @@ cluster_start_postgres() {
     node_considered_unhealthy_timeout=4000; do
     cluster_psql "$cluster_monitor_port" "ALTER SYSTEM SET pgautofailover.${setting%=*} = ${setting#*=}" pg_auto_failover >/dev/null
   done
+  # Once a primary is declared dead the monitor waits this long for it to demote itself before promoting the standby
+  # (default 30 s). A killed node never answers, so it is all waiting; 10 s stays above the keepers' 5 s network
+  # partition timeout (set below), after which a primary cut off from the monitor and the standby stops taking writes.
+  cluster_psql "$cluster_monitor_port" "ALTER SYSTEM SET pgautofailover.primary_demote_timeout = '10s'" pg_auto_failover >/dev/null
   cluster_psql "$cluster_monitor_port" "SELECT pg_reload_conf()" pg_auto_failover >/dev/null
   for i in 0 1; do
     port=${cluster_node_ports[$i]}

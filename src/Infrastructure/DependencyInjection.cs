@@ -59,6 +59,8 @@ public static class DependencyInjection
         services.AddHostedService(provider => new ChangeListener(
             connectionString, provider.GetServices<IChangeSubscriber>(), provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ChangeListener>>()));
         services.AddScoped<ContentImporter>();
+        services.AddScoped<IContentStore>(provider => provider.GetRequiredService<ContentImporter>());
+        services.AddScoped<ContentAdministration>();
         services.AddScoped<ContentSeeder>();
         services.AddScoped<ContentQueries>();
 

@@ -82,6 +82,7 @@ public sealed class ClearanceAndEscalationTests(ApiFixture fixture) : ApiTest(fi
             Assert.False(triage["routineAllowed"]!.GetValue<bool>());
             Assert.Empty(triage["flags"]!.AsArray()); // these answers raised nothing; the standing flag is named apart
             Assert.Contains("still stands", triage["advice"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.StartsWith("A red flag you reported earlier still needs a doctor", (triage == clean["triage"] ? clean : read)["summary"]!.GetValue<string>(), StringComparison.Ordinal);
             var standing = triage["standing"]!;
             Assert.Equal("assessment", standing["source"]!.GetValue<string>());
             Assert.Equal(urgent.Id, standing["sourceId"]!.GetValue<Guid>());

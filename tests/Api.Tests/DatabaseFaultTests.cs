@@ -132,4 +132,20 @@ public sealed class DatabaseFaultTests(ApiFixture fixture, ITestOutputHelper out
 
         Assert.Equal(outage, DatabaseFailure.IsUnavailable(new InvalidOperationException("wrapped", answer)));
     }
+
+    [Fact]
+    public async Task No_primary_among_several_hosts_is_an_outage_not_an_internal_error()
+    {
+        // Two hosts that refuse, asked for a primary: what a multi-host connection string meets during a failover.
+        var builder = new NpgsqlConnectionStringBuilder(Fixture.ConnectionString)
+        {
+            Host = "127.0.0.1:1,127.0.0.1:2", TargetSessionAttributes = "primary", Timeout = 2,
+        };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+
+        var failure = await Assert.ThrowsAnyAsync<NpgsqlException>(() => connection.OpenAsync());
+
+        Assert.True(DatabaseFailure.IsUnavailable(failure), failure.ToString());
+        Assert.True(DatabaseFailure.IsUnavailable(new NpgsqlException("No suitable host was found.")));
+    }
 }

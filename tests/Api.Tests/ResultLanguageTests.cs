@@ -59,6 +59,30 @@ public sealed class ResultLanguageTests(ApiFixture fixture) : ApiTest(fixture), 
     }
 
     [Fact]
+    public async Task A_flag_that_still_stands_is_told_in_the_language_of_the_later_assessment()
+    {
+        using var dana = Fixture.Bearer(TestTokens.For("dana-standing"));
+        var urgent = DiscAnswers();
+        urgent["fever_or_unwell"] = true;
+        await dana.AssessAsync(urgent);
+        using var submit = new HttpRequestMessage(HttpMethod.Post, "/api/v1/assessments") { Content = Json(new JsonObject { ["answers"] = DiscAnswers() }) };
+        submit.Headers.TryAddWithoutValidation("Accept-Language", "es");
+        var clean = await (await dana.SendAsync(submit)).Content.ReadFromJsonAsync<AssessmentResponse>(TestJson.Options);
+
+        using var inEnglish = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/assessments/{clean!.Id}");
+        inEnglish.Headers.TryAddWithoutValidation("Accept-Language", "en");
+        var english = await (await dana.SendAsync(inEnglish)).Content.ReadFromJsonAsync<AssessmentResponse>(TestJson.Options);
+
+        Assert.NotNull(clean.Triage.Standing);
+        Assert.StartsWith(ResultTexts.StandingSummary.En, english!.Summary, StringComparison.Ordinal);
+        Assert.StartsWith(ResultTexts.StandingSummary.Es, clean.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("Una señal de alarma que comunicó el ", clean.Triage.Advice, StringComparison.Ordinal);
+        Assert.Contains(TriageTexts.Flags["possible_spinal_infection"].Advice.Es, clean.Triage.Advice, StringComparison.Ordinal);
+        Assert.Equal(TriageTexts.Flags["possible_spinal_infection"].Name.Es, clean.Triage.Standing!.Flags[0].Name);
+        Assert.Equal(english.Triage.Level, clean.Triage.Level);
+    }
+
+    [Fact]
     public async Task gRPC_shows_a_result_in_the_same_words_as_REST()
     {
         var made = await _carmen.AssessAsync(DiscAnswers());

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SciaticaService.Api.Tests.Fixtures;
+using SciaticaService.Domain.Content;
 using SciaticaService.Infrastructure.Content;
 using SciaticaService.Infrastructure.Database;
 using SciaticaService.Infrastructure.Persistence;

@@ -132,7 +132,20 @@ public class RoutineBuilderTests
 
         var plan = RoutineBuilder.Build(result, NoScreens, Content, 30);
 
-        Assert.Contains(plan.Items, i => i.Reason.Contains("your answers suggest", StringComparison.Ordinal) && i.Reason.Contains("piriformis", StringComparison.Ordinal));
+        Assert.Contains(plan.Items, i => i.Reason.StartsWith("Your answers suggest the", StringComparison.Ordinal) && i.Reason.Contains("piriformis", StringComparison.Ordinal));
+        // In plain words: no muscle slugs or anatomical jargon in what the person reads.
+        Assert.All(plan.Items, i => Assert.DoesNotMatch(@"\b(gluteus|abductors|extensors|hip rotators)\b", i.Reason));
+    }
+
+    [Fact]
+    public void An_inconclusive_result_gives_no_exercise_a_cause_the_answers_point_to()
+    {
+        var result = Synthetic(["herniated-disc", "spinal-stenosis"], 0.5) with { Inconclusive = true };
+
+        var plan = RoutineBuilder.Build(result, NoScreens, Content, 30);
+
+        Assert.All(plan.Items, i => Assert.DoesNotContain("which your answers point to", i.Reason, StringComparison.Ordinal));
+        Assert.Contains(plan.Items, i => i.Reason.Contains("which your answers leave possible", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -225,7 +238,8 @@ public class RoutineBuilderTests
         Assert.Equal(TriageLevel.Emergency, carried.Level);
         Assert.Equal(TriageLevel.Emergency, carried.LevelOfAnswers());
         Assert.Equal(CareTiming.Now, carried.Timing);
-        Assert.Contains("Go to an emergency department now", carried.Advice, StringComparison.Ordinal);
+        // The answers' own emergency leads; the standing, less urgent flag follows.
+        Assert.StartsWith("Go to an emergency department now", carried.Advice, StringComparison.Ordinal);
         Assert.Contains("within 24 hours", carried.Advice, StringComparison.Ordinal);
     }
 

@@ -44,6 +44,7 @@ public class TriageTests
         { "osteoporosis with a sudden but mild pain", [("osteoporosis", true), ("onset", "sudden"), ("pain_now", 2)], TriageLevel.SeeGp, CareTiming.WithinWeeks, "bone_or_immune_risk" },
         { "at 74 with osteoporosis, pain of 6 since lifting under two weeks ago, a vertebra may have broken", [("age", 74), ("osteoporosis", true), ("onset", "after_lifting_or_accident"), ("pain_now", 6), ("symptom_duration", "under_2_weeks")], TriageLevel.Urgent, CareTiming.Today, "possible_fracture" },
         { "osteoporosis and a sudden pain that painkillers do not control is severe whatever the score", [("osteoporosis", true), ("onset", "sudden"), ("pain_now", 4), ("pain_uncontrolled", true)], TriageLevel.Urgent, CareTiming.Today, "possible_fracture" },
+        { "at 80 with osteoporosis, pain of 8 since lifting seven weeks ago: a fracture may not have healed", [("age", 80), ("osteoporosis", true), ("onset", "after_lifting_or_accident"), ("pain_now", 8), ("symptom_duration", "6_to_12_weeks")], TriageLevel.Urgent, CareTiming.Today, "possible_fracture" },
         { "long-term steroids and a sudden severe pain that has lasted over 12 weeks is not a new fracture", [("long_term_steroids", true), ("onset", "sudden"), ("pain_now", 7), ("symptom_duration", "over_12_weeks")], TriageLevel.SeeGp, CareTiming.WithinWeeks, "bone_or_immune_risk" },
 
         // Possible cancer: within days, two weeks at most.

@@ -13,7 +13,7 @@ public sealed class ETaggedBody(byte[] body, string contentType, bool shared) : 
 {
     public Task ExecuteAsync(HttpContext httpContext)
     {
-        var tag = new EntityTagHeaderValue(SciaticaService.Infrastructure.Content.ContentFiles.StrongETag(body));
+        var tag = new EntityTagHeaderValue(Domain.StrongETag.Of(body));
         var response = httpContext.Response;
         var headers = response.GetTypedHeaders();
         headers.ETag = tag;

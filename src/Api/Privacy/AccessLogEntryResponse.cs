@@ -14,8 +14,3 @@ public sealed record AccessLogEntryResponse(DateTimeOffset At, string Accessor, 
     public static AccessLogEntryResponse From(LoggedAccess entry) => new(
         entry.At, entry.Accessor == Domain.Privacy.Accessor.Partner ? "partner" : "self", entry.PartnerId, entry.PartnerName, entry.Action, entry.Data);
 }
-
-/// <summary>A page of the access log, newest first.</summary>
-/// <param name="Items">The entries.</param>
-/// <param name="NextCursor">Pass as <c>cursor</c> for the next, older page; null on the last.</param>
-public sealed record AccessLogPageResponse(IReadOnlyList<AccessLogEntryResponse> Items, string? NextCursor);

@@ -92,7 +92,11 @@ public sealed class AssessmentService(
         var result = AssessmentEngine.Evaluate(sheet, names, weighting.Definition);
         if (await StandingHoldAsync(person, cancellationToken) is { } standing)
         {
-            result = result with { Triage = result.Triage.WithStanding(standing) };
+            result = result with
+            {
+                Triage = result.Triage.WithStanding(standing),
+                Summary = TriageResult.NeedsClearance(result.Triage.Level) ? result.Summary : StandingSummary + result.Summary,
+            };
         }
 
         var now = StoredMoment.Now(clock);
@@ -110,6 +114,9 @@ public sealed class AssessmentService(
 
         return SameSubmission(stored, person, answers) ? new SubmittedAssessment(stored, Created: false) : throw Conflict(stored.Id);
     }
+
+    private const string StandingSummary =
+        "A red flag you reported earlier still needs a doctor: follow the safety advice given with this result before starting any exercises. ";
 
     // A flag stands until a clinician has seen the person: new answers without it are told so, not that all is well.
     private async Task<StandingHold?> StandingHoldAsync(PersonId person, CancellationToken cancellationToken)

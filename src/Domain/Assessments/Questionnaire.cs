@@ -1,20 +1,5 @@
 namespace SciaticaService.Domain.Assessments;
 
-/// <summary>The kinds of answer an item takes.</summary>
-public enum AnswerType
-{
-    /// <summary>JSON <c>true</c> or <c>false</c>.</summary>
-    Boolean,
-
-    /// <summary>A whole number between the item's <c>min</c> and <c>max</c>.</summary>
-#pragma warning disable CA1720 // "integer" is the wire name, as in JSON Schema
-    Integer,
-#pragma warning restore CA1720
-
-    /// <summary>One of the item's option codes.</summary>
-    Choice,
-}
-
 /// <summary>
 /// The assessment questionnaire as content: sections of items, each answer carrying its evidence towards causes
 /// and imbalances as natural-log likelihood ratios. Versioned: a change makes a new version and stored assessments
@@ -83,50 +68,6 @@ public sealed record QuestionnaireDefinition(
         };
     }
 }
-
-public sealed record QuestionnaireSection(string Code, string Title, IReadOnlyList<QuestionnaireItem> Items);
-
-/// <param name="Code">The stable item code clients and partners key on.</param>
-/// <param name="Text">The question, in plain words.</param>
-/// <param name="Type">The kind of answer.</param>
-/// <param name="Required">Whether a submission must answer it.</param>
-/// <param name="Help">Optional extra explanation.</param>
-/// <param name="Min">Smallest allowed value, for integer items.</param>
-/// <param name="Max">Largest allowed value, for integer items.</param>
-/// <param name="Options">For boolean items the options <c>true</c> and <c>false</c>; for choice items every choice.</param>
-/// <param name="Bands">For integer items: value ranges that carry evidence (e.g. age bands).</param>
-public sealed record QuestionnaireItem(
-    string Code,
-    string Text,
-    AnswerType Type,
-    bool Required,
-    string? Help = null,
-    int? Min = null,
-    int? Max = null,
-    IReadOnlyList<AnswerOption>? Options = null,
-    IReadOnlyList<ValueBand>? Bands = null);
-
-/// <param name="Code"><c>true</c>/<c>false</c> for boolean items, the choice code for choice items.</param>
-/// <param name="Label">What the person sees.</param>
-/// <param name="Evidence">What choosing it says about causes and imbalances.</param>
-public sealed record AnswerOption(string Code, string Label, Evidence? Evidence = null);
-
-/// <summary>A range of an integer item's values, inclusive, with the evidence it carries.</summary>
-public sealed record ValueBand(int Min, int Max, Evidence Evidence);
-
-/// <summary>Natural-log likelihood ratios: positive raises, negative lowers. Keys are condition or imbalance slugs.</summary>
-/// <param name="Causes">Weights by condition slug.</param>
-/// <param name="Imbalances">Weights by imbalance slug.</param>
-/// <param name="Sources">Where each weight comes from, by the slug it weighs.</param>
-public sealed record Evidence(
-    IReadOnlyDictionary<string, double>? Causes = null,
-    IReadOnlyDictionary<string, double>? Imbalances = null,
-    IReadOnlyDictionary<string, WeightSource>? Sources = null);
-
-/// <summary>Where a weight comes from.</summary>
-/// <param name="Citation">The publication and the sign it measured, or why the weight is set by hand.</param>
-/// <param name="Ratio">The published likelihood ratio the weight is the natural log of; null for a weight set by hand.</param>
-public sealed record WeightSource(string Citation, double? Ratio = null);
 
 /// <summary>A stored version of the questionnaire.</summary>
 public sealed record Questionnaire(int Version, QuestionnaireDefinition Definition);

@@ -117,7 +117,7 @@ public static class RedFlagRules
         + "in the spine has to be ruled out first. Do not start the routine until a doctor has seen you.";
 
     private const string CancerAdvice =
-        "See a doctor within the next few days, and no later than two weeks, and tell them about these answers. They are uncommon with "
+        "See a doctor within the next few days, and no later than two weeks, and tell them about these answers. These signs are uncommon with "
         + "ordinary sciatica and worth checking first. Do not start the routine until a doctor has seen you.";
 
     private const string SelfCareAdvice =
@@ -215,13 +215,13 @@ public static class RedFlagRules
         }
 
         // With weak bones, a minor fall or lifting can break a vertebra: sudden or after lifting, severe (a high pain score
-        // or pain that painkillers do not control), and recent: pain that started that way months ago and has lasted is
-        // not this picture. An unasked duration counts as recent.
+        // or pain that painkillers do not control), and not long-standing: a fracture can stay unhealed for weeks, but
+        // pain that started that way over three months ago and has lasted is not this picture. Unasked counts as recent.
         var fracture = Present(RecentMajorTrauma);
         var fragileBones = Present(Osteoporosis, LongTermSteroids);
         var severe = answers.Number("pain_now") is >= SeverePain ? "pain_now" : answers.IsYes(PainUncontrolled) ? PainUncontrolled : null;
         if (fragileBones.Count > 0 && answers.Choice("onset") is "sudden" or "after_lifting_or_accident" && severe is not null
-            && answers.Choice(SymptomDuration) is null or "under_2_weeks" or "2_to_6_weeks")
+            && answers.Choice(SymptomDuration) is not "over_12_weeks")
         {
             fracture.AddRange([.. fragileBones, "onset", severe]);
         }

@@ -140,14 +140,20 @@ public static class ResultTexts
     public static readonly IReadOnlyDictionary<TriageLevel, Wording> TriageSentences = new Dictionary<TriageLevel, Wording>
     {
         [TriageLevel.Emergency] = new(
-            "Some of your answers need emergency care now: see the advice above before anything else. ",
-            "Algunas de sus respuestas indican que necesita ir a urgencias ahora: lea el consejo de arriba antes que nada. ",
-            "Einige Ihrer Antworten bedeuten, dass Sie jetzt in die Notaufnahme müssen: Lesen Sie zuerst den Rat oben. "),
+            "Some of your answers need emergency care now: follow the safety advice given with this result before anything else. ",
+            "Algunas de sus respuestas indican que necesita ir a urgencias ahora: antes que nada, siga los consejos de seguridad que acompañan a este resultado. ",
+            "Einige Ihrer Antworten bedeuten, dass Sie jetzt in die Notaufnahme müssen: Befolgen Sie vor allem anderen die Sicherheitshinweise zu diesem Ergebnis. "),
         [TriageLevel.Urgent] = new(
-            "Some of your answers need a doctor soon: see the advice above before starting any exercises. ",
-            "Algunas de sus respuestas indican que necesita ver pronto a un médico: lea el consejo de arriba antes de empezar cualquier ejercicio. ",
-            "Einige Ihrer Antworten bedeuten, dass Sie bald ärztliche Hilfe brauchen: Lesen Sie den Rat oben, bevor Sie mit Übungen beginnen. "),
+            "Some of your answers need a doctor soon: follow the safety advice given with this result before starting any exercises. ",
+            "Algunas de sus respuestas indican que necesita ver pronto a un médico: siga los consejos de seguridad que acompañan a este resultado antes de empezar cualquier ejercicio. ",
+            "Einige Ihrer Antworten bedeuten, dass Sie bald ärztliche Hilfe brauchen: Befolgen Sie die Sicherheitshinweise zu diesem Ergebnis, bevor Sie mit Übungen beginnen. "),
     };
+
+    /// <summary>Leads the summary when an earlier, uncleared flag stands and these answers alone need no doctor first (AssessmentService).</summary>
+    public static readonly Wording StandingSummary = new(
+        "A red flag you reported earlier still needs a doctor: follow the safety advice given with this result before starting any exercises. ",
+        "Una señal de alarma que comunicó antes sigue necesitando un médico: siga los consejos de seguridad que acompañan a este resultado antes de empezar cualquier ejercicio. ",
+        "Ein Warnzeichen, das Sie früher gemeldet haben, muss weiterhin ärztlich abgeklärt werden: Befolgen Sie die Sicherheitshinweise zu diesem Ergebnis, bevor Sie mit Übungen beginnen. ");
 
     /// <summary>
     /// The result in one or two plain sentences, in bands, never percentages: the weights are set by hand from
@@ -255,12 +261,20 @@ public static class ResultTexts
             confidence = confidence with { Reason = ConfidenceReason(basis, language) };
         }
 
+        // A standing flag raised the triage level after the summary was written from these answers' own level.
+        var ownLevel = result.Triage.Standing is null ? result.Triage.Level : result.Triage.LevelOfAnswers();
+        var summary = result.Causes.Count > 0
+            ? Summary(ownLevel, result.Causes, result.Inconclusive, result.Confidence?.Level, conditionNames, language)
+            : result.Summary;
+        if (result.Triage.Standing is not null && result.Causes.Count > 0 && !TriageResult.NeedsClearance(ownLevel))
+        {
+            summary = StandingSummary.In(language) + summary;
+        }
+
         return result with
         {
             Triage = TriageTexts.Render(result.Triage, language),
-            Summary = result.Causes.Count > 0
-                ? Summary(result.Triage.Level, result.Causes, result.Inconclusive, result.Confidence?.Level, conditionNames, language)
-                : result.Summary,
+            Summary = summary,
             Disclaimer = Disclaimer.In(language),
             Confidence = confidence,
             Recommendations = result.Recommendations?

@@ -33,14 +33,18 @@ public sealed record TriageResult(
     public TriageResult WithStanding(StandingHold hold)
     {
         var standingAdvice = hold.Flags is [var first, ..] ? " " + first.Advice : "";
-        var ownAdvice = Flags.Count > 0 ? " " + Advice : "";
+        var standing = $"A red flag you reported on {hold.RaisedAt.UtcDateTime:yyyy-MM-dd} still stands: new answers alone do not lift it, "
+            + $"a doctor or other clinician needs to see you first; once they have, record that visit in the app.{standingAdvice}";
+        // The most urgent advice leads, as it does among one assessment's own flags.
+        var advice = Flags.Count == 0 ? standing
+            : LevelOfAnswers() > hold.Level ? $"{Advice} {standing}"
+            : $"{standing} {Advice}";
         return this with
         {
             Level = Level > hold.Level ? Level : hold.Level,
             Timing = hold.Flags.Select(f => f.Timing).Append(Timing).Max(),
             RoutineAllowed = false,
-            Advice = $"A red flag you reported on {hold.RaisedAt.UtcDateTime:yyyy-MM-dd} still stands: new answers alone do not lift it, "
-                + $"a clinician needs to see you first, and then you can record their clearance.{standingAdvice}{ownAdvice}",
+            Advice = advice,
             Standing = hold,
         };
     }

@@ -40,12 +40,12 @@ public static class TriageTexts
 
     /// <summary>Leads the advice when an earlier, uncleared flag stands (see <see cref="TriageResult.WithStanding"/>); <c>{0}</c> is the day it was reported.</summary>
     public static readonly Wording StillStands = new(
-        "A red flag you reported on {0} still stands: new answers alone do not lift it, a clinician needs to see you first, and then "
-        + "you can record their clearance.",
+        "A red flag you reported on {0} still stands: new answers alone do not lift it, a doctor or other clinician needs to see you "
+        + "first; once they have, record that visit in the app.",
         "Una señal de alarma que comunicó el {0} sigue en pie: unas respuestas nuevas no la anulan por sí solas; primero tiene que "
-        + "verle un médico y después puede registrar su visto bueno.",
-        "Ein Warnzeichen, das Sie am {0} gemeldet haben, besteht weiter: Neue Antworten allein heben es nicht auf; zuerst muss eine "
-        + "Ärztin oder ein Arzt Sie sehen, danach können Sie deren Freigabe eintragen.");
+        + "verle un médico u otro profesional sanitario y, cuando lo haya hecho, registre esa visita en la app.",
+        "Ein Warnzeichen, das Sie am {0} gemeldet haben, besteht weiter: Neue Antworten allein heben es nicht auf; zuerst muss Sie "
+        + "eine Ärztin, ein Arzt oder eine andere medizinische Fachperson sehen. Tragen Sie diesen Besuch danach in der App ein.");
 
     /// <summary>Every flag the rules raise, by code. The advice of <see cref="NotAsked"/> and <see cref="BoneOrImmuneRisk"/> has a <c>{0}</c>.</summary>
     public static readonly IReadOnlyDictionary<string, FlagWording> Flags = new Dictionary<string, FlagWording>(StringComparer.Ordinal)
@@ -90,12 +90,12 @@ public static class TriageTexts
         ["possible_cancer"] = new(
             new("Signs that need checking for another cause", "Señales que hay que revisar por si hay otra causa",
                 "Zeichen, die auf eine andere Ursache geprüft werden müssen"),
-            new("See a doctor within the next few days, and no later than two weeks, and tell them about these answers. They are uncommon with "
+            new("See a doctor within the next few days, and no later than two weeks, and tell them about these answers. These signs are uncommon with "
                 + "ordinary sciatica and worth checking first. Do not start the routine until a doctor has seen you.",
-                "Vea a un médico en los próximos días, y como mucho en dos semanas, y cuéntele estas respuestas. No son habituales en una "
-                + "ciática corriente y conviene revisarlas primero. " + NotBeforeDoctorEs,
+                "Vea a un médico en los próximos días, y como mucho en dos semanas, y cuéntele estas respuestas. Estas señales no son "
+                + "habituales en una ciática corriente y conviene revisarlas primero. " + NotBeforeDoctorEs,
                 "Gehen Sie in den nächsten Tagen, spätestens innerhalb von zwei Wochen, zu einer Ärztin oder einem Arzt und erzählen Sie von "
-                + "diesen Antworten. Sie sind bei gewöhnlichem Ischias selten und sollten zuerst abgeklärt werden. " + NotBeforeDoctorDe)),
+                + "diesen Antworten. Diese Zeichen sind bei gewöhnlichem Ischias selten und sollten zuerst abgeklärt werden. " + NotBeforeDoctorDe)),
         ["symptoms_in_both_legs"] = new(
             new("Symptoms in both legs", "Síntomas en las dos piernas", "Beschwerden in beiden Beinen"),
             new("Book a GP visit in the next few weeks about the symptoms in both legs. Long-standing heaviness in both legs on walking that "
@@ -288,11 +288,14 @@ public static class TriageTexts
             return triage with { Flags = flags, Advice = own };
         }
 
-        // As TriageResult.WithStanding puts it: the standing flag's advice first, then these answers' own.
+        // As TriageResult.WithStanding puts it: the standing flag with its advice, and the more urgent of it and these
+        // answers' own advice first.
         var standing = hold with { Flags = [.. hold.Flags.Select(f => Write(f, language) ?? f)] };
-        var advice = StillStands.Format(language, hold.RaisedAt.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
-            + (standing.Flags is [var lead, ..] ? " " + lead.Advice : string.Empty)
-            + (flags.Count > 0 ? " " + own : string.Empty);
+        var stands = StillStands.Format(language, hold.RaisedAt.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+            + (standing.Flags is [var lead, ..] ? " " + lead.Advice : string.Empty);
+        var advice = flags.Count == 0 ? stands
+            : triage.LevelOfAnswers() > hold.Level ? $"{own} {stands}"
+            : $"{stands} {own}";
         return triage with { Flags = flags, Advice = advice, Standing = standing };
     }
 

@@ -91,6 +91,3 @@ public sealed class Imbalance
         Translations = new Dictionary<Language, ImbalanceText>(source.Translations);
     }
 }
-
-/// <summary>A check a person can do alone, at home, to see whether they have the imbalance.</summary>
-public sealed record SelfCheck(string Name, IReadOnlyList<string> Steps, string PositiveSign);

@@ -27,13 +27,3 @@ public sealed record LessonEntry
     /// <summary>By language code (<c>es</c>, <c>de</c>): a published lesson has every language.</summary>
     public IReadOnlyDictionary<string, LessonTranslationEntry?>? Translations { get; init; }
 }
-
-/// <summary>A lesson's text in a language other than English.</summary>
-public sealed record LessonTranslationEntry
-{
-    public string? Title { get; init; }
-
-    public string? Summary { get; init; }
-
-    public IReadOnlyList<string?>? Body { get; init; }
-}

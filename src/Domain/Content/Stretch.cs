@@ -184,12 +184,3 @@ public sealed class Stretch
         Translations = new Dictionary<Language, StretchText>(source.Translations);
     }
 }
-
-/// <summary>A condition the stretch must never be prescribed for, and why.</summary>
-public sealed record Contraindication(string Condition, string Reason);
-
-/// <summary>A screen that rules the stretch out for a person, whatever the cause of their sciatica, and why.</summary>
-public sealed record Precaution(Assessments.Screen Screen, string Reason);
-
-/// <summary>Thrown when code tries to build content that breaks a safety invariant.</summary>
-public sealed class ContentInvariantException(string message) : InvalidOperationException(message);

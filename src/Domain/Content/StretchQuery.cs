@@ -11,7 +11,3 @@ namespace SciaticaService.Domain.Content;
 /// <param name="MaxDifficulty">1 to 3.</param>
 public sealed record StretchQuery(
     string? Condition = null, string? SafeFor = null, string? Muscle = null, string? Bias = null, string? MaxDifficulty = null);
-
-/// <summary>Validated stretch filters; null means "no filter".</summary>
-public sealed record StretchCriteria(
-    string? IndicatedFor = null, string? SafeFor = null, string? Muscle = null, DirectionBias? Bias = null, int? MaxDifficulty = null);

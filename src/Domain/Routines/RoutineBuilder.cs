@@ -170,7 +170,7 @@ public static class RoutineBuilder
             .ThenBy(c => KindOrder(c.Stretch.Kind))
             .ThenBy(c => c.Stretch.Slug, StringComparer.Ordinal)
             .Select((c, i) => new RoutineItem(i + 1, c.Stretch.Slug, SetsFor(c.Stretch), c.Stretch.HoldSeconds, c.Stretch.Repetitions, c.Stretch.Sides,
-                Reason(c.Stretch, c.Targets, relevant, top, direction, conditionNames)))
+                Reason(c.Stretch, c.Targets, relevant, top, direction, conditionNames, assessment.Inconclusive)))
             .ToList();
 
         // Belt and braces: whatever changed above, an unsafe item or a progression started past its first step never
@@ -285,7 +285,8 @@ public static class RoutineBuilder
         IReadOnlyList<CauseLikelihood> relevant,
         CauseLikelihood top,
         DirectionalPreference direction,
-        IReadOnlyDictionary<string, string> conditionNames)
+        IReadOnlyDictionary<string, string> conditionNames,
+        bool inconclusive)
     {
         if (stretch.Kind == ExerciseKind.NerveGlide)
         {
@@ -300,15 +301,17 @@ public static class RoutineBuilder
 
         var cause = relevant.First(c => stretch.IndicatedFor.Contains(c.Condition));
         var causeName = conditionNames.GetValueOrDefault(cause.Condition, cause.Condition).ToLowerInvariant();
-        var fit = cause.Condition == top.Condition ? "which your answers point to" : "which your answers leave possible";
+        // An inconclusive result points to no one cause, so no exercise may claim it does.
+        var fit = cause.Condition == top.Condition && !inconclusive ? "which your answers point to" : "which your answers leave possible";
         if (targets.Count > 0)
         {
             var imbalance = targets[0].Imbalance!;
             var muscles = stretch.Kind == ExerciseKind.Strengthening
                 ? stretch.TargetMuscles.Intersect(imbalance.WeakMuscles)
                 : stretch.TargetMuscles.Intersect(imbalance.TightMuscles);
-            var verb = stretch.Kind == ExerciseKind.Strengthening ? "Strengthens" : "Eases";
-            return $"{verb} the {string.Join(" and ", muscles.Select(m => m.Replace('-', ' ')))}, which your answers suggest need it, and suits {causeName}.";
+            var need = stretch.Kind == ExerciseKind.Strengthening ? "strengthening" : "loosening";
+            return $"Your answers suggest the {string.Join(" and ", muscles.Select(MuscleNames.Plain))} could do with {need}: this exercise works on "
+                + $"that, and suits {causeName}.";
         }
 
         return $"Suits {causeName}, {fit}.";

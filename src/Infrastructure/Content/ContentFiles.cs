@@ -16,11 +16,7 @@ public sealed class ContentFiles
     public static string Canonical<TEntry>(TEntry entry) => JsonSerializer.Serialize(entry, JsonOptions);
 
     /// <summary>A strong ETag for an entry: a hash of its canonical JSON.</summary>
-    public static string ETagOf<TEntry>(TEntry entry) => StrongETag(System.Text.Encoding.UTF8.GetBytes(Canonical(entry)));
-
-    /// <summary>A quoted strong ETag for exact bytes: 144 bits of their SHA-256, base64url.</summary>
-    public static string StrongETag(ReadOnlySpan<byte> bytes) =>
-        "\"" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(bytes), 0, 18).Replace('+', '-').Replace('/', '_') + "\"";
+    public static string ETagOf<TEntry>(TEntry entry) => Domain.StrongETag.Of(System.Text.Encoding.UTF8.GetBytes(Canonical(entry)));
 
     private readonly Dictionary<(string Section, int Index), (string File, int Index)> _origins;
     private string? _questionnaireFile;
@@ -166,6 +162,3 @@ public sealed class ContentFiles
         return problem.ToString();
     }
 }
-
-/// <summary>Seed content that cannot be applied; the message names the file and the entry.</summary>
-public sealed class ContentSeedException(string message) : Exception(message);

@@ -6,45 +6,13 @@ using SciaticaService.Infrastructure.Persistence;
 
 namespace SciaticaService.Infrastructure.Content;
 
-/// <summary>What to change: entries to create or replace by slug, and stored entries to delete.</summary>
-/// <param name="Upserts">Entries to create, or to replace the stored entry with the same slug.</param>
-/// <param name="Removals">Stored entries to delete.</param>
-/// <param name="PruneOthers">Also delete every stored entry that <paramref name="Upserts"/> does not contain.</param>
-/// <param name="QuestionnaireHistory">
-/// Earlier questionnaire versions, oldest first, stored before the document's own when no questionnaire is stored
-/// yet: a new deployment then numbers its versions as every other does, and older apps find theirs.
-/// </param>
-public sealed record ContentChange(
-    ContentDocument Upserts, ContentRemovals Removals, bool PruneOthers = false, IReadOnlyList<QuestionnaireDefinition>? QuestionnaireHistory = null);
-
-/// <summary>The outcome of a content change, by <c>kind:slug</c>.</summary>
-public sealed class ContentChangeResult
-{
-    /// <summary>Every problem that stopped the change; empty when it was valid.</summary>
-    public IReadOnlyList<ContentProblem> Problems { get; init; } = [];
-
-    /// <summary>True when the change was written; false for a dry run or an invalid change.</summary>
-    public bool Applied { get; set; }
-
-    public List<string> Created { get; } = [];
-
-    public List<string> Updated { get; } = [];
-
-    public List<string> Removed { get; } = [];
-
-    public int Unchanged { get; set; }
-
-    /// <summary>Stored entries the document does not contain and that were kept.</summary>
-    public List<string> NotInDocument { get; } = [];
-}
-
 /// <summary>
 /// Applies content changes: validated as a whole against the stored catalogue, written in one transaction with an
 /// audit entry per changed item, or not at all. Start-up seeding, the admin import and single-item edits all come
 /// through here. A PostgreSQL advisory lock serialises content writers across replicas, so concurrent imports and
 /// edits see each other's results and an If-Match check inside <see cref="ApplyAsync"/> cannot race.
 /// </summary>
-public sealed class ContentImporter(SciaticaDbContext db, ContentCache cache, TimeProvider clock)
+public sealed class ContentImporter(SciaticaDbContext db, ContentCache cache, TimeProvider clock) : IContentStore
 {
     private const long ContentWriteLockKey = 0x5C1A71CA_0000_0001;
 
@@ -86,6 +54,9 @@ public sealed class ContentImporter(SciaticaDbContext db, ContentCache cache, Ti
         await db.RoutineTemplates.AsNoTracking().OrderBy(t => t.Slug).ToListAsync(cancellationToken),
         await db.Lessons.AsNoTracking().OrderBy(l => l.Slug).ToListAsync(cancellationToken),
         (await db.Questionnaires.AsNoTracking().OrderByDescending(q => q.Version).FirstOrDefaultAsync(cancellationToken))?.Definition);
+
+    /// <inheritdoc/>
+    public string ETagOf<TEntry>(TEntry entry) => ContentFiles.ETagOf(entry);
 
     /// <param name="change">What to change.</param>
     /// <param name="actor">Who changes it, for the audit log.</param>

@@ -34,6 +34,11 @@ public sealed class DatabaseFailure : IStoreFailures
                 case NpgsqlException { InnerException: System.Net.Sockets.SocketException or IOException or TimeoutException }:
                 case TimeoutException:
                     return true;
+                // No server answered at all: with several hosts and no primary among them (a failover under way),
+                // Npgsql says "No suitable host was found" with no inner exception to go by (bench/failover found
+                // these answered 500).
+                case NpgsqlException { InnerException: null }:
+                    return true;
             }
         }
 

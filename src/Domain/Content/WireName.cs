@@ -1,46 +1,5 @@
 namespace SciaticaService.Domain.Content;
 
-/// <summary>Which way an exercise moves the lower spine; it decides which causes it suits.</summary>
-public enum DirectionBias
-{
-    /// <summary>Bends the lower spine forward (Williams-style): opens the canal, suits stenosis and spondylolisthesis.</summary>
-    Flexion,
-
-    /// <summary>Arches the lower spine back (McKenzie-style): suits a disc whose pain centralises.</summary>
-    Extension,
-
-    /// <summary>Keeps the spine in its natural curve.</summary>
-    Neutral,
-}
-
-/// <summary>How an exercise is done with respect to the left and right side.</summary>
-public enum Sides
-{
-    /// <summary>Done on one side, then repeated on the other.</summary>
-    EachSide,
-
-    /// <summary>Both sides move together, or sides do not apply.</summary>
-    BothTogether,
-
-    /// <summary>Done on the painful side only.</summary>
-    AffectedSide,
-}
-
-/// <summary>Whether content is visible beyond admins.</summary>
-public enum ContentStatus
-{
-    Draft,
-    Published,
-}
-
-public enum ExerciseKind
-{
-    Stretch,
-    Strengthening,
-    Mobility,
-    NerveGlide,
-}
-
 /// <summary>
 /// The names enums have on the wire (content files, REST, query strings): snake_case, e.g. <c>each_side</c>.
 /// One place, so a seed file, a query filter and a response can never disagree on spelling.

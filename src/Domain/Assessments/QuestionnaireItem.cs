@@ -1,0 +1,21 @@
+namespace SciaticaService.Domain.Assessments;
+
+/// <param name="Code">The stable item code clients and partners key on.</param>
+/// <param name="Text">The question, in plain words.</param>
+/// <param name="Type">The kind of answer.</param>
+/// <param name="Required">Whether a submission must answer it.</param>
+/// <param name="Help">Optional extra explanation.</param>
+/// <param name="Min">Smallest allowed value, for integer items.</param>
+/// <param name="Max">Largest allowed value, for integer items.</param>
+/// <param name="Options">For boolean items the options <c>true</c> and <c>false</c>; for choice items every choice.</param>
+/// <param name="Bands">For integer items: value ranges that carry evidence (e.g. age bands).</param>
+public sealed record QuestionnaireItem(
+    string Code,
+    string Text,
+    AnswerType Type,
+    bool Required,
+    string? Help = null,
+    int? Min = null,
+    int? Max = null,
+    IReadOnlyList<AnswerOption>? Options = null,
+    IReadOnlyList<ValueBand>? Bands = null);

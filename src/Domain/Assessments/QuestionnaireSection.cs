@@ -1,0 +1,3 @@
+namespace SciaticaService.Domain.Assessments;
+
+public sealed record QuestionnaireSection(string Code, string Title, IReadOnlyList<QuestionnaireItem> Items);

@@ -1,0 +1,9 @@
+namespace SciaticaService.Domain.Content;
+
+public enum ExerciseKind
+{
+    Stretch,
+    Strengthening,
+    Mobility,
+    NerveGlide,
+}
