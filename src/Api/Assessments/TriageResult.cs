@@ -17,8 +17,8 @@ namespace SciaticaService.Api.Assessments;
 /// an app on an older version should ask them. Empty when every one was asked.
 /// </param>
 /// <param name="Standing">
-/// An earlier red flag that still holds the person's routines when these answers were given; <see cref="Level"/>,
-/// <see cref="Timing"/> and <see cref="Advice"/> include it. Null when nothing stood.
+/// An earlier red flag that still holds the person's routines when these answers were given; <see cref="Model.TriageResult.Level"/>,
+/// <see cref="Model.TriageResult.Timing"/> and <see cref="Model.TriageResult.Advice"/> include it. Null when nothing stood.
 /// </param>
 public sealed record TriageResult(
     TriageLevel Level, IReadOnlyList<RaisedFlag> Flags, string Advice, bool RoutineAllowed, CareTiming Timing = CareTiming.NotNeeded,
