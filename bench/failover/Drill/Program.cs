@@ -149,6 +149,10 @@ var summary = new
         at = Math.Round(w.At, 1),
         longestGapSeconds = Math.Round(LongestGap(times, w.At, w.Until), 2),
         failedWrites = failed.Count(f => f.At >= w.At && f.At < w.Until),
+        // From the warm-up after the fault to the next one: for a fault that changes a setting, its steady rate.
+        writesPerSecond = w.Until - w.At > 2 * options.WarmUp
+            ? Math.Round(times.Count(t => t >= w.At + options.WarmUp && t < w.Until) / (w.Until - w.At - options.WarmUp), 1)
+            : (double?)null,
     }),
 };
 Console.WriteLine(JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }));
