@@ -25,6 +25,7 @@ public class LanguageAndMediaTests(ApiFixture fixture) : ApiTest(fixture)
     [InlineData("/api/v1/routine-templates/spinal-stenosis-starter")]
     [InlineData("/api/v1/conditions")]
     [InlineData("/api/v1/stretches?condition=spinal-stenosis")]
+    [InlineData("/api/v1/questionnaire")]
     public async Task Every_catalogue_read_negotiates_its_language_with_an_ETag_and_a_304_per_language(string path)
     {
         var english = await GetAsync(path, "en-GB", null);
@@ -111,6 +112,50 @@ public class LanguageAndMediaTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(rest["precautions"]!.AsArray().Select(p => p!["reason"]!.GetValue<string>()), grpc.Precautions.Select(p => p.Reason));
         Assert.Equal(rest["media"]!.AsArray().Select(m => m!["altText"]!.GetValue<string>()), grpc.Media.Select(m => m.AltText));
         Assert.Equal(restCondition["name"]!.GetValue<string>(), condition.Name);
+    }
+
+    [Fact]
+    public async Task The_questionnaire_comes_in_the_language_asked_for_over_REST_and_gRPC_with_the_same_codes()
+    {
+        var english = await ReadAsync("/api/v1/questionnaire", "en");
+        var spanish = await ReadAsync("/api/v1/questionnaire", "es-ES");
+        var metadata = new Metadata { { "accept-language", "es-ES" } };
+        var call = new Contracts.V1.AssessmentService.AssessmentServiceClient(Fixture.CreateGrpcChannel())
+            .GetQuestionnaireAsync(new Contracts.V1.GetQuestionnaireRequest(), metadata);
+        var grpc = await call.ResponseAsync;
+
+        static IEnumerable<string> Codes(JsonNode q) => q["sections"]!.AsArray().SelectMany(s => s!["items"]!.AsArray()
+            .Select(i => $"{s["code"]}/{i!["code"]}/{i["type"]}/{string.Join(",", (i["options"]?.AsArray() ?? []).Select(o => o!["code"]!.GetValue<string>()))}"));
+        static IEnumerable<string?> Texts(JsonNode q) => q["sections"]!.AsArray().SelectMany(s => s!["items"]!.AsArray()
+            .SelectMany(i => new[] { i!["text"]!.GetValue<string>(), i["help"]?.GetValue<string>() }
+                .Concat((i["options"]?.AsArray() ?? []).Select(o => o!["label"]!.GetValue<string>()))));
+
+        Assert.Equal(Codes(english), Codes(spanish));
+        Assert.Equal(english["version"]!.GetValue<int>(), spanish["version"]!.GetValue<int>());
+        Assert.Equal(english["causePriors"]!.ToJsonString(), spanish["causePriors"]!.ToJsonString());
+        Assert.Equal("Autoevaluación de la ciática", spanish["title"]!.GetValue<string>());
+        Assert.Equal("Primero, la seguridad", spanish["sections"]![0]!["title"]!.GetValue<string>());
+        Assert.NotEqual(Texts(english), Texts(spanish));
+        Assert.Equal("es", (await call.ResponseHeadersAsync).GetValue("x-content-language"));
+        Assert.Equal(spanish["title"]!.GetValue<string>(), grpc.Title);
+        Assert.Equal(Texts(spanish), grpc.Sections.SelectMany(s => s.Items)
+            .SelectMany(i => new[] { i.Text, i.Help.Length == 0 ? null : i.Help }.Concat(i.Options.Select(o => o.Label))));
+    }
+
+    [Fact]
+    public async Task An_import_of_a_questionnaire_without_every_language_is_refused()
+    {
+        using var admin = Fixture.Admin();
+        var document = JsonNode.Parse(await admin.GetStringAsync("/api/v1/admin/content"))!;
+        document["questionnaire"]!["translations"]!.AsObject().Remove("de");
+        document["questionnaire"]!["translations"]!["es"]!["items"]!.AsObject().Remove("saddle_numbness");
+
+        var import = await admin.PostAsync("/api/v1/admin/content/import?dryRun=true", new StringContent(document.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        var body = await import.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, import.StatusCode);
+        Assert.Contains("translations.de", body, StringComparison.Ordinal);
+        Assert.Contains("translations.es.items.saddle_numbness", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,24 +15,37 @@ public static class AssessmentEndpoints
 {
     public static IEndpointRouteBuilder MapAssessmentEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/v1/questionnaire", GetQuestionnaire).WithTags("Assessments").WithName(nameof(GetQuestionnaire));
+        routes.MapGet("/api/v1/questionnaire", GetQuestionnaire).WithTags("Assessments").WithName(nameof(GetQuestionnaire))
+            .WithMetadata(OpenApi.LanguageNegotiated.Instance);
 
         var assessments = routes.MapGroup("/api/v1").WithTags("Assessments").RequireAuthorization().RecordsAccess()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        assessments.MapPost("/assessments", SubmitAssessment).WithName(nameof(SubmitAssessment))
+        assessments.MapPost("/assessments", SubmitAssessment).WithName(nameof(SubmitAssessment)).WithMetadata(OpenApi.LanguageNegotiated.Instance)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
-        assessments.MapGet("/assessments/{id:guid}", GetAssessment).WithName(nameof(GetAssessment)).ProducesProblem(StatusCodes.Status404NotFound);
+        assessments.MapGet("/assessments/{id:guid}", GetAssessment).WithName(nameof(GetAssessment)).WithMetadata(OpenApi.LanguageNegotiated.Instance)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         assessments.MapGet("/assessments/{id:guid}/fhir", GetAssessmentFhir).WithName(nameof(GetAssessmentFhir))
             .Produces<JsonElement>(StatusCodes.Status200OK, FhirBundle.MediaType, FhirBundle.MediaTypes[1..])
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status406NotAcceptable);
-        assessments.MapGet("/me/assessments", ListMyAssessments).WithName(nameof(ListMyAssessments)).ProducesProblem(StatusCodes.Status400BadRequest);
+        assessments.MapGet("/me/assessments", ListMyAssessments).WithName(nameof(ListMyAssessments)).WithMetadata(OpenApi.LanguageNegotiated.Instance)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return routes;
     }
 
     /// <summary>The latest questionnaire: sections, items, answer types and options, which items are required, and the evidence each answer carries.</summary>
-    public static async Task<ETaggedJson<QuestionnaireResponse>> GetQuestionnaire(AssessmentService assessments, CancellationToken cancellationToken) =>
-        new(QuestionnaireResponse.From(await assessments.GetQuestionnaireAsync(cancellationToken)));
+    /// <remarks>
+    /// Its texts (title, introduction, section titles, item texts, help, option labels) come in the language
+    /// <c>Accept-Language</c> asks for, named in <c>Content-Language</c>, with an ETag per language; codes, types and
+    /// weights are the same in every language.
+    /// </remarks>
+    public static async Task<ETaggedJson<QuestionnaireResponse>> GetQuestionnaire(
+        AssessmentService assessments, HttpContext context, CancellationToken cancellationToken)
+    {
+        var questionnaire = await assessments.GetQuestionnaireAsync(cancellationToken);
+        var language = questionnaire.Definition.ShownIn(RequestLanguage.Of(context));
+        return new(QuestionnaireResponse.From(questionnaire, language), language: language);
+    }
 
     /// <summary>Submits answers: red flags are checked first, then the causes and imbalances are weighed; the result is stored.</summary>
     /// <remarks>
@@ -104,7 +117,9 @@ public static class AssessmentEndpoints
         {
             var language = RequestLanguage.ForStored(context, item.Language);
             languages.Add(language);
-            responses.Add(AssessmentResponse.From(item, language, await content.LessonsForAsync(item.Result, language, cancellationToken)));
+            responses.Add(AssessmentResponse.From(
+                item, language, await content.ResultInAsync(item.Result, language, cancellationToken),
+                await content.LessonsForAsync(item.Result, language, cancellationToken)));
         }
 
         if (languages.Count == 1)

@@ -15,8 +15,13 @@ namespace SciaticaService.Api.Assessments;
 public sealed class AssessmentGrpcService(AssessmentService assessments, ClearanceService clearances, ContentQueries content) : V1.AssessmentService.AssessmentServiceBase
 {
     [AllowAnonymous]
-    public override async Task<V1.Questionnaire> GetQuestionnaire(V1.GetQuestionnaireRequest request, ServerCallContext context) =>
-        AssessmentMessages.ToMessage(await assessments.GetQuestionnaireAsync(context.CancellationToken));
+    public override async Task<V1.Questionnaire> GetQuestionnaire(V1.GetQuestionnaireRequest request, ServerCallContext context)
+    {
+        var questionnaire = await assessments.GetQuestionnaireAsync(context.CancellationToken);
+        var language = questionnaire.Definition.ShownIn(Content.RequestLanguage.Of(context));
+        await context.WriteResponseHeadersAsync(new Metadata { { Content.RequestLanguage.ResponseMetadataKey, WireName.Of(language) } });
+        return AssessmentMessages.ToMessage(questionnaire, language);
+    }
 
     [Authorize]
     public override async Task<V1.Assessment> SubmitAssessment(V1.SubmitAssessmentRequest request, ServerCallContext context)
@@ -60,7 +65,7 @@ public sealed class AssessmentGrpcService(AssessmentService assessments, Clearan
     private async Task<V1.Assessment> WithLessonsAsync(Model.Assessment assessment, ServerCallContext context)
     {
         var language = Content.RequestLanguage.ForStored(context, assessment.Language);
-        var message = AssessmentMessages.ToMessage(assessment);
+        var message = AssessmentMessages.ToMessage(assessment, await content.ResultInAsync(assessment.Result, language, context.CancellationToken));
         message.Language = WireName.Of(language);
         message.MadeIn = WireName.Of(assessment.Language);
         message.Lessons.AddRange((await content.LessonsForAsync(assessment.Result, language, context.CancellationToken))

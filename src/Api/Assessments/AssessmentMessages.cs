@@ -135,7 +135,7 @@ internal static class AssessmentMessages
         RecordedBy = clearance.RecordedBy,
     };
 
-    public static V1.Triage ToMessage(TriageResult triage) => new()
+    public static V1.Triage ToMessage(Model.TriageResult triage) => new()
     {
         Level = ToMessage(triage.Level),
         Flags = { triage.Flags.Select(ToMessage) },
@@ -152,14 +152,16 @@ internal static class AssessmentMessages
             : null,
     };
 
-    private static V1.RaisedFlag ToMessage(RaisedFlag f) => new()
+    private static V1.RaisedFlag ToMessage(Model.RaisedFlag f) => new()
     {
         Code = f.Code, Name = f.Name, Level = ToMessage(f.Level), Items = { f.Items }, Advice = f.Advice, Timing = ToMessage(f.Timing),
     };
 
-    public static V1.Assessment ToMessage(Model.Assessment assessment)
+    /// <param name="assessment">The stored assessment.</param>
+    /// <param name="shown">Its result with the texts in the language to show; the stored (English) result when null.</param>
+    public static V1.Assessment ToMessage(Model.Assessment assessment, Model.AssessmentResult? shown = null)
     {
-        var result = assessment.Result;
+        var result = shown ?? assessment.Result;
         var message = new V1.Assessment
         {
             Id = assessment.Id.ToString(),
@@ -217,9 +219,9 @@ internal static class AssessmentMessages
         return message;
     }
 
-    public static V1.Questionnaire ToMessage(Questionnaire questionnaire)
+    public static V1.Questionnaire ToMessage(Questionnaire questionnaire, Language language)
     {
-        var definition = questionnaire.Definition;
+        var definition = questionnaire.Definition.In(language);
         var message = new V1.Questionnaire
         {
             Version = questionnaire.Version,
@@ -304,9 +306,9 @@ internal static class AssessmentMessages
                 return source;
             });
 
-    private static V1.EvidenceItem ToMessage(EvidenceItem item) => new() { Item = item.Item, Answer = item.Answer, Weight = item.Weight };
+    private static V1.EvidenceItem ToMessage(Model.EvidenceItem item) => new() { Item = item.Item, Answer = item.Answer, Weight = item.Weight };
 
-    private static V1.Score ToMessage(Score score)
+    private static V1.Score ToMessage(Model.Score score)
     {
         var message = new V1.Score
         {

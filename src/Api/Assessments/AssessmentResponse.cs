@@ -47,13 +47,21 @@ public sealed record AssessmentResponse(
     string Language,
     string MadeIn)
 {
-    /// <summary>As it was made, without lessons: they are links into content, not part of what the person answered (data export).</summary>
-    public static AssessmentResponse From(Assessment a) => From(a, a.Language, []);
+    /// <summary>
+    /// As stored, without lessons: they are links into content, not part of what the person answered (data export).
+    /// Its texts are those the rules wrote, in English, which <c>language</c> says.
+    /// </summary>
+    public static AssessmentResponse From(Assessment a) => From(a, SciaticaService.Domain.Content.LanguageNegotiation.Source, a.Result, []);
 
+    /// <param name="a">The stored assessment.</param>
+    /// <param name="language">The language <paramref name="shown"/> is written in.</param>
+    /// <param name="shown">Its result with the texts in <paramref name="language"/>.</param>
+    /// <param name="lessons">The lessons for it, titled in <paramref name="language"/>.</param>
     public static AssessmentResponse From(
-        Assessment a, SciaticaService.Domain.Content.Language language, IReadOnlyList<SciaticaService.Domain.Content.LessonLink> lessons) => new(
-        a.Id, a.CreatedAt, a.Result.QuestionnaireVersion, a.Result.EngineVersion, a.Result.Triage with { NotAsked = a.Result.Triage.NotAsked ?? [] },
-        a.Result.Causes, a.Result.Inconclusive, a.Result.Summary, a.Result.Imbalances, a.Result.Scores, a.Result.Disclaimer, a.Answers,
-        a.Result.Confidence, a.Result.Screens ?? Screening.From(a.Answers), a.Result.DirectionalPreference, a.Result.Recommendations ?? [],
+        Assessment a, SciaticaService.Domain.Content.Language language, AssessmentResult shown, IReadOnlyList<SciaticaService.Domain.Content.LessonLink> lessons) => new(
+        a.Id, a.CreatedAt, shown.QuestionnaireVersion, shown.EngineVersion, TriageResult.From(shown.Triage),
+        [.. shown.Causes.Select(CauseLikelihood.From)], shown.Inconclusive, shown.Summary, [.. shown.Imbalances.Select(ImbalanceLikelihood.From)],
+        OutcomeScores.From(shown.Scores), shown.Disclaimer, a.Answers, Confidence.From(shown.Confidence), shown.Screens ?? Screening.From(a.Answers),
+        shown.DirectionalPreference, [.. (shown.Recommendations ?? []).Select(Recommendation.From)],
         lessons, SciaticaService.Domain.Content.WireName.Of(language), SciaticaService.Domain.Content.WireName.Of(a.Language));
 }

@@ -9,6 +9,8 @@ namespace SciaticaService.Api.Assessments;
 /// are the item codes; choices are Codings with their ordinal value) and an <c>Observation</c> per score, each
 /// derived from the response. Built as plain JSON: the service needs only this one shape, not a FHIR library.
 /// Every id comes from the stored assessment, so each read of it is the same document and consumers can de-duplicate.
+/// The response's item texts and choice displays are in the language the person answered in, when the answered
+/// version has it (its <c>language</c> says which); score displays are the code systems' own, in English.
 /// </summary>
 public static class FhirBundle
 {
@@ -24,12 +26,14 @@ public static class FhirBundle
         var responseUrl = $"urn:uuid:{assessment.Id}";
         var subject = new JsonObject { ["identifier"] = new JsonObject { ["system"] = "urn:sciatica:person", ["value"] = assessment.PersonId } };
         var authored = assessment.CreatedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
-        var items = questionnaire.Definition.Items.ToDictionary(i => i.Code, StringComparer.Ordinal);
+        var language = questionnaire.Definition.ShownIn(assessment.Language);
+        var items = questionnaire.Definition.In(language).Items.ToDictionary(i => i.Code, StringComparer.Ordinal);
 
         var response = new JsonObject
         {
             ["resourceType"] = "QuestionnaireResponse",
             ["id"] = assessment.Id.ToString(),
+            ["language"] = SciaticaService.Domain.Content.WireName.Of(language),
             ["questionnaire"] = $"urn:sciatica:questionnaire|{assessment.QuestionnaireVersion}",
             ["status"] = "completed",
             ["subject"] = subject.DeepClone(),
@@ -67,7 +71,7 @@ public static class FhirBundle
             ["entry"] = entries,
         };
 
-        JsonObject Observation(Score score, string system, string code, string display) => new()
+        JsonObject Observation(Domain.Assessments.Score score, string system, string code, string display) => new()
         {
             ["resourceType"] = "Observation",
             // One assessment has one observation per score code: the pair names it for good.

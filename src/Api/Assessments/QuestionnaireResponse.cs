@@ -21,7 +21,10 @@ public sealed record QuestionnaireResponse(
     IReadOnlyList<QuestionnaireSection> Sections,
     IReadOnlyDictionary<string, WeightSource>? PriorSources)
 {
-    public static QuestionnaireResponse From(Questionnaire q) => new(
-        q.Version, q.Definition.Contract, q.Definition.Title, q.Definition.Introduction, q.Definition.CausePriors, q.Definition.ImbalancePriors,
-        q.Definition.Sections, q.Definition.PriorSources);
+    /// <summary>The questionnaire with its texts in <paramref name="language"/>, which it has (see <see cref="QuestionnaireDefinition.ShownIn"/>).</summary>
+    public static QuestionnaireResponse From(Questionnaire q, SciaticaService.Domain.Content.Language language)
+    {
+        var d = q.Definition.In(language);
+        return new(q.Version, d.Contract, d.Title, d.Introduction, d.CausePriors, d.ImbalancePriors, d.Sections, d.PriorSources);
+    }
 }

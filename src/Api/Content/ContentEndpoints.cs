@@ -13,7 +13,7 @@ public static class ContentEndpoints
 {
     public static IEndpointRouteBuilder MapContentEndpoints(this IEndpointRouteBuilder routes)
     {
-        var content = routes.MapGroup("/api/v1").WithTags("Content");
+        var content = routes.MapGroup("/api/v1").WithTags("Content").WithMetadata(OpenApi.LanguageNegotiated.Instance);
 
         content.MapGet("/conditions", ListConditions).WithName(nameof(ListConditions));
         content.MapGet("/conditions/{slug}", GetCondition).WithName(nameof(GetCondition)).ProducesProblem(StatusCodes.Status404NotFound);

@@ -16,6 +16,23 @@ public static class RequestLanguage
 
     public static Language Of(ServerCallContext context) => LanguageNegotiation.Negotiate(context.RequestHeaders.GetValue(MetadataKey));
 
+    /// <summary>The caller's language, announced as <c>Content-Language</c> with <c>Vary: Accept-Language</c>, for a response written in it.</summary>
+    public static Language Announce(HttpContext context)
+    {
+        var language = Of(context);
+        context.Response.Headers.ContentLanguage = WireName.Of(language);
+        context.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, Microsoft.Net.Http.Headers.HeaderNames.AcceptLanguage);
+        return language;
+    }
+
+    /// <summary>The caller's language, announced in the <see cref="ResponseMetadataKey"/> response metadata, as REST's <c>Content-Language</c>.</summary>
+    public static async Task<Language> AnnounceAsync(ServerCallContext context)
+    {
+        var language = Of(context);
+        await context.WriteResponseHeadersAsync(new Metadata { { ResponseMetadataKey, WireName.Of(language) } });
+        return language;
+    }
+
     /// <summary>
     /// The language a stored result is shown in: the one the request names (REST <c>?lang=</c>, else
     /// <c>Accept-Language</c>), or, when it names none, <paramref name="madeIn"/>, the language it was made in.

@@ -29,6 +29,7 @@ public static class OpenApiContract
             options.OperationFilter<ErrorResponsesFilter>();
             options.OperationFilter<FhirResponseFilter>();
             options.OperationFilter<ConditionalGetFilter>();
+            options.OperationFilter<LanguageHeadersFilter>();
             options.DocumentFilter<DocumentInfoFilter>();
         });
         return services;

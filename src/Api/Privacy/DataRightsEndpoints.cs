@@ -41,12 +41,12 @@ public static class DataRightsEndpoints
     /// </remarks>
     /// <param name="format"><c>json</c> or <c>fhir</c>.</param>
     public static async Task<FileContentHttpResult> ExportMyData(
-        [FromQuery] string? format, DataRightsService rights, AssessmentService assessments, TimeProvider clock,
+        [FromQuery] string? format, DataRightsService rights, AssessmentService assessments, Domain.Content.ContentQueries content, TimeProvider clock,
         Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, HttpContext context, CancellationToken cancellationToken)
     {
         var chosen = PersonalDataDocument.FormatOf(format);
         var data = await rights.ExportAsync(context.GetCaller(), cancellationToken);
-        var document = await PersonalDataDocument.RenderAsync(chosen, data, assessments, json.Value.SerializerOptions, clock.GetUtcNow(), cancellationToken);
+        var document = await PersonalDataDocument.RenderAsync(chosen, data, assessments, content, json.Value.SerializerOptions, clock.GetUtcNow(), cancellationToken);
         context.Response.Headers.CacheControl = "no-store";
         return TypedResults.File(document.Body, document.MediaType);
     }

@@ -12,7 +12,7 @@ namespace SciaticaService.Api.Privacy;
 
 /// <summary>The data rights over gRPC: the same use cases and documents as <see cref="DataRightsEndpoints"/>.</summary>
 public sealed class DataRightsGrpcService(
-    DataRightsService rights, AssessmentService assessments, TimeProvider clock,
+    DataRightsService rights, AssessmentService assessments, Domain.Content.ContentQueries content, TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : V1.DataRightsService.DataRightsServiceBase
 {
     [Authorize]
@@ -20,7 +20,7 @@ public sealed class DataRightsGrpcService(
     {
         var format = PersonalDataDocument.FormatOf(request.Format);
         var data = await rights.ExportAsync(context.GetHttpContext().GetCaller(request.MemberId), context.CancellationToken);
-        var document = await PersonalDataDocument.RenderAsync(format, data, assessments, json.Value.SerializerOptions, clock.GetUtcNow(), context.CancellationToken);
+        var document = await PersonalDataDocument.RenderAsync(format, data, assessments, content, json.Value.SerializerOptions, clock.GetUtcNow(), context.CancellationToken);
         return new V1.ExportMyDataResponse { MediaType = document.MediaType, Document = ByteString.CopyFrom(document.Body) };
     }
 

@@ -20,12 +20,14 @@ public sealed record PersonalDataDocument(string MediaType, byte[] Body)
         : throw new ValidationException("format", $"Either \"{JsonFormat}\" (the default) or \"{FhirFormat}\".");
 
     public static async Task<PersonalDataDocument> RenderAsync(
-        string format, PersonalData data, AssessmentService assessments, JsonSerializerOptions json, DateTimeOffset exportedAt,
-        CancellationToken cancellationToken)
+        string format, PersonalData data, AssessmentService assessments, Domain.Content.ContentQueries content, JsonSerializerOptions json,
+        DateTimeOffset exportedAt, CancellationToken cancellationToken)
     {
         if (format == JsonFormat)
         {
-            return new("application/json", JsonSerializer.SerializeToUtf8Bytes(PersonalDataExport.From(data, exportedAt), json));
+            // In English, as the results are stored.
+            var names = await content.StretchNamesAsync(Domain.Content.LanguageNegotiation.Source, cancellationToken);
+            return new("application/json", JsonSerializer.SerializeToUtf8Bytes(PersonalDataExport.From(data, exportedAt, names), json));
         }
 
         var questionnaires = new Dictionary<int, Questionnaire>();

@@ -16,8 +16,11 @@ public sealed record PersonalDataExport(
     string PersonId, DateTimeOffset ExportedAt, IReadOnlyList<AssessmentResponse> Assessments, IReadOnlyList<RoutineResponse> Routines,
     IReadOnlyList<SessionResponse> Sessions, IReadOnlyList<ClearanceResponse> Clearances, ProgressReport? Progress)
 {
-    public static PersonalDataExport From(PersonalData data, DateTimeOffset exportedAt) => new(
-        data.Person.Value, exportedAt, [.. data.Assessments.Select(AssessmentResponse.From)], [.. data.Routines.Select(RoutineResponse.From)],
-        [.. data.Sessions.Select(s => SessionResponse.From(s))], [.. data.Clearances.Select(ClearanceResponse.From)],
+    /// <param name="data">What the service holds.</param>
+    /// <param name="exportedAt">When.</param>
+    /// <param name="names">Stretch names by slug, in English: the export is in the language results are stored in.</param>
+    public static PersonalDataExport From(PersonalData data, DateTimeOffset exportedAt, IReadOnlyDictionary<string, string> names) => new(
+        data.Person.Value, exportedAt, [.. data.Assessments.Select(AssessmentResponse.From)], [.. data.Routines.Select(r => RoutineResponse.From(r, names))],
+        [.. data.Sessions.Select(s => SessionResponse.From(s, names, Domain.Content.LanguageNegotiation.Source))], [.. data.Clearances.Select(ClearanceResponse.From)],
         data.Progress is null ? null : ProgressReport.Of(data.Progress));
 }

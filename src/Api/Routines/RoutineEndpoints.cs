@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SciaticaService.Api.Http;
 using SciaticaService.Api.Security;
+using SciaticaService.Domain.Content;
 using SciaticaService.Domain.Errors;
 using SciaticaService.Domain.Routines;
 
@@ -16,7 +17,7 @@ public static class RoutineEndpoints
         var group = routes.MapGroup("/api/v1").RequireAuthorization().RecordsAccess()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
 
-        var routines = group.MapGroup(string.Empty).WithTags("Routines");
+        var routines = group.MapGroup(string.Empty).WithTags("Routines").WithMetadata(OpenApi.LanguageNegotiated.Instance);
         routines.MapPost("/routines", CreateRoutine).WithName(nameof(CreateRoutine))
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         routines.MapGet("/routines/{id:guid}", GetRoutine).WithName(nameof(GetRoutine)).ProducesProblem(StatusCodes.Status404NotFound);
@@ -24,7 +25,7 @@ public static class RoutineEndpoints
         routines.MapPost("/routines/{id:guid}/adjust", AdjustRoutine).WithName(nameof(AdjustRoutine))
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-        var sessions = group.MapGroup(string.Empty).WithTags("Sessions");
+        var sessions = group.MapGroup(string.Empty).WithTags("Sessions").WithMetadata(OpenApi.LanguageNegotiated.Instance);
         sessions.MapPut("/sessions/{sessionId:guid}", PutSession).WithName(nameof(PutSession))
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
         sessions.MapGet("/sessions/{sessionId:guid}", GetSession).WithName(nameof(GetSession)).ProducesProblem(StatusCodes.Status404NotFound);
@@ -42,59 +43,82 @@ public static class RoutineEndpoints
     /// </remarks>
     /// <param name="idempotencyKey">A key of the client's for this change, 1 to 128 visible ASCII characters.</param>
     public static async Task<Results<Created<RoutineResponse>, Ok<RoutineResponse>>> CreateRoutine(
-        CreateRoutineRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, RoutineService routines, HttpContext context,
-        CancellationToken cancellationToken)
+        CreateRoutineRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, RoutineService routines, ContentQueries content,
+        HttpContext context, CancellationToken cancellationToken)
     {
         var (routine, created) = await routines.CreateAsync(context.GetCaller(), request.AssessmentId, request.MinutesPerDay, idempotencyKey, cancellationToken);
-        return created ? TypedResults.Created($"/api/v1/routines/{routine.Id}", RoutineResponse.From(routine)) : TypedResults.Ok(RoutineResponse.From(routine));
+        var response = RoutineResponse.From(routine, await NamesAsync(content, context, cancellationToken));
+        return created ? TypedResults.Created($"/api/v1/routines/{routine.Id}", response) : TypedResults.Ok(response);
     }
+
+    /// <summary>Stretch names in the caller's language, which the response announces (<c>Content-Language</c>).</summary>
+    private static async Task<IReadOnlyDictionary<string, string>> NamesAsync(ContentQueries content, HttpContext context, CancellationToken cancellationToken) =>
+        await content.StretchNamesAsync(Content.RequestLanguage.Announce(context), cancellationToken);
 
     /// <summary>One of the caller's routine versions.</summary>
     /// <param name="id">The routine version id.</param>
-    public static async Task<Ok<RoutineResponse>> GetRoutine(Guid id, RoutineService routines, HttpContext context, CancellationToken cancellationToken) =>
-        TypedResults.Ok(RoutineResponse.From(await routines.GetAsync(context.GetCaller(), id, cancellationToken)));
+    public static async Task<Ok<RoutineResponse>> GetRoutine(
+        Guid id, RoutineService routines, ContentQueries content, HttpContext context, CancellationToken cancellationToken)
+    {
+        var routine = await routines.GetAsync(context.GetCaller(), id, cancellationToken);
+        return TypedResults.Ok(RoutineResponse.From(routine, await NamesAsync(content, context, cancellationToken)));
+    }
 
     /// <summary>The caller's current routine: the latest version.</summary>
-    public static async Task<Ok<RoutineResponse>> GetCurrentRoutine(RoutineService routines, HttpContext context, CancellationToken cancellationToken) =>
-        TypedResults.Ok(RoutineResponse.From(await routines.GetCurrentAsync(context.GetCaller(), cancellationToken)));
+    public static async Task<Ok<RoutineResponse>> GetCurrentRoutine(
+        RoutineService routines, ContentQueries content, HttpContext context, CancellationToken cancellationToken)
+    {
+        var routine = await routines.GetCurrentAsync(context.GetCaller(), cancellationToken);
+        return TypedResults.Ok(RoutineResponse.From(routine, await NamesAsync(content, context, cancellationToken)));
+    }
 
     /// <summary>Applies progression now (it also runs after every logged session): easier after pain rose, harder after easy sessions.</summary>
     /// <param name="id">The current routine version's id.</param>
     /// <param name="idempotencyKey">A key of the client's for this change: a retry after it made a new version gets that version.</param>
     public static async Task<Ok<AdjustRoutineResponse>> AdjustRoutine(
-        Guid id, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, RoutineService routines, HttpContext context, CancellationToken cancellationToken)
+        Guid id, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, RoutineService routines, ContentQueries content, HttpContext context,
+        CancellationToken cancellationToken)
     {
         var (routine, changed) = await routines.AdjustAsync(context.GetCaller(), id, idempotencyKey, cancellationToken);
-        return TypedResults.Ok(new AdjustRoutineResponse(changed, RoutineResponse.From(routine)));
+        return TypedResults.Ok(new AdjustRoutineResponse(changed, RoutineResponse.From(routine, await NamesAsync(content, context, cancellationToken))));
     }
 
     /// <summary>Logs a session under the client's own id: the same PUT again changes nothing; different details under the id are a 409.</summary>
     /// <remarks>201 when stored, 200 when it had been stored before. An invalid item rejects the whole session with every problem listed.</remarks>
     /// <param name="sessionId">A UUID the client chose for this session.</param>
     public static async Task<Results<Created<SessionResponse>, Ok<SessionResponse>>> PutSession(
-        Guid sessionId, SessionReport report, SessionService sessions, HttpContext context, CancellationToken cancellationToken)
+        Guid sessionId, SessionReport report, SessionService sessions, ContentQueries content, HttpContext context, CancellationToken cancellationToken)
     {
         var logged = await sessions.PutAsync(context.GetCaller(), sessionId, report.ToModel(), cancellationToken);
-        var response = SessionResponse.From(logged);
+        var language = Content.RequestLanguage.Announce(context);
+        var response = SessionResponse.From(logged, await content.StretchNamesAsync(language, cancellationToken), language);
         return logged.Created ? TypedResults.Created($"/api/v1/sessions/{sessionId}", response) : TypedResults.Ok(response);
     }
 
     /// <summary>One of the caller's sessions.</summary>
     /// <param name="sessionId">The session id.</param>
-    public static async Task<Ok<SessionResponse>> GetSession(Guid sessionId, SessionService sessions, HttpContext context, CancellationToken cancellationToken) =>
-        TypedResults.Ok(SessionResponse.From(await sessions.GetAsync(context.GetCaller(), sessionId, cancellationToken)));
+    public static async Task<Ok<SessionResponse>> GetSession(
+        Guid sessionId, SessionService sessions, ContentQueries content, HttpContext context, CancellationToken cancellationToken)
+    {
+        var session = await sessions.GetAsync(context.GetCaller(), sessionId, cancellationToken);
+        var language = Content.RequestLanguage.Announce(context);
+        var names = await content.StretchNamesAsync(language, cancellationToken);
+        return TypedResults.Ok(SessionResponse.From(session, await content.StretchNamesAsync(language, cancellationToken), language));
+    }
 
     /// <summary>Logs up to 100 sessions at once (offline sync), each on its own: the response says what became of each.</summary>
     public static async Task<Ok<SessionBatchResponse>> PutSessionBatch(
-        SessionBatchRequest request, SessionService sessions, HttpContext context, CancellationToken cancellationToken)
+        SessionBatchRequest request, SessionService sessions, ContentQueries content, HttpContext context, CancellationToken cancellationToken)
     {
         var outcomes = await sessions.PutBatchAsync(
             context.GetCaller(), [.. (request.Sessions ?? []).Select(s => (s?.Id ?? Guid.Empty, s?.Report.ToModel()))], cancellationToken);
+        var language = Content.RequestLanguage.Announce(context);
+        var names = await content.StretchNamesAsync(language, cancellationToken);
         return TypedResults.Ok(new SessionBatchResponse([.. outcomes.Select(o => new SessionBatchResult(
             o.Id,
             o.Status,
             o.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            o.Logged is null ? null : SessionResponse.From(o.Logged)))]));
+            o.Logged is null ? null : SessionResponse.From(o.Logged, names, language)))]));
     }
 
     /// <summary>Progress over a period: sessions per week against plan, streaks, pain before and after by week, SBI and ODI over assessments, and flags.</summary>

@@ -11,7 +11,7 @@ using V1 = SciaticaService.Contracts.V1;
 namespace SciaticaService.Api.Routines;
 
 [Authorize]
-public sealed class RoutineGrpcService(RoutineService routines) : V1.RoutineService.RoutineServiceBase
+public sealed class RoutineGrpcService(RoutineService routines, Domain.Content.ContentQueries content) : V1.RoutineService.RoutineServiceBase
 {
     public override async Task<V1.Routine> CreateRoutine(V1.CreateRoutineRequest request, ServerCallContext context)
     {
@@ -20,21 +20,30 @@ public sealed class RoutineGrpcService(RoutineService routines) : V1.RoutineServ
         var assessmentId = RequestValues.Uuid(request.AssessmentId, "assessmentId", unread);
         var (routine, _) = await routines.CreateAsync(
             caller, assessmentId ?? Guid.Empty, request.MinutesPerDay, NullIfEmpty(request.IdempotencyKey), unread, context.CancellationToken);
-        return RoutineMessages.ToMessage(routine);
+        return RoutineMessages.ToMessage(routine, await NamesAsync(context));
     }
 
-    public override async Task<V1.Routine> GetRoutine(V1.GetRoutineRequest request, ServerCallContext context) =>
-        RoutineMessages.ToMessage(await routines.GetAsync(
-            context.GetHttpContext().GetCaller(request.MemberId), RequestValues.Uuid(request.Id, "id"), context.CancellationToken));
+    public override async Task<V1.Routine> GetRoutine(V1.GetRoutineRequest request, ServerCallContext context)
+    {
+        var routine = await routines.GetAsync(context.GetHttpContext().GetCaller(request.MemberId), RequestValues.Uuid(request.Id, "id"), context.CancellationToken);
+        return RoutineMessages.ToMessage(routine, await NamesAsync(context));
+    }
 
-    public override async Task<V1.Routine> GetCurrentRoutine(V1.GetCurrentRoutineRequest request, ServerCallContext context) =>
-        RoutineMessages.ToMessage(await routines.GetCurrentAsync(context.GetHttpContext().GetCaller(request.MemberId), context.CancellationToken));
+    public override async Task<V1.Routine> GetCurrentRoutine(V1.GetCurrentRoutineRequest request, ServerCallContext context)
+    {
+        var routine = await routines.GetCurrentAsync(context.GetHttpContext().GetCaller(request.MemberId), context.CancellationToken);
+        return RoutineMessages.ToMessage(routine, await NamesAsync(context));
+    }
+
+    /// <summary>Stretch names in the language of the call's <c>accept-language</c>, announced in the response metadata.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> NamesAsync(ServerCallContext context) =>
+        await content.StretchNamesAsync(await Content.RequestLanguage.AnnounceAsync(context), context.CancellationToken);
 
     public override async Task<V1.AdjustRoutineResponse> AdjustRoutine(V1.AdjustRoutineRequest request, ServerCallContext context)
     {
         var (routine, changed) = await routines.AdjustAsync(
             context.GetHttpContext().GetCaller(request.MemberId), RequestValues.Uuid(request.Id, "id"), NullIfEmpty(request.IdempotencyKey), context.CancellationToken);
-        return new V1.AdjustRoutineResponse { Changed = changed, Routine = RoutineMessages.ToMessage(routine) };
+        return new V1.AdjustRoutineResponse { Changed = changed, Routine = RoutineMessages.ToMessage(routine, await NamesAsync(context)) };
     }
 
     // proto3 strings cannot be absent: empty means no key.

@@ -62,12 +62,20 @@ internal static class RoutineMessages
         }
     }
 
-    public static V1.Session ToMessage(Model.Session session)
+    /// <param name="session">The stored session.</param>
+    /// <param name="names">Stretch names by slug, in <paramref name="language"/>.</param>
+    /// <param name="language">The language of its escalation's names and advice: the person must read emergency advice in theirs.</param>
+    public static V1.Session ToMessage(Model.Session session, IReadOnlyDictionary<string, string> names, Language language)
     {
         var message = ToMessageWithoutEscalation(session);
+        foreach (var item in message.Report.Items)
+        {
+            message.Names[item.Stretch] = names.GetValueOrDefault(item.Stretch, item.Stretch);
+        }
+
         if (session.Escalation is { } escalation)
         {
-            message.Escalation = Assessments.AssessmentMessages.ToMessage(escalation);
+            message.Escalation = Assessments.AssessmentMessages.ToMessage(ContentQueries.TriageIn(escalation, language));
         }
 
         return message;
@@ -102,7 +110,9 @@ internal static class RoutineMessages
         Review = { session.ForReview },
     };
 
-    public static V1.Routine ToMessage(Routine routine) => new()
+    /// <param name="routine">The routine version.</param>
+    /// <param name="names">Stretch names by slug, in the call's language.</param>
+    public static V1.Routine ToMessage(Routine routine, IReadOnlyDictionary<string, string> names) => new()
     {
         Id = routine.Id.ToString(),
         Version = routine.Version,
@@ -118,6 +128,7 @@ internal static class RoutineMessages
                 {
                     Position = i.Position,
                     Stretch = i.Stretch,
+                    Name = names.GetValueOrDefault(i.Stretch, i.Stretch),
                     Sets = i.Sets,
                     Sides = Content.ContentMessages.ToMessage(i.Sides),
                     Reason = i.Reason,

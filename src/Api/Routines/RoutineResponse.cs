@@ -20,6 +20,8 @@ public sealed record RoutineResponse(
     IReadOnlyList<RoutineItem> Items, IReadOnlyList<string> SafeFor, IReadOnlyList<RoutineChange> Changes, Guid? PreviousId,
     IReadOnlyList<Screen> Screens)
 {
-    public static RoutineResponse From(Routine r) =>
-        new(r.Id, r.Version, r.AssessmentId, r.CreatedAt, r.MinutesPerDay, r.EstimatedMinutes, [.. r.Items.Select(RoutineItem.From)], r.SafeFor, r.Changes, r.PreviousId, r.Screens);
+    /// <param name="r">The routine version.</param>
+    /// <param name="names">Stretch names by slug, in the response's language.</param>
+    public static RoutineResponse From(Routine r, IReadOnlyDictionary<string, string> names) =>
+        new(r.Id, r.Version, r.AssessmentId, r.CreatedAt, r.MinutesPerDay, r.EstimatedMinutes, [.. r.Items.Select(i => RoutineItem.From(i, names))], r.SafeFor, [.. r.Changes.Select(RoutineChange.From)], r.PreviousId, r.Screens);
 }

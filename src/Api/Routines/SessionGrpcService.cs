@@ -11,7 +11,7 @@ using V1 = SciaticaService.Contracts.V1;
 namespace SciaticaService.Api.Routines;
 
 [Authorize]
-public sealed class SessionGrpcService(SessionService sessions) : V1.SessionService.SessionServiceBase
+public sealed class SessionGrpcService(SessionService sessions, Domain.Content.ContentQueries content) : V1.SessionService.SessionServiceBase
 {
     public override async Task<V1.PutSessionResponse> PutSession(V1.PutSessionRequest request, ServerCallContext context)
     {
@@ -20,9 +20,10 @@ public sealed class SessionGrpcService(SessionService sessions) : V1.SessionServ
         var id = RequestValues.Uuid(request.Id, "sessionId", unread);
         var report = RoutineMessages.ReadReport(request.Report, unread) ?? throw new ValidationException(unread, ErrorCodes.InvalidSession);
         var logged = await sessions.PutAsync(caller, id ?? Guid.Empty, report, unread, context.CancellationToken);
+        var language = await Content.RequestLanguage.AnnounceAsync(context);
         return new V1.PutSessionResponse
         {
-            Session = RoutineMessages.ToMessage(logged.Session),
+            Session = RoutineMessages.ToMessage(logged.Session, await content.StretchNamesAsync(language, context.CancellationToken), language),
             Created = logged.Created,
             AdjustedRoutineId = logged.AdjustedRoutine?.Id.ToString() ?? string.Empty,
             RoutineNeedsReview = logged.RoutineNeedsReview,
@@ -47,6 +48,8 @@ public sealed class SessionGrpcService(SessionService sessions) : V1.SessionServ
         }
 
         var outcomes = await sessions.PutBatchAsync(caller, batch, context.CancellationToken);
+        var language = await Content.RequestLanguage.AnnounceAsync(context);
+        var names = await content.StretchNamesAsync(language, context.CancellationToken);
         return new V1.PutSessionBatchResponse
         {
             Results =
@@ -57,7 +60,7 @@ public sealed class SessionGrpcService(SessionService sessions) : V1.SessionServ
                     Status = o.Status,
                     // Named as the batch entry has them over gRPC (report.pain_after), as a rich status names fields.
                     Errors = { o.Errors.Select(e => new V1.FieldError { Field = Errors.ProtoFieldPath.Of(V1.BatchSession.Descriptor, e.Field), Message = e.Message }) },
-                    Session = o.Logged is null ? null : RoutineMessages.ToMessage(o.Logged.Session),
+                    Session = o.Logged is null ? null : RoutineMessages.ToMessage(o.Logged.Session, names, language),
                     AdjustedRoutineId = o.Logged?.AdjustedRoutine?.Id.ToString() ?? string.Empty,
                     RoutineNeedsReview = o.Logged?.RoutineNeedsReview ?? false,
                 }),
@@ -65,7 +68,10 @@ public sealed class SessionGrpcService(SessionService sessions) : V1.SessionServ
         };
     }
 
-    public override async Task<V1.Session> GetSession(V1.GetSessionRequest request, ServerCallContext context) =>
-        RoutineMessages.ToMessage(await sessions.GetAsync(
-            context.GetHttpContext().GetCaller(request.MemberId), RequestValues.Uuid(request.Id, "id"), context.CancellationToken));
+    public override async Task<V1.Session> GetSession(V1.GetSessionRequest request, ServerCallContext context)
+    {
+        var session = await sessions.GetAsync(context.GetHttpContext().GetCaller(request.MemberId), RequestValues.Uuid(request.Id, "id"), context.CancellationToken);
+        var language = await Content.RequestLanguage.AnnounceAsync(context);
+        return RoutineMessages.ToMessage(session, await content.StretchNamesAsync(language, context.CancellationToken), language);
+    }
 }

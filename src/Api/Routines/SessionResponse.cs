@@ -1,4 +1,5 @@
-using SciaticaService.Domain.Assessments;
+using SciaticaService.Api.Assessments;
+using SciaticaService.Domain.Content;
 using SciaticaService.Domain.Routines;
 
 namespace SciaticaService.Api.Routines;
@@ -10,7 +11,7 @@ namespace SciaticaService.Api.Routines;
 /// <param name="CompletedAt">End.</param>
 /// <param name="PainBefore">Pain before, 0 to 10.</param>
 /// <param name="PainAfter">Pain after, 0 to 10.</param>
-/// <param name="Items">Each exercise: done or skipped, sets, pain during, note.</param>
+/// <param name="Items">Each exercise, named in the response's language: done or skipped, sets, pain during, note.</param>
 /// <param name="RecordedAt">When the service stored it.</param>
 /// <param name="AdjustedRoutineId">The new routine version, when this session moved an exercise along.</param>
 /// <param name="NewSymptoms">Red-flag symptoms reported as new with the session.</param>
@@ -23,13 +24,19 @@ namespace SciaticaService.Api.Routines;
 /// </param>
 public sealed record SessionResponse(
     Guid Id, Guid RoutineId, DateTimeOffset StartedAt, DateTimeOffset CompletedAt, int PainBefore, int PainAfter,
-    IReadOnlyList<SessionItem> Items, DateTimeOffset RecordedAt, Guid? AdjustedRoutineId, IReadOnlyList<string> NewSymptoms,
+    IReadOnlyList<SessionItemResponse> Items, DateTimeOffset RecordedAt, Guid? AdjustedRoutineId, IReadOnlyList<string> NewSymptoms,
     TriageResult? Escalation, IReadOnlyList<string> Review, bool RoutineNeedsReview)
 {
-    public static SessionResponse From(Session s) =>
-        new(s.Id, s.RoutineId, s.StartedAt, s.CompletedAt, s.PainBefore, s.PainAfter, [.. s.Items.Select(SessionItem.From)], s.RecordedAt, null, s.NewSymptoms,
-            s.Escalation, s.ForReview, RoutineNeedsReview: false);
+    /// <param name="s">The stored session.</param>
+    /// <param name="names">Stretch names by slug, in <paramref name="language"/>.</param>
+    /// <param name="language">The language of the exercise names and of the escalation's names and advice.</param>
+    public static SessionResponse From(Session s, IReadOnlyDictionary<string, string> names, Language language) =>
+        new(s.Id, s.RoutineId, s.StartedAt, s.CompletedAt, s.PainBefore, s.PainAfter, [.. s.Items.Select(i => SessionItemResponse.From(i, names))], s.RecordedAt, null, s.NewSymptoms,
+            s.Escalation is null ? null : TriageResult.From(ContentQueries.TriageIn(s.Escalation, language)), s.ForReview, RoutineNeedsReview: false);
 
-    public static SessionResponse From(LoggedSession logged) =>
-        From(logged.Session) with { AdjustedRoutineId = logged.AdjustedRoutine?.Id, RoutineNeedsReview = logged.RoutineNeedsReview };
+    /// <param name="logged">The session as just logged, with what logging it did to the routine.</param>
+    /// <param name="names">Stretch names by slug, in <paramref name="language"/>.</param>
+    /// <param name="language">The language of the exercise names and of the escalation's names and advice.</param>
+    public static SessionResponse From(LoggedSession logged, IReadOnlyDictionary<string, string> names, Language language) =>
+        From(logged.Session, names, language) with { AdjustedRoutineId = logged.AdjustedRoutine?.Id, RoutineNeedsReview = logged.RoutineNeedsReview };
 }

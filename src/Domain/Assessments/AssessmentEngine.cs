@@ -94,7 +94,7 @@ public static class AssessmentEngine
             triage,
             causes,
             inconclusive,
-            Summarise(triage, causes, inconclusive, confidence, conditionNames),
+            ResultTexts.Summary(triage.Level, causes, inconclusive, confidence.Level, conditionNames, Content.Language.En),
             imbalances,
             scores,
             Disclaimer,
@@ -138,56 +138,20 @@ public static class AssessmentEngine
         return [.. rounded.OrderByDescending(c => c.Probability).ThenBy(c => c.Condition, StringComparer.Ordinal)];
     }
 
-    // In bands, never percentages: the weights are set by hand from published figures, and a lay reader takes a
-    // percentage for a diagnosis.
-    private static string Summarise(
-        TriageResult triage, List<CauseLikelihood> causes, bool inconclusive, Confidence confidence, IReadOnlyDictionary<string, string> names)
-    {
-        string Name(CauseLikelihood c) => names.GetValueOrDefault(c.Condition, c.Condition).ToLowerInvariant();
 
-        var possible = causes.Skip(inconclusive ? 2 : 1).Where(c => c.Band == LikelihoodBand.Possible).Select(Name).ToList();
-        var causeSentence = inconclusive
-            ? $"Your answers fit {Name(causes[0])} and {Name(causes[1])} about equally well, so they do not point clearly to one cause."
-            : $"Your answers point most towards {Name(causes[0])}.";
-        if (possible.Count > 0)
-        {
-            causeSentence += $" {Capitalise(JoinAnd(possible))} {(possible.Count == 1 ? "is" : "are")} {(inconclusive ? "also " : string.Empty)}possible.";
-        }
-
-        causeSentence += confidence.Level switch
-        {
-            ConfidenceLevel.Low => " Your answers could tell only a little about the cause, so take this as a first pointer.",
-            ConfidenceLevel.Moderate => " Your answers could tell a fair amount about the cause, though not enough to be sure.",
-            _ => " Your answers fit this picture well, though only an examination can confirm it.",
-        };
-        return triage.Level switch
-        {
-            TriageLevel.Emergency => "Some of your answers need emergency care now: follow the safety advice given with this result before anything else. " + causeSentence,
-            TriageLevel.Urgent => "Some of your answers need a doctor soon: follow the safety advice given with this result before starting any exercises. " + causeSentence,
-            _ => causeSentence,
-        };
-    }
-
-    private static string JoinAnd(List<string> parts) =>
-        parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1];
-
-    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    private static Recommendation Recommend(string code) => new(code, ResultTexts.Recommendations[code].En);
 
     private static List<Recommendation> Recommendations(OutcomeScores scores, IReadOnlyDictionary<string, AnswerValue> answers)
     {
         var recommendations = new List<Recommendation>();
         if (scores.StartBack is { Band: StartBack.HighRisk })
         {
-            recommendations.Add(new Recommendation("see_physiotherapist",
-                "Your answers to the STarT Back questions suggest that the pain is weighing on you a lot, which makes a slow recovery more "
-                + "likely. People in this group do better with a physiotherapist's help alongside self-care: ask your GP about a referral."));
+            recommendations.Add(Recommend("see_physiotherapist"));
         }
 
         if (answers.GetValueOrDefault(Screening.PregnantItem) is AnswerValue.YesNo { Value: true })
         {
-            recommendations.Add(new Recommendation("pregnancy_check",
-                "Tell your midwife or GP about this pain before you start. Pain around the pelvis in pregnancy (pelvic girdle pain) is a "
-                + "different problem from sciatica and is treated differently; your routine leaves out lying face down and long holds on your back."));
+            recommendations.Add(Recommend("pregnancy_check"));
         }
 
         return recommendations;

@@ -19,6 +19,9 @@ public static class ConfidenceRules
     public const int EveryQuestion = 10;
     public const double WeakLead = 0.40;
 
+    /// <summary>The basis code of answers that contradict each other.</summary>
+    public const string ContradictionsCode = "contradictions";
+
     /// <param name="sheet">The answers.</param>
     /// <param name="weighting">The questionnaire whose weights scored them.</param>
     /// <param name="causes">The causes, most likely first.</param>
@@ -36,31 +39,34 @@ public static class ConfidenceRules
         var contradictions = Contradictions(sheet);
         var top = causes[0].Probability;
 
+        // The reason is written from its basis (ResultTexts), so a stored result can be shown in any language.
+        Confidence Of(ConfidenceLevel level, string code)
+        {
+            var basis = new ConfidenceBasis(code, answered, telling.Count, contradictions);
+            return new Confidence(level, ResultTexts.ConfidenceReason(basis, Content.Language.En), basis);
+        }
+
         if (contradictions.Count > 0)
         {
-            return new Confidence(ConfidenceLevel.Low, $"Some answers contradict each other: {string.Join("; ", contradictions)}.");
+            return Of(ConfidenceLevel.Low, ContradictionsCode);
         }
 
         if (answered < FewAnswers)
         {
-            return new Confidence(ConfidenceLevel.Low,
-                $"Only {answered} of the {telling.Count} questions that help tell the causes apart were answered, so the result rests mostly on age and on how common each cause is.");
+            return Of(ConfidenceLevel.Low, "few_answers");
         }
 
         if (inconclusive || top < WeakLead)
         {
-            return new Confidence(ConfidenceLevel.Low, "The answers do not point clearly to one cause.");
+            return Of(ConfidenceLevel.Low, "unclear");
         }
 
         if (answered >= ManyAnswers && top >= ClearLead)
         {
-            return new Confidence(ConfidenceLevel.High,
-                $"{answered} of the {telling.Count} questions that help tell the causes apart were answered, consistently, and they point clearly to one cause.");
+            return Of(ConfidenceLevel.High, "clear");
         }
 
-        return new Confidence(ConfidenceLevel.Moderate, answered >= ManyAnswers
-            ? "Many telling questions were answered, but the answers leave more than one cause open."
-            : $"{answered} of the {telling.Count} questions that help tell the causes apart were answered; answering more would sharpen the result.");
+        return Of(ConfidenceLevel.Moderate, answered >= ManyAnswers ? "many_but_open" : "some_answers");
     }
 
     private static List<string> Contradictions(AnswerSheet sheet)
@@ -70,40 +76,40 @@ public static class ConfidenceRules
         var bothLegs = sheet.YesNo(RedFlagRules.BilateralLegSymptoms);
         if (location == "both_legs" && bothLegs == false)
         {
-            found.Add("the worst symptoms are in both legs, yet there are no symptoms in both legs");
+            found.Add("location_both_legs_yet_not_both_legs");
         }
 
         if (sheet.YesNo(RedFlagRules.BothLegsRecent) == true && bothLegs == false && location != "both_legs")
         {
-            found.Add("symptoms spread to both legs lately, yet there are no symptoms in both legs");
+            found.Add("spread_to_both_legs_yet_not_both_legs");
         }
 
         if (location == "back_and_thigh" && sheet.YesNo("low_back_pain") == false)
         {
-            found.Add("the worst pain is in the lower back and thigh, yet there is no lower back pain");
+            found.Add("back_and_thigh_yet_no_back_pain");
         }
 
         if (sheet.YesNo("worse_standing_or_walking") == false && sheet.YesNo("eased_by_sitting_or_leaning_forward") == true
             && sheet.YesNo("worse_sitting") == true)
         {
-            found.Add("sitting both eases the leg symptoms and makes the pain worse, with no symptoms on walking for it to ease");
+            found.Add("sitting_eases_and_worsens");
         }
 
         if (sheet.YesNo("worse_bending_forward") == true && sheet.YesNo("eased_by_sitting_or_leaning_forward") == true)
         {
-            found.Add("bending forward makes the pain worse, yet leaning forward eases it");
+            found.Add("bending_worse_leaning_eases");
         }
 
         if (sheet.YesNo(Screening.WorseArchingItem) == true && sheet.Choice(Screening.DirectionItem) == "eases_or_moves_up")
         {
-            found.Add("arching back makes the pain worse, yet lying face down or arching eases it");
+            found.Add("arching_worse_extension_eases");
         }
 
         // Yes to nearly every question about the pain says more about how the questions were answered than about a cause.
         var painQuestions = sheet.Answers.Where(a => a.Item.Type == AnswerType.Boolean && !a.Item.Required && !a.Item.Code.StartsWith(StartBack.ItemPrefix, StringComparison.Ordinal)).ToList();
         if (painQuestions.Count >= EveryQuestion && painQuestions.Count(a => a.Value is AnswerValue.YesNo { Value: true }) >= painQuestions.Count - 1)
         {
-            found.Add("yes to nearly every question about the pain");
+            found.Add("yes_to_nearly_everything");
         }
 
         return found;

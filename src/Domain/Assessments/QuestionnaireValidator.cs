@@ -17,9 +17,14 @@ public static class QuestionnaireValidator
     /// <param name="stored">True when checking the stored questionnaire against a content change, for the problem's path.</param>
     /// <param name="minimumContract">The oldest contract a new version may implement: the stored latest's, so partners never lose items.</param>
     /// <param name="reportAs">Where the problem is reported, when not the questionnaire of the document.</param>
+    /// <param name="everyLanguage">
+    /// True for a questionnaire being imported as the latest: people answer it, so it needs every language. Versions
+    /// already stored and earlier versions from the history folder are kept as they were; their translations, if any,
+    /// are still checked.
+    /// </param>
     public static IReadOnlyList<ContentProblem> Validate(
         QuestionnaireDefinition definition, IReadOnlySet<string> conditions, IReadOnlySet<string> imbalances, bool stored = false,
-        int minimumContract = 1, string? reportAs = null)
+        int minimumContract = 1, string? reportAs = null, bool everyLanguage = false)
     {
         var problems = new List<ContentProblem>();
         void Add(string field, string message) =>
@@ -138,7 +143,90 @@ public static class QuestionnaireValidator
             }
         }
 
+        Translations();
         return problems;
+
+        // Keyed by the English codes: a translation covers every text the English has, and nothing else.
+        void Translations()
+        {
+            var translations = definition.Translations ?? new Dictionary<string, QuestionnaireText?>();
+            foreach (var (code, text) in translations)
+            {
+                var path = $"translations.{code}";
+                if (!WireName.TryParse<Language>(code, out var language) || language == LanguageNegotiation.Source)
+                {
+                    Add(path, $"'{code}' is not a translation language: use one of {string.Join(", ", LanguageNegotiation.All.Skip(1).Select(WireName.Of))}; English is the questionnaire's own fields.");
+                    continue;
+                }
+
+                if (text is null)
+                {
+                    Add(path, "The translation is null.");
+                    continue;
+                }
+
+                Text($"{path}.title", text.Title, ContentLimits.NameLength);
+                Text($"{path}.introduction", text.Introduction, ContentLimits.TextLength);
+                var sectionTitles = text.Sections ?? new Dictionary<string, string?>();
+                var itemTexts = text.Items ?? new Dictionary<string, QuestionnaireItemText?>();
+                foreach (var section in definition.Sections)
+                {
+                    Text($"{path}.sections.{section.Code}", sectionTitles.GetValueOrDefault(section.Code), ContentLimits.NameLength);
+                    foreach (var item in section.Items)
+                    {
+                        TranslatedItem($"{path}.items.{item.Code}", item, itemTexts.GetValueOrDefault(item.Code));
+                    }
+                }
+
+                foreach (var unknown in sectionTitles.Keys.Where(k => !definition.Sections.Any(s => s.Code == k)))
+                {
+                    Add($"{path}.sections.{unknown}", $"There is no section '{unknown}' to translate.");
+                }
+
+                foreach (var unknown in itemTexts.Keys.Where(k => !definition.Items.Any(i => i.Code == k)))
+                {
+                    Add($"{path}.items.{unknown}", $"There is no item '{unknown}' to translate.");
+                }
+            }
+
+            if (everyLanguage)
+            {
+                foreach (var missing in LanguageNegotiation.All.Skip(1).Select(WireName.Of).Where(l => !translations.ContainsKey(l)))
+                {
+                    Add($"translations.{missing}", "The questionnaire people answer needs every language: add this translation.");
+                }
+            }
+        }
+
+        void TranslatedItem(string path, QuestionnaireItem item, QuestionnaireItemText? text)
+        {
+            if (text is null)
+            {
+                Add(path, "Translate this item: its text, its help when it has one, and every option's label.");
+                return;
+            }
+
+            Text($"{path}.text", text.Text, ContentLimits.TextLength);
+            if (item.Help is not null)
+            {
+                Text($"{path}.help", text.Help, ContentLimits.TextLength);
+            }
+            else if (text.Help is not null)
+            {
+                Add($"{path}.help", "The English item has no help text to translate.");
+            }
+
+            var labels = text.Options ?? new Dictionary<string, string?>();
+            foreach (var option in item.Options ?? [])
+            {
+                Text($"{path}.options.{option.Code}", labels.GetValueOrDefault(option.Code), ContentLimits.NameLength);
+            }
+
+            foreach (var unknown in labels.Keys.Where(k => !(item.Options ?? []).Any(o => o.Code == k)))
+            {
+                Add($"{path}.options.{unknown}", $"The item has no option '{unknown}' to translate.");
+            }
+        }
 
         void CheckItem(string path, QuestionnaireItem item)
         {

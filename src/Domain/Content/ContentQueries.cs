@@ -77,6 +77,31 @@ public sealed class ContentQueries(IContentReader reader)
             .OrderBy(l => l.Triage.Contains(result.Triage.Level) ? 0 : 1)
             .Select(l => new LessonLink(l.Slug, l.TextIn(language).Title))];
 
+    /// <summary>
+    /// A stored result with what a person reads in it (advice, summary, reasons, recommendations) in
+    /// <paramref name="language"/>, written when it is read, so results stored before any translation show too.
+    /// </summary>
+    public async Task<Assessments.AssessmentResult> ResultInAsync(Assessments.AssessmentResult result, Language language, CancellationToken cancellationToken)
+    {
+        if (language == LanguageNegotiation.Source)
+        {
+            return result;
+        }
+
+        var names = (await reader.ListConditionsAsync(cancellationToken)).ToDictionary(c => c.Slug, c => c.In(language).Name, StringComparer.Ordinal);
+        return Assessments.ResultTexts.Render(result, language, names);
+    }
+
+    /// <summary>
+    /// Every published stretch's name in <paramref name="language"/>, by slug: routines and sessions name their
+    /// exercises with it. A stretch no longer published has none; callers show its slug.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> StretchNamesAsync(Language language, CancellationToken cancellationToken) =>
+        (await reader.ListStretchesAsync(new StretchCriteria(), cancellationToken)).ToDictionary(s => s.Slug, s => s.In(language).Name, StringComparer.Ordinal);
+
+    /// <summary>A triage (a session's escalation) with its flags' names and advice in <paramref name="language"/>.</summary>
+    public static Assessments.TriageResult TriageIn(Assessments.TriageResult triage, Language language) => Assessments.TriageTexts.Render(triage, language);
+
     private async Task<StretchCriteria> ValidateAsync(StretchQuery query, CancellationToken cancellationToken)
     {
         var errors = new List<ValidationError>();

@@ -76,7 +76,7 @@ public static class ContentValidator
         {
             problems.AddRange(Assessments.QuestionnaireValidator.Validate(
                 questionnaire, publishedConditions, publishedImbalances, stored: document.Questionnaire is null,
-                minimumContract: document.Questionnaire is null ? 1 : stored.Questionnaire?.Contract ?? 1));
+                minimumContract: document.Questionnaire is null ? 1 : stored.Questionnaire?.Contract ?? 1, everyLanguage: document.Questionnaire is not null));
         }
 
         var history = stored.Questionnaire is null ? questionnaireHistory ?? [] : [];

@@ -2,7 +2,7 @@ namespace SciaticaService.Domain.Content;
 
 /// <summary>
 /// What stored content still lacks, per language: drafts being translated, and entries stored before translations
-/// existed. Each item is <c>kind:slug</c>, or <c>stretch:slug:media[i]</c> for alt text.
+/// existed. Each item is <c>kind:slug</c>, <c>stretch:slug:media[i]</c> for alt text, or <c>questionnaire</c> for the latest questionnaire.
 /// </summary>
 /// <param name="Missing">By language code (<c>en</c>, <c>es</c>, <c>de</c>), the entries lacking it, sorted; empty lists when complete.</param>
 public sealed record TranslationReport(IReadOnlyDictionary<string, IReadOnlyList<string>> Missing)
@@ -46,6 +46,11 @@ public sealed record TranslationReport(IReadOnlyDictionary<string, IReadOnlyList
         foreach (var lesson in catalog.Lessons)
         {
             Check($"lesson:{lesson.Slug}", lesson.Texts.ContainsKey);
+        }
+
+        if (catalog.Questionnaire is { } questionnaire)
+        {
+            Check("questionnaire", questionnaire.Has);
         }
 
         return new(missing.ToDictionary(

@@ -24,6 +24,9 @@ public static class SciaticaDatabase
             .UseNpgsql(WithServiceDefaults(connectionString), npgsql =>
             {
                 npgsql.MigrationsHistoryTable("__ef_migrations_history");
+                // A stretch loads its owned contraindications and precautions with it: a handful of rows each, so one
+                // query (one round trip, one snapshot) beats split queries; said here so EF need not warn about it.
+                npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery);
                 if (retryTransientFailures)
                 {
                     // Few, short retries: enough to ride out a dropped connection, few enough that a dead database

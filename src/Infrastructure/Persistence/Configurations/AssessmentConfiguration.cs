@@ -22,8 +22,11 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         builder.Property(a => a.StartBackRisk).HasMaxLength(16);
         builder.HasOne<Questionnaire>().WithMany().HasForeignKey(a => a.QuestionnaireVersion).OnDelete(DeleteBehavior.Restrict);
         builder.Property(a => a.Triage).HasConversion(new WireNameConverter<TriageLevel>()).HasMaxLength(16);
-        // Rows from before languages existed were all made in English.
-        builder.Property(a => a.Language).HasConversion(new WireNameConverter<Domain.Content.Language>()).HasMaxLength(8).HasDefaultValueSql("'en'");
+        // Rows from before languages existed were all made in English, and a replica still on that version inserts
+        // without the column during a rolling upgrade: the database default covers both. Every Assessment has a
+        // language, English included, so no value means "let the database choose": the sentinel is one never used.
+        builder.Property(a => a.Language).HasConversion(new WireNameConverter<Domain.Content.Language>()).HasMaxLength(8).HasDefaultValueSql("'en'")
+            .HasSentinel((Domain.Content.Language)(-1));
         // The red flags that hold a person's routines until a clearance (ClearanceStore).
         builder.HasIndex(a => new { a.PersonId, a.CreatedAt }).HasFilter("triage IN ('urgent', 'emergency')").HasDatabaseName("ix_assessments_flagged");
 

@@ -7,7 +7,7 @@ namespace SciaticaService.Infrastructure.Persistence.Stored;
 /// Domain property cannot make stored rows unreadable. Shape 1 (questionnaire contract 1) ends at
 /// <c>disclaimer</c>, its causes have no <c>band</c> and its scores no <c>startBack</c> or <c>subscale</c>; shape 2
 /// (contract 2) adds those and <c>confidence</c>, <c>screens</c>, <c>directionalPreference</c> and
-/// <c>recommendations</c>. Members added later are optional, so every earlier shape reads back.
+/// <c>recommendations</c>; later, <c>confidence.basis</c>. Members added later are optional, so every earlier shape reads back.
 /// </summary>
 internal sealed record StoredAssessmentResult(
     int QuestionnaireVersion,
@@ -27,13 +27,13 @@ internal sealed record StoredAssessmentResult(
     public static StoredAssessmentResult From(AssessmentResult r) => new(
         r.QuestionnaireVersion, r.EngineVersion, StoredTriage.From(r.Triage), [.. r.Causes.Select(StoredCause.From)], r.Inconclusive, r.Summary,
         [.. r.Imbalances.Select(StoredImbalance.From)], StoredScores.From(r.Scores), r.Disclaimer,
-        r.Confidence is null ? null : new StoredConfidence(r.Confidence.Level, r.Confidence.Reason), r.Screens, r.DirectionalPreference,
+        StoredConfidence.From(r.Confidence), r.Screens, r.DirectionalPreference,
         r.Recommendations?.Select(x => new StoredRecommendation(x.Code, x.Message)).ToList());
 
     public AssessmentResult ToModel() => new(
         QuestionnaireVersion, EngineVersion, Triage.ToModel(), [.. Causes.Select(c => c.ToModel())], Inconclusive, Summary,
         [.. Imbalances.Select(i => i.ToModel())], Scores.ToModel(), Disclaimer,
-        Confidence is null ? null : new Confidence(Confidence.Level, Confidence.Reason), Screens, DirectionalPreference,
+        Confidence?.ToModel(), Screens, DirectionalPreference,
         Recommendations?.Select(x => new Recommendation(x.Code, x.Message)).ToList());
 }
 
@@ -75,6 +75,15 @@ internal sealed record StoredScores(StoredScore PainNow, StoredScore Sbi, Stored
     public OutcomeScores ToModel() => new(PainNow.ToModel(), Sbi.ToModel(), Odi?.ToModel(), StartBack?.ToModel());
 }
 
-internal sealed record StoredConfidence(ConfidenceLevel Level, string Reason);
+/// <summary>A confidence; <c>basis</c> came later (results stored before it have their English reason only).</summary>
+internal sealed record StoredConfidence(ConfidenceLevel Level, string Reason, StoredConfidenceBasis? Basis = null)
+{
+    public static StoredConfidence? From(Confidence? c) => c is null ? null
+        : new(c.Level, c.Reason, c.Basis is { } b ? new StoredConfidenceBasis(b.Code, b.Answered, b.Telling, b.Contradictions) : null);
+
+    public Confidence ToModel() => new(Level, Reason, Basis is { } b ? new ConfidenceBasis(b.Code, b.Answered, b.Telling, b.Contradictions) : null);
+}
+
+internal sealed record StoredConfidenceBasis(string Code, int Answered, int Telling, IReadOnlyList<string> Contradictions);
 
 internal sealed record StoredRecommendation(string Code, string Message);

@@ -1,0 +1,7 @@
+namespace SciaticaService.Domain.Assessments;
+
+/// <summary>One item's text in a language other than English.</summary>
+/// <param name="Text">The question.</param>
+/// <param name="Help">The extra explanation: present exactly when the English item has one.</param>
+/// <param name="Options">Each option's label, by option code (<c>true</c>/<c>false</c> for yes/no items).</param>
+public sealed record QuestionnaireItemText(string? Text = null, string? Help = null, IReadOnlyDictionary<string, string?>? Options = null);
