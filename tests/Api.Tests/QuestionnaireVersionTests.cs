@@ -17,6 +17,25 @@ public sealed class QuestionnaireVersionTests(ApiFixture fixture) : ApiTest(fixt
     public void Dispose() => _alice.Dispose();
 
     [Fact]
+    public async Task Self_checks_name_the_answers_that_skip_them_over_REST_and_gRPC_and_an_answer_sent_anyway_counts()
+    {
+        var rest = JsonNode.Parse(await _alice.GetStringAsync("/api/v1/questionnaire"))!;
+        var grpc = await new V1.AssessmentService.AssessmentServiceClient(Fixture.CreateGrpcChannel())
+            .GetQuestionnaireAsync(new V1.GetQuestionnaireRequest(), new Metadata { { "authorization", $"Bearer {TestTokens.For("alice")}" } });
+
+        var items = rest["sections"]!.AsArray().SelectMany(s => s!["items"]!.AsArray()).ToDictionary(i => i!["code"]!.GetValue<string>());
+        Assert.Equal(["osteoporosis", "long_term_steroids"], items["toe_reach"]!["skipWhen"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.Equal(["osteoporosis", "long_term_steroids"], grpc.Sections.SelectMany(s => s.Items).Single(i => i.Code == "toe_reach").SkipWhen);
+        Assert.Empty(grpc.Sections.SelectMany(s => s.Items).Single(i => i.Code == "saddle_numbness").SkipWhen);
+
+        var answers = DiscAnswers();
+        answers["osteoporosis"] = true;
+        answers["toe_reach"] = "knee";
+        var assessed = await _alice.PostAsync("/api/v1/assessments", Json(new JsonObject { ["answers"] = answers }));
+        Assert.Equal(HttpStatusCode.Created, assessed.StatusCode);
+    }
+
+    [Fact]
     public async Task Version_1_answers_are_accepted_when_named_and_list_the_safety_questions_not_asked()
     {
         var response = await _alice.PostAsync("/api/v1/assessments", Json(new JsonObject { ["questionnaireVersion"] = 1, ["answers"] = Version1DiscAnswers() }));

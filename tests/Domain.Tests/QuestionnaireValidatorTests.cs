@@ -88,4 +88,38 @@ public class QuestionnaireValidatorTests
         Assert.All(RedFlagRules.Items, code => Assert.True(Shipped.Definition.Items.Single(i => i.Code == code).Required, code));
         Assert.Equal(QuestionnaireContract.Items.Select(i => i.Code).Order(), QuestionnaireContract.For(2)!.Select(i => i.Code).Order());
     }
+
+    [Fact]
+    public void Self_checks_that_a_screen_makes_unsafe_are_skipped_on_a_yes_to_it()
+    {
+        var items = Shipped.Definition.Items.ToDictionary(i => i.Code);
+
+        Assert.Equal(["osteoporosis", "long_term_steroids"], items["toe_reach"].SkipWhen);
+        Assert.All(new[] { "knee_to_opposite_shoulder_reproduces_buttock_pain", "thigh_lifts_when_hugging_other_knee", "pain_crossing_leg_or_turning_knee_in" },
+            code => Assert.Equal(["hip_replacement"], items[code].SkipWhen));
+        Assert.Null(items["saddle_numbness"].SkipWhen);
+    }
+
+    [Fact]
+    public void A_skip_condition_names_an_earlier_yes_no_item_and_only_an_optional_item_has_one()
+    {
+        QuestionnaireItem With(QuestionnaireItem item) => item.Code switch
+        {
+            "toe_reach" => item with { SkipWhen = ["osteoporosis", "no_such_item"] },
+            "saddle_numbness" => item with { SkipWhen = ["pregnant"] }, // required, and asked before pregnancy
+            "pregnant" => item with { SkipWhen = ["age"] }, // age is a number
+            _ => item,
+        };
+        var definition = Shipped.Definition with
+        {
+            Sections = [.. Shipped.Definition.Sections.Select(s => s with { Items = [.. s.Items.Select(With)] })],
+        };
+
+        var problems = QuestionnaireValidator.Validate(definition, Conditions, Imbalances).Where(p => p.Field.EndsWith(".skipWhen", StringComparison.Ordinal)).ToList();
+
+        Assert.Contains(problems, p => p.Message.Contains("'no_such_item'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Message.Contains("required item", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Message.Contains("'pregnant' is not a yes/no item asked before", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Message.Contains("'age'", StringComparison.Ordinal));
+    }
 }

@@ -261,6 +261,7 @@ internal static class AssessmentMessages
             Help = item.Help ?? string.Empty,
             Options = { (item.Options ?? []).Select(o => new V1.AnswerOption { Code = o.Code, Label = o.Label, Evidence = ToMessage(o.Evidence) }) },
             Bands = { (item.Bands ?? []).Select(b => new V1.ValueBand { Min = b.Min, Max = b.Max, Evidence = ToMessage(b.Evidence) }) },
+            SkipWhen = { item.SkipWhen ?? [] },
         };
         if (item.Min is { } min)
         {

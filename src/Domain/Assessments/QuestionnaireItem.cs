@@ -9,6 +9,11 @@ namespace SciaticaService.Domain.Assessments;
 /// <param name="Max">Largest allowed value, for integer items.</param>
 /// <param name="Options">For boolean items the options <c>true</c> and <c>false</c>; for choice items every choice.</param>
 /// <param name="Bands">For integer items: value ranges that carry evidence (e.g. age bands).</param>
+/// <param name="SkipWhen">
+/// Yes/no items, asked earlier, a "yes" to any of which means this one is not shown: it asks the person to try a
+/// movement that answer makes unsafe (bending far forward with weak bones, a hip movement after a replacement). An
+/// answer sent anyway is still accepted. Null when it is always shown.
+/// </param>
 public sealed record QuestionnaireItem(
     string Code,
     string Text,
@@ -18,4 +23,5 @@ public sealed record QuestionnaireItem(
     int? Min = null,
     int? Max = null,
     IReadOnlyList<AnswerOption>? Options = null,
-    IReadOnlyList<ValueBand>? Bands = null);
+    IReadOnlyList<ValueBand>? Bands = null,
+    IReadOnlyList<string>? SkipWhen = null);

@@ -101,6 +101,35 @@ public static class QuestionnaireValidator
 
         var codes = new HashSet<string>(StringComparer.Ordinal);
         var sectionCodes = new HashSet<string>(StringComparer.Ordinal);
+        var asked = new Dictionary<string, QuestionnaireItem>(StringComparer.Ordinal);
+
+        // An app decides whether to show an item from the answers before it, so each condition must be one of those.
+        void SkipWhen(string path, QuestionnaireItem item)
+        {
+            if (item.SkipWhen is not { } conditions)
+            {
+                return;
+            }
+
+            if (item.Required)
+            {
+                Add($"{path}.skipWhen", "A required item cannot be skipped; make it optional or drop skipWhen.");
+            }
+
+            if (conditions.Count == 0 || conditions.Count != conditions.Distinct(StringComparer.Ordinal).Count())
+            {
+                Add($"{path}.skipWhen", "List one or more item codes, each once.");
+            }
+
+            foreach (var code in conditions)
+            {
+                if (!asked.TryGetValue(code ?? "", out var earlier) || earlier.Type != AnswerType.Boolean)
+                {
+                    Add($"{path}.skipWhen", $"'{code}' is not a yes/no item asked before this one.");
+                }
+            }
+        }
+
         for (var s = 0; s < definition.Sections.Count; s++)
         {
             var section = definition.Sections[s];
@@ -109,7 +138,9 @@ public static class QuestionnaireValidator
             Text($"{sectionPath}.title", section.Title, ContentLimits.NameLength);
             for (var i = 0; i < section.Items.Count; i++)
             {
+                SkipWhen($"{sectionPath}.items[{i}]", section.Items[i]);
                 CheckItem($"{sectionPath}.items[{i}]", section.Items[i]);
+                asked.TryAdd(section.Items[i].Code, section.Items[i]);
             }
         }
 
