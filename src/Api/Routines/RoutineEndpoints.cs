@@ -47,13 +47,19 @@ public static class RoutineEndpoints
         HttpContext context, CancellationToken cancellationToken)
     {
         var (routine, created) = await routines.CreateAsync(context.GetCaller(), request.AssessmentId, request.MinutesPerDay, idempotencyKey, cancellationToken);
-        var response = RoutineResponse.From(routine, await NamesAsync(content, context, cancellationToken));
+        var response = await ResponseAsync(routine, content, context, cancellationToken);
         return created ? TypedResults.Created($"/api/v1/routines/{routine.Id}", response) : TypedResults.Ok(response);
     }
 
-    /// <summary>Stretch names in the caller's language, which the response announces (<c>Content-Language</c>).</summary>
-    private static async Task<IReadOnlyDictionary<string, string>> NamesAsync(ContentQueries content, HttpContext context, CancellationToken cancellationToken) =>
-        await content.StretchNamesAsync(Content.RequestLanguage.Announce(context), cancellationToken);
+    /// <summary>
+    /// The routine in the caller's language, which the response announces (<c>Content-Language</c>): stretch names and
+    /// the reasons for its items and changes.
+    /// </summary>
+    private static async Task<RoutineResponse> ResponseAsync(Routine routine, ContentQueries content, HttpContext context, CancellationToken cancellationToken)
+    {
+        var language = Content.RequestLanguage.Announce(context);
+        return RoutineResponse.From(await content.RoutineInAsync(routine, language, cancellationToken), await content.StretchNamesAsync(language, cancellationToken));
+    }
 
     /// <summary>One of the caller's routine versions.</summary>
     /// <param name="id">The routine version id.</param>
@@ -61,7 +67,7 @@ public static class RoutineEndpoints
         Guid id, RoutineService routines, ContentQueries content, HttpContext context, CancellationToken cancellationToken)
     {
         var routine = await routines.GetAsync(context.GetCaller(), id, cancellationToken);
-        return TypedResults.Ok(RoutineResponse.From(routine, await NamesAsync(content, context, cancellationToken)));
+        return TypedResults.Ok(await ResponseAsync(routine, content, context, cancellationToken));
     }
 
     /// <summary>The caller's current routine: the latest version.</summary>
@@ -69,7 +75,7 @@ public static class RoutineEndpoints
         RoutineService routines, ContentQueries content, HttpContext context, CancellationToken cancellationToken)
     {
         var routine = await routines.GetCurrentAsync(context.GetCaller(), cancellationToken);
-        return TypedResults.Ok(RoutineResponse.From(routine, await NamesAsync(content, context, cancellationToken)));
+        return TypedResults.Ok(await ResponseAsync(routine, content, context, cancellationToken));
     }
 
     /// <summary>Applies progression now (it also runs after every logged session): easier after pain rose, harder after easy sessions.</summary>
@@ -80,7 +86,7 @@ public static class RoutineEndpoints
         CancellationToken cancellationToken)
     {
         var (routine, changed) = await routines.AdjustAsync(context.GetCaller(), id, idempotencyKey, cancellationToken);
-        return TypedResults.Ok(new AdjustRoutineResponse(changed, RoutineResponse.From(routine, await NamesAsync(content, context, cancellationToken))));
+        return TypedResults.Ok(new AdjustRoutineResponse(changed, await ResponseAsync(routine, content, context, cancellationToken)));
     }
 
     /// <summary>Logs a session under the client's own id: the same PUT again changes nothing; different details under the id are a 409.</summary>

@@ -20,30 +20,37 @@ public sealed class RoutineGrpcService(RoutineService routines, Domain.Content.C
         var assessmentId = RequestValues.Uuid(request.AssessmentId, "assessmentId", unread);
         var (routine, _) = await routines.CreateAsync(
             caller, assessmentId ?? Guid.Empty, request.MinutesPerDay, NullIfEmpty(request.IdempotencyKey), unread, context.CancellationToken);
-        return RoutineMessages.ToMessage(routine, await NamesAsync(context));
+        return await MessageAsync(routine, context);
     }
 
     public override async Task<V1.Routine> GetRoutine(V1.GetRoutineRequest request, ServerCallContext context)
     {
         var routine = await routines.GetAsync(context.GetHttpContext().GetCaller(request.MemberId), RequestValues.Uuid(request.Id, "id"), context.CancellationToken);
-        return RoutineMessages.ToMessage(routine, await NamesAsync(context));
+        return await MessageAsync(routine, context);
     }
 
     public override async Task<V1.Routine> GetCurrentRoutine(V1.GetCurrentRoutineRequest request, ServerCallContext context)
     {
         var routine = await routines.GetCurrentAsync(context.GetHttpContext().GetCaller(request.MemberId), context.CancellationToken);
-        return RoutineMessages.ToMessage(routine, await NamesAsync(context));
+        return await MessageAsync(routine, context);
     }
 
-    /// <summary>Stretch names in the language of the call's <c>accept-language</c>, announced in the response metadata.</summary>
-    private async Task<IReadOnlyDictionary<string, string>> NamesAsync(ServerCallContext context) =>
-        await content.StretchNamesAsync(await Content.RequestLanguage.AnnounceAsync(context), context.CancellationToken);
+    /// <summary>
+    /// The routine in the language of the call's <c>accept-language</c>, announced in the response metadata: stretch
+    /// names and the reasons for its items and changes.
+    /// </summary>
+    private async Task<V1.Routine> MessageAsync(Domain.Routines.Routine routine, ServerCallContext context)
+    {
+        var language = await Content.RequestLanguage.AnnounceAsync(context);
+        return RoutineMessages.ToMessage(
+            await content.RoutineInAsync(routine, language, context.CancellationToken), await content.StretchNamesAsync(language, context.CancellationToken));
+    }
 
     public override async Task<V1.AdjustRoutineResponse> AdjustRoutine(V1.AdjustRoutineRequest request, ServerCallContext context)
     {
         var (routine, changed) = await routines.AdjustAsync(
             context.GetHttpContext().GetCaller(request.MemberId), RequestValues.Uuid(request.Id, "id"), NullIfEmpty(request.IdempotencyKey), context.CancellationToken);
-        return new V1.AdjustRoutineResponse { Changed = changed, Routine = RoutineMessages.ToMessage(routine, await NamesAsync(context)) };
+        return new V1.AdjustRoutineResponse { Changed = changed, Routine = await MessageAsync(routine, context) };
     }
 
     // proto3 strings cannot be absent: empty means no key.

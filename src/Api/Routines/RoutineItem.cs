@@ -12,7 +12,7 @@ namespace SciaticaService.Api.Routines;
 /// <param name="HoldSeconds">Seconds to hold each repetition, when held.</param>
 /// <param name="Repetitions">Repetitions in a set.</param>
 /// <param name="Sides">Which side or sides.</param>
-/// <param name="Reason">Why it is in the routine, in one line.</param>
+/// <param name="Reason">Why it is in the routine, in one line, in the response's language (<c>Content-Language</c>).</param>
 public sealed record RoutineItem(int Position, string Stretch, string Name, int Sets, int? HoldSeconds, int? Repetitions, Sides Sides, string Reason)
 {
     /// <param name="i">The routine item.</param>

@@ -99,6 +99,21 @@ public sealed class ContentQueries(IContentReader reader)
     public async Task<IReadOnlyDictionary<string, string>> StretchNamesAsync(Language language, CancellationToken cancellationToken) =>
         (await reader.ListStretchesAsync(new StretchCriteria(), cancellationToken)).ToDictionary(s => s.Slug, s => s.In(language).Name, StringComparer.Ordinal);
 
+    /// <summary>
+    /// A stored routine with its items' and changes' reasons in <paramref name="language"/>, written when it is read,
+    /// so routines stored before any translation show too (those without reason codes as far as they can).
+    /// </summary>
+    public async Task<Routines.Routine> RoutineInAsync(Routines.Routine routine, Language language, CancellationToken cancellationToken)
+    {
+        if (language == LanguageNegotiation.Source)
+        {
+            return routine;
+        }
+
+        var names = (await reader.ListConditionsAsync(cancellationToken)).ToDictionary(c => c.Slug, c => c.In(language).Name, StringComparer.Ordinal);
+        return Routines.RoutineTexts.Render(routine, language, names);
+    }
+
     /// <summary>A triage (a session's escalation) with its flags' names and advice in <paramref name="language"/>.</summary>
     public static Assessments.TriageResult TriageIn(Assessments.TriageResult triage, Language language) => Assessments.TriageTexts.Render(triage, language);
 

@@ -38,19 +38,19 @@ public static class Progression
             // against for one of the routine's causes, leaves the routine at the next step whatever the sessions say.
             if (!stretches.TryGetValue(item.Stretch, out var current) || current.Status != ContentStatus.Published)
             {
-                changes.Add(new RoutineChange(item.Stretch, "dropped", null, "This exercise is no longer offered."));
+                changes.Add(Change(item.Stretch, "dropped", null, new RoutineReason(RoutineTexts.Withdrawn)));
                 continue;
             }
 
             if ((routine.SafeFor.FirstOrDefault(current.IsContraindicatedFor) ?? RoutineBuilder.UnsafeDirectionFor(current, routine.SafeFor)) is { } unsafeFor)
             {
-                changes.Add(new RoutineChange(item.Stretch, "dropped", null, $"This exercise is now advised against for {unsafeFor}."));
+                changes.Add(Change(item.Stretch, "dropped", null, new RoutineReason(RoutineTexts.Contraindicated, unsafeFor)));
                 continue;
             }
 
             if (current.IsScreenedOutBy(routine.Screens))
             {
-                changes.Add(new RoutineChange(item.Stretch, "dropped", null, "This exercise is now advised against for you, for a reason your answers gave."));
+                changes.Add(Change(item.Stretch, "dropped", null, new RoutineReason(RoutineTexts.ScreenedOut)));
                 continue;
             }
 
@@ -61,8 +61,7 @@ public static class Progression
             if (rises.Count > 0 && rises.Max() >= ReviewPainPoints)
             {
                 // Not a step down: a jump like this is for a clinician or physiotherapist to look at before it is done again.
-                changes.Add(new RoutineChange(item.Stretch, "review", null,
-                    $"Pain rose by {rises.Max()} points with it in one session. It is out of your routine until a clinician or physiotherapist has looked at it with you."));
+                changes.Add(Change(item.Stretch, "review", null, new RoutineReason(RoutineTexts.Review, Points: rises.Max())));
                 continue;
             }
 
@@ -71,8 +70,8 @@ public static class Progression
             {
                 var easier = SafeVariant(stretches.GetValueOrDefault(item.Stretch)?.EasierVariant, routine, stretches);
                 changes.Add(easier is null
-                    ? new RoutineChange(item.Stretch, "dropped", null, $"Pain rose by {WorsePainPoints} or more points after it in {worse} sessions, and it has no easier version.")
-                    : new RoutineChange(item.Stretch, "easier", easier, $"Pain rose by {WorsePainPoints} or more points after it in {worse} sessions."));
+                    ? Change(item.Stretch, "dropped", null, new RoutineReason(RoutineTexts.WorseNoEasier, Points: WorsePainPoints, Sessions: worse))
+                    : Change(item.Stretch, "easier", easier, new RoutineReason(RoutineTexts.WorseEasier, Points: WorsePainPoints, Sessions: worse)));
                 continue;
             }
 
@@ -81,8 +80,7 @@ public static class Progression
                 s.PainAfter <= s.PainBefore && s.Items.First(i => i.Stretch == item.Stretch).PainDuring is <= EasyPainDuring);
             if (easy && SafeVariant(stretches.GetValueOrDefault(item.Stretch)?.HarderVariant, routine, stretches) is { } harder)
             {
-                changes.Add(new RoutineChange(item.Stretch, "harder", harder,
-                    $"It was easy (pain {EasyPainDuring} or less while doing it) in the last {EasySessions} sessions, with pain stable or falling."));
+                changes.Add(Change(item.Stretch, "harder", harder, new RoutineReason(RoutineTexts.EasyHarder, Points: EasyPainDuring, Sessions: EasySessions)));
             }
         }
 
@@ -116,13 +114,19 @@ public static class Progression
                 items.Add(item with
                 {
                     Stretch = slug, Sets = RoutineBuilder.SetsFor(replacement), HoldSeconds = replacement.HoldSeconds,
-                    Repetitions = replacement.Repetitions, Sides = replacement.Sides, Reason = change.Reason,
+                    Repetitions = replacement.Repetitions, Sides = replacement.Sides, Reason = change.Reason, Basis = change.Basis,
                 });
             }
         }
 
         return [.. items.Select((item, i) => item with { Position = i + 1 })];
     }
+
+    // English as it has always read: the condition named by its slug here, where no content names are at hand.
+    private static RoutineChange Change(string stretch, string change, string? newStretch, RoutineReason reason) =>
+        new(stretch, change, newStretch, RoutineTexts.Write(reason, Language.En, NoNames), reason);
+
+    private static readonly IReadOnlyDictionary<string, string> NoNames = new Dictionary<string, string>(StringComparer.Ordinal);
 
     // A variant is used only if it is published, safe for every cause the routine must be safe for, and not ruled out
     // by the person's screens.

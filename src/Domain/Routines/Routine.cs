@@ -75,4 +75,9 @@ public sealed class Routine
     /// <summary>This version as it must be kept to further causes and screens (from a later assessment), unchanged otherwise.</summary>
     public Routine HeldTo(IReadOnlyList<string> safeFor, IReadOnlyList<Assessments.Screen> screens) =>
         new(Id, new PersonId(PersonId), Version, AssessmentId, CreatedAt, MinutesPerDay, EstimatedMinutes, Items, safeFor, Changes, PreviousId, screens, IdempotencyKey);
+
+    /// <summary>This version with its reasons written otherwise (in another language, to be read); never stored.</summary>
+    public Routine WithReasons(IReadOnlyList<RoutineItem> items, IReadOnlyList<RoutineChange> changes)
+=>
+        new(Id, new PersonId(PersonId), Version, AssessmentId, CreatedAt, MinutesPerDay, EstimatedMinutes, items, SafeFor, changes, PreviousId, Screens, IdempotencyKey);
 }

@@ -169,8 +169,12 @@ public static class RoutineBuilder
             .OrderBy(c => c.Stretch.Difficulty)
             .ThenBy(c => KindOrder(c.Stretch.Kind))
             .ThenBy(c => c.Stretch.Slug, StringComparer.Ordinal)
-            .Select((c, i) => new RoutineItem(i + 1, c.Stretch.Slug, SetsFor(c.Stretch), c.Stretch.HoldSeconds, c.Stretch.Repetitions, c.Stretch.Sides,
-                Reason(c.Stretch, c.Targets, relevant, top, direction, conditionNames, assessment.Inconclusive)))
+            .Select((c, i) =>
+            {
+                var reason = Reason(c.Stretch, c.Targets, relevant, top, direction, assessment.Inconclusive);
+                return new RoutineItem(i + 1, c.Stretch.Slug, SetsFor(c.Stretch), c.Stretch.HoldSeconds, c.Stretch.Repetitions, c.Stretch.Sides,
+                    RoutineTexts.Write(reason, Language.En, conditionNames), reason);
+            })
             .ToList();
 
         // Belt and braces: whatever changed above, an unsafe item or a progression started past its first step never
@@ -279,41 +283,36 @@ public static class RoutineBuilder
         _ => 3,
     };
 
-    private static string Reason(
+    private static RoutineReason Reason(
         Stretch stretch,
         IReadOnlyList<(ImbalanceLikelihood Likelihood, Imbalance? Imbalance)> targets,
         IReadOnlyList<CauseLikelihood> relevant,
         CauseLikelihood top,
         DirectionalPreference direction,
-        IReadOnlyDictionary<string, string> conditionNames,
         bool inconclusive)
     {
         if (stretch.Kind == ExerciseKind.NerveGlide)
         {
-            return "Helps the sciatic nerve slide freely, which suits every cause of sciatica.";
+            return new RoutineReason(RoutineTexts.NerveGlide);
         }
 
         if (stretch.Bias == DirectionBias.Extension && direction == DirectionalPreference.Extension && stretch.IndicatedFor.Contains(top.Condition))
         {
-            return "Your leg pain eased or moved up towards your back when you lay face down or arched: this is the first step of that direction. "
-                + "Stop and go back a step if the pain spreads further down your leg.";
+            return new RoutineReason(RoutineTexts.ExtensionFirstStep);
         }
 
         var cause = relevant.First(c => stretch.IndicatedFor.Contains(c.Condition));
-        var causeName = conditionNames.GetValueOrDefault(cause.Condition, cause.Condition).ToLowerInvariant();
-        // An inconclusive result points to no one cause, so no exercise may claim it does.
-        var fit = cause.Condition == top.Condition && !inconclusive ? "which your answers point to" : "which your answers leave possible";
         if (targets.Count > 0)
         {
             var imbalance = targets[0].Imbalance!;
-            var muscles = stretch.Kind == ExerciseKind.Strengthening
+            var strengthening = stretch.Kind == ExerciseKind.Strengthening;
+            var muscles = strengthening
                 ? stretch.TargetMuscles.Intersect(imbalance.WeakMuscles)
                 : stretch.TargetMuscles.Intersect(imbalance.TightMuscles);
-            var need = stretch.Kind == ExerciseKind.Strengthening ? "strengthening" : "loosening";
-            return $"Your answers suggest the {string.Join(" and ", muscles.Select(MuscleNames.Plain))} could do with {need}: this exercise works on "
-                + $"that, and suits {causeName}.";
+            return new RoutineReason(strengthening ? RoutineTexts.Strengthen : RoutineTexts.Loosen, cause.Condition, [.. muscles]);
         }
 
-        return $"Suits {causeName}, {fit}.";
+        // An inconclusive result points to no one cause, so no exercise may claim it does.
+        return new RoutineReason(cause.Condition == top.Condition && !inconclusive ? RoutineTexts.SuitsLikely : RoutineTexts.SuitsPossible, cause.Condition);
     }
 }
