@@ -105,7 +105,7 @@ public static class RoutineTexts
         var condition = reason.Condition is { } slug ? conditionNames.GetValueOrDefault(slug, slug) : string.Empty;
         if (language != Language.De)
         {
-            condition = condition.ToLower(language == Language.Es ? CultureInfo.GetCultureInfo("es") : CultureInfo.InvariantCulture);
+            condition = condition.ToLowerInvariant();
         }
 
         var muscles = string.Join(And.In(language), (reason.Muscles ?? []).Select(m => MuscleNames.Plain(m, language)));
