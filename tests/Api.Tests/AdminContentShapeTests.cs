@@ -20,6 +20,7 @@ public sealed class AdminContentShapeTests
     {
         var problems = new List<string>();
         Compare(typeof(ContentDocument), typeof(Model.ContentDocument), problems, []);
+        Compare(typeof(TranslationReport), typeof(Model.TranslationReport), problems, []);
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
