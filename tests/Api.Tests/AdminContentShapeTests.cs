@@ -3,13 +3,15 @@ using System.Text.Json;
 using SciaticaService.Api.Admin;
 using SciaticaService.Api.Tests.Fixtures;
 using SciaticaService.Infrastructure.Content;
+using Assessments = SciaticaService.Api.Assessments;
 using Model = SciaticaService.Domain.Content;
 
 namespace SciaticaService.Api.Tests;
 
 /// <summary>
-/// The admin API's content types are kept apart from the import format (Domain's content entries) but must carry
-/// every member of it: a member the import format gains and the API lacks would be dropped by an export or import.
+/// The admin API's content types, the questionnaire's and the translation report's are kept apart from their Domain
+/// records but must carry every member of them: a member Domain gains and the API lacks would be dropped by an export
+/// or import, or missing from a response.
 /// </summary>
 public sealed class AdminContentShapeTests
 {
@@ -18,6 +20,7 @@ public sealed class AdminContentShapeTests
     {
         var problems = new List<string>();
         Compare(typeof(ContentDocument), typeof(Model.ContentDocument), problems, []);
+        Compare(typeof(TranslationReport), typeof(Model.TranslationReport), problems, []);
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
@@ -29,6 +32,19 @@ public sealed class AdminContentShapeTests
 
         var wire = ContentDocument.From(model);
 
+        Assert.Equal(JsonSerializer.Serialize(model, ContentFiles.JsonOptions), JsonSerializer.Serialize(wire, ContentFiles.JsonOptions));
+        Assert.Equal(JsonSerializer.Serialize(model, ContentFiles.JsonOptions), JsonSerializer.Serialize(wire.ToModel(), ContentFiles.JsonOptions));
+    }
+
+    [Fact]
+    public async Task The_shipped_questionnaire_maps_to_the_api_types_and_back_unchanged()
+    {
+        await using var file = File.OpenRead(Path.Combine(Repository.Root, "content", "questionnaire.json"));
+        var model = (await JsonSerializer.DeserializeAsync<Model.ContentDocument>(file, ContentFiles.JsonOptions))!.Questionnaire!;
+
+        var wire = Assessments.QuestionnaireDefinition.From(model);
+
+        Assert.NotNull(model.Translations);
         Assert.Equal(JsonSerializer.Serialize(model, ContentFiles.JsonOptions), JsonSerializer.Serialize(wire, ContentFiles.JsonOptions));
         Assert.Equal(JsonSerializer.Serialize(model, ContentFiles.JsonOptions), JsonSerializer.Serialize(wire.ToModel(), ContentFiles.JsonOptions));
     }
@@ -60,9 +76,9 @@ public sealed class AdminContentShapeTests
             }
 
             var (wireElement, modelElement) = (Element(wireType), Element(modelType));
-            if (wireElement.Namespace == typeof(ContentDocument).Namespace)
+            if (wireElement.Namespace is { } wireNamespace && DomainNamespaceOf.TryGetValue(wireNamespace, out var domainNamespace))
             {
-                if (modelElement.Name != wireElement.Name || modelElement.Namespace != typeof(Model.ContentDocument).Namespace)
+                if (modelElement.Name != wireElement.Name || modelElement.Namespace != domainNamespace)
                 {
                     problems.Add($"{wire.Name}.{name} is {wireElement.Name}, but {model.Name}.{name} is {modelElement.FullName}.");
                     continue;
@@ -77,12 +93,19 @@ public sealed class AdminContentShapeTests
         }
     }
 
+    // Where each Api namespace's records have their Domain counterparts.
+    private static readonly Dictionary<string, string> DomainNamespaceOf = new()
+    {
+        [typeof(ContentDocument).Namespace!] = typeof(Model.ContentDocument).Namespace!,
+        [typeof(Assessments.QuestionnaireDefinition).Namespace!] = typeof(Domain.Assessments.QuestionnaireDefinition).Namespace!,
+    };
+
     private static Dictionary<string, Type> Properties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance).ToDictionary(p => p.Name, p => p.PropertyType);
 
-    // The record a member holds, looking through lists and dictionaries.
+    // The record a member holds, looking through lists, sequences and dictionaries.
     private static Type Element(Type type) =>
-        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? type.GetGenericArguments()[0]
+        type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) || type.GetGenericTypeDefinition() == typeof(IEnumerable<>)) ? type.GetGenericArguments()[0]
         : type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>) ? type.GetGenericArguments()[1]
         : type;
 }

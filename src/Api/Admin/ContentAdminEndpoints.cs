@@ -33,7 +33,7 @@ public static class ContentAdminEndpoints
 
     /// <summary>Lists, per language, the stored entries (drafts included) that lack it: what is left to translate.</summary>
     public static async Task<Ok<TranslationReport>> ReportTranslations(ContentAdministration content, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await content.ReportTranslationsAsync(cancellationToken));
+        TypedResults.Ok(TranslationReport.From(await content.ReportTranslationsAsync(cancellationToken)));
 
     /// <summary>Imports a content document: validated whole, then applied in one transaction, or not at all.</summary>
     /// <remarks>

@@ -20,7 +20,7 @@ public sealed record ContentDocument
     public IReadOnlyList<LessonEntry?>? Lessons { get; init; }
 
     /// <summary>The assessment questionnaire; a change to it makes a new version.</summary>
-    public Domain.Assessments.QuestionnaireDefinition? Questionnaire { get; init; }
+    public Assessments.QuestionnaireDefinition? Questionnaire { get; init; }
 
     /// <summary>How many entries the document holds, the questionnaire counting as one.</summary>
     public int EntryCount =>
@@ -33,7 +33,7 @@ public sealed record ContentDocument
         Stretches = model.Stretches is null ? null : [.. model.Stretches.Select(e => e is null ? null : StretchEntry.From(e))],
         RoutineTemplates = model.RoutineTemplates is null ? null : [.. model.RoutineTemplates.Select(e => e is null ? null : RoutineTemplateEntry.From(e))],
         Lessons = model.Lessons is null ? null : [.. model.Lessons.Select(e => e is null ? null : LessonEntry.From(e))],
-        Questionnaire = model.Questionnaire,
+        Questionnaire = model.Questionnaire is null ? null : Assessments.QuestionnaireDefinition.From(model.Questionnaire),
     };
 
     public Model.ContentDocument ToModel() => new()
@@ -43,6 +43,6 @@ public sealed record ContentDocument
         Stretches = Stretches is null ? null : [.. Stretches.Select(e => e is null ? null : e.ToModel())],
         RoutineTemplates = RoutineTemplates is null ? null : [.. RoutineTemplates.Select(e => e is null ? null : e.ToModel())],
         Lessons = Lessons is null ? null : [.. Lessons.Select(e => e is null ? null : e.ToModel())],
-        Questionnaire = Questionnaire,
+        Questionnaire = Questionnaire?.ToModel(),
     };
 }

@@ -244,7 +244,7 @@ internal static class AssessmentMessages
         return message;
     }
 
-    private static V1.QuestionnaireItem ToMessage(QuestionnaireItem item)
+    private static V1.QuestionnaireItem ToMessage(Model.QuestionnaireItem item)
     {
         var message = new V1.QuestionnaireItem
         {
@@ -276,7 +276,7 @@ internal static class AssessmentMessages
         return message;
     }
 
-    private static V1.Evidence ToMessage(Evidence? evidence)
+    private static V1.Evidence ToMessage(Model.Evidence? evidence)
     {
         var message = new V1.Evidence();
         if (evidence?.Causes is { } causes)
@@ -293,8 +293,8 @@ internal static class AssessmentMessages
         return message;
     }
 
-    private static Dictionary<string, V1.WeightSource> ToMessage(IReadOnlyDictionary<string, WeightSource>? sources) =>
-        (sources ?? new Dictionary<string, WeightSource>()).ToDictionary(
+    private static Dictionary<string, V1.WeightSource> ToMessage(IReadOnlyDictionary<string, Model.WeightSource>? sources) =>
+        (sources ?? new Dictionary<string, Model.WeightSource>()).ToDictionary(
             p => p.Key,
             p =>
             {

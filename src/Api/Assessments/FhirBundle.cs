@@ -96,7 +96,7 @@ public static class FhirBundle
     /// <summary>The id of the observation of one score of one assessment, the same on every read.</summary>
     public static Guid ObservationId(Guid assessmentId, string system, string code) => NameBasedUuid.Create(assessmentId, $"Observation|{system}|{code}");
 
-    private static JsonObject Answer(string code, AnswerValue value, QuestionnaireItem? item)
+    private static JsonObject Answer(string code, AnswerValue value, Domain.Assessments.QuestionnaireItem? item)
     {
         switch (value)
         {

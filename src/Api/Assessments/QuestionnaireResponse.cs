@@ -1,4 +1,4 @@
-using SciaticaService.Domain.Assessments;
+using Model = SciaticaService.Domain.Assessments;
 
 namespace SciaticaService.Api.Assessments;
 
@@ -21,10 +21,12 @@ public sealed record QuestionnaireResponse(
     IReadOnlyList<QuestionnaireSection> Sections,
     IReadOnlyDictionary<string, WeightSource>? PriorSources)
 {
-    /// <summary>The questionnaire with its texts in <paramref name="language"/>, which it has (see <see cref="QuestionnaireDefinition.ShownIn"/>).</summary>
-    public static QuestionnaireResponse From(Questionnaire q, SciaticaService.Domain.Content.Language language)
+    /// <summary>The questionnaire with its texts in <paramref name="language"/>, which it has (see <see cref="Model.QuestionnaireDefinition.ShownIn"/>).</summary>
+    public static QuestionnaireResponse From(Model.Questionnaire q, SciaticaService.Domain.Content.Language language)
     {
         var d = q.Definition.In(language);
-        return new(q.Version, d.Contract, d.Title, d.Introduction, d.CausePriors, d.ImbalancePriors, d.Sections, d.PriorSources);
+        return new(
+            q.Version, d.Contract, d.Title, d.Introduction, d.CausePriors, d.ImbalancePriors,
+            [.. d.Sections.Select(QuestionnaireSection.From)], WeightSource.From(d.PriorSources));
     }
 }

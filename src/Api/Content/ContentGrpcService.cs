@@ -11,31 +11,31 @@ public sealed class ContentGrpcService(ContentQueries queries, Microsoft.Extensi
 {
     public override async Task<ListConditionsResponse> ListConditions(ListConditionsRequest request, ServerCallContext context)
     {
-        var language = await AnswerInAsync(context);
+        var language = await RequestLanguage.AnnounceAsync(context);
         return new() { Conditions = { (await queries.ListConditionsAsync(context.CancellationToken)).Select(c => c.In(language).ToMessage()) } };
     }
 
     public override async Task<V1.Condition> GetCondition(GetConditionRequest request, ServerCallContext context)
     {
-        var language = await AnswerInAsync(context);
+        var language = await RequestLanguage.AnnounceAsync(context);
         return (await queries.GetConditionAsync(request.Slug, context.CancellationToken)).In(language).ToMessage();
     }
 
     public override async Task<ListImbalancesResponse> ListImbalances(ListImbalancesRequest request, ServerCallContext context)
     {
-        var language = await AnswerInAsync(context);
+        var language = await RequestLanguage.AnnounceAsync(context);
         return new() { Imbalances = { (await queries.ListImbalancesAsync(context.CancellationToken)).Select(i => i.In(language).ToMessage()) } };
     }
 
     public override async Task<V1.Imbalance> GetImbalance(GetImbalanceRequest request, ServerCallContext context)
     {
-        var language = await AnswerInAsync(context);
+        var language = await RequestLanguage.AnnounceAsync(context);
         return (await queries.GetImbalanceAsync(request.Slug, context.CancellationToken)).In(language).ToMessage();
     }
 
     public override async Task<ListStretchesResponse> ListStretches(ListStretchesRequest request, ServerCallContext context)
     {
-        var language = await AnswerInAsync(context);
+        var language = await RequestLanguage.AnnounceAsync(context);
         var query = new StretchQuery(
             request.Condition,
             request.SafeFor,
@@ -48,43 +48,32 @@ public sealed class ContentGrpcService(ContentQueries queries, Microsoft.Extensi
 
     public override async Task<V1.Stretch> GetStretch(GetStretchRequest request, ServerCallContext context)
     {
-        var language = await AnswerInAsync(context);
+        var language = await RequestLanguage.AnnounceAsync(context);
         return (await queries.GetStretchAsync(request.Slug, context.CancellationToken)).In(language).ToMessage(language, media.Value);
     }
 
     public override async Task<ListRoutineTemplatesResponse> ListRoutineTemplates(ListRoutineTemplatesRequest request, ServerCallContext context)
     {
-        var language = await AnswerInAsync(context);
+        var language = await RequestLanguage.AnnounceAsync(context);
         return new() { RoutineTemplates = { (await queries.ListRoutineTemplatesAsync(request.Condition, context.CancellationToken)).Select(t => t.In(language).ToMessage()) } };
     }
 
     public override async Task<V1.RoutineTemplate> GetRoutineTemplate(GetRoutineTemplateRequest request, ServerCallContext context)
     {
-        var language = await AnswerInAsync(context);
+        var language = await RequestLanguage.AnnounceAsync(context);
         return (await queries.GetRoutineTemplateAsync(request.Slug, context.CancellationToken)).In(language).ToMessage();
     }
 
     public override async Task<ListLessonsResponse> ListLessons(ListLessonsRequest request, ServerCallContext context)
     {
-        var language = await AnswerInAsync(context);
+        var language = await RequestLanguage.AnnounceAsync(context);
         var lessons = await queries.ListLessonsAsync(request.Condition, context.CancellationToken);
         return new() { Lessons = { lessons.Select(l => l.ToMessage(language)) } };
     }
 
     public override async Task<V1.Lesson> GetLesson(GetLessonRequest request, ServerCallContext context)
     {
-        var language = await AnswerInAsync(context);
+        var language = await RequestLanguage.AnnounceAsync(context);
         return (await queries.GetLessonAsync(request.Slug, context.CancellationToken)).ToMessage(language);
-    }
-
-    /// <summary>
-    /// The caller's language, announced in response metadata as REST's <c>Content-Language</c> does. Under its own
-    /// key: HTTP clients file <c>content-language</c> among content headers, where gRPC clients do not look.
-    /// </summary>
-    private static async Task<Model.Language> AnswerInAsync(ServerCallContext context)
-    {
-        var language = RequestLanguage.Of(context);
-        await context.WriteResponseHeadersAsync(new Metadata { { RequestLanguage.ResponseMetadataKey, WireName.Of(language) } });
-        return language;
     }
 }

@@ -9,7 +9,10 @@ public static class RequestLanguage
     /// <summary>The gRPC metadata key, named as the HTTP header it mirrors.</summary>
     public const string MetadataKey = "accept-language";
 
-    /// <summary>The gRPC response metadata key that names the language a response is written in.</summary>
+    /// <summary>
+    /// The gRPC response metadata key that names the language a response is written in: a key of its own, because HTTP
+    /// clients file <c>content-language</c> among content headers, where gRPC clients do not look.
+    /// </summary>
     public const string ResponseMetadataKey = "x-content-language";
 
     public static Language Of(HttpContext context) => LanguageNegotiation.Negotiate(context.Request.Headers.AcceptLanguage.ToString());
