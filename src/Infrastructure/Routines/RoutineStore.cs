@@ -46,6 +46,9 @@ internal sealed class RoutineStore(SciaticaDbContext db) : IRoutineStore
             ? (current.Id, current.Version)
             : null;
 
+    // A bound on the read, far above what months of daily sessions make (a version per change at most).
+    private const int RecentVersions = 1000;
+
     // Five reads in one round trip (RowReader): the assessment's result and answers (the screens come from the
     // answers), the latest assessment, the current routine, the flag that holds the person's routines, if any, and the
     // changes of their recent versions. Triage is stored by wire name, as in AssessmentConfiguration. "Latest" orders
@@ -56,7 +59,8 @@ internal sealed class RoutineStore(SciaticaDbContext db) : IRoutineStore
         SELECT id, triage FROM assessments WHERE person_id = {0} ORDER BY created_at DESC, id DESC LIMIT 1;
         SELECT id, version FROM routines WHERE person_id = {0} ORDER BY version DESC LIMIT 1;
         {{Assessments.ClearanceStore.OpenHold}};
-        SELECT changes::text FROM routines WHERE person_id = {0} AND created_at >= {2} AND jsonb_array_length(changes) > 0;
+        SELECT changes::text FROM routines WHERE person_id = {0} AND created_at >= {2} AND jsonb_array_length(changes) > 0
+        ORDER BY version DESC LIMIT {{RecentVersions}};
         """;
 
     public Task<RoutineBasis> ReadBasisAsync(PersonId person, Guid assessmentId, DateTimeOffset changesSince, CancellationToken cancellationToken) =>
