@@ -31,6 +31,9 @@ public class ClinicalVignetteRound3Tests(ITestOutputHelper output)
 
     private static readonly string[] AcuteDiscFlexion = ["single-knee-to-chest", "double-knee-to-chest", "seated-forward-bend", "childs-pose", "seated-piriformis-stretch"];
 
+    /// <summary>The emergency trigger that a misread "no" to <c>both_legs_recent</c> must still meet in the advice.</summary>
+    private const string BothLegsLately = "emergency department at once if the symptoms began in both legs or reached the second leg in the last few weeks";
+
     private const string Disc = "herniated-disc";
     private const string Stenosis = "spinal-stenosis";
     private const string Piriformis = "piriformis-syndrome";
@@ -47,9 +50,11 @@ public class ClinicalVignetteRound3Tests(ITestOutputHelper output)
     /// <param name="Never">Exercises that must never be in a routine for this person.</param>
     /// <param name="Must">Exercises a routine of 30 minutes should hold (the cause's own first step).</param>
     /// <param name="Timing">The timing CLINICAL.md requires, when it names one.</param>
+    /// <param name="Advice">Words the advice of some flag must hold.</param>
     public sealed record Vignette(
         string Id, string Picture, int Age, string Location, (string Code, object Value)[] Answers, TriageLevel Level,
-        string[]? Flags = null, string[]? Top = null, string[]? Never = null, string[]? Must = null, CareTiming? Timing = null);
+        string[]? Flags = null, string[]? Top = null, string[]? Never = null, string[]? Must = null, CareTiming? Timing = null,
+        string? Advice = null);
 
     public static readonly IReadOnlyList<Vignette> All =
     [
@@ -167,7 +172,7 @@ public class ClinicalVignetteRound3Tests(ITestOutputHelper output)
             TriageLevel.SelfCare, Never: Pregnancy),
         new("R3-35", "two months after a disc operation, no fever", 45, "below_knee",
             [("infection_risk", true), ("symptom_duration", "6_to_12_weeks")],
-            TriageLevel.SeeGp, ["infection_risk", "not_improving"]),
+            TriageLevel.SeeGp, ["infection_risk", "not_improving"], Advice: "operation on your spine, follow the exercise advice"),
         new("R3-36", "35, long-standing symptoms in both legs, no red flag", 35, "both_legs",
             [("bilateral_leg_symptoms", true), ("symptom_duration", "over_12_weeks")],
             TriageLevel.SeeGp, ["symptoms_in_both_legs"]),
@@ -199,9 +204,9 @@ public class ClinicalVignetteRound3Tests(ITestOutputHelper output)
         // so the answer stands; the advice must still send a misread "no" to an emergency department.
         new("R3-45", "symptoms in both legs, all symptoms under 2 weeks old, yet 'no' to both legs lately", 42, "below_knee",
             [("bilateral_leg_symptoms", true), ("symptom_duration", "under_2_weeks"), ("both_legs_recent", false)],
-            TriageLevel.SeeGp, ["symptoms_in_both_legs"]),
+            TriageLevel.SeeGp, ["symptoms_in_both_legs"], Advice: BothLegsLately),
         new("R3-46", "worst in both legs for 2 to 6 weeks, 'no' to both legs lately and to both legs (conflict)", 39, "both_legs",
-            [("symptom_duration", "2_to_6_weeks")], TriageLevel.SeeGp, ["symptoms_in_both_legs"]),
+            [("symptom_duration", "2_to_6_weeks")], TriageLevel.SeeGp, ["symptoms_in_both_legs"], Advice: BothLegsLately),
         new("R3-47", "weight loss without trying, alone", 44, "below_knee",
             [("unexplained_weight_loss", true)], TriageLevel.Urgent, ["possible_cancer"]),
         new("R3-48", "30, disc, constant night pain no position eases", 30, "below_knee",
@@ -247,6 +252,11 @@ public class ClinicalVignetteRound3Tests(ITestOutputHelper output)
         if (v.Timing is { } timing)
         {
             Assert.Equal(timing, triage.Timing);
+        }
+
+        if (v.Advice is { } advice)
+        {
+            Assert.Contains(triage.Flags, f => f.Advice.Contains(advice, StringComparison.Ordinal));
         }
 
         if (v.Top is { } top)

@@ -249,8 +249,9 @@ public static class RedFlagRules
             Raise("symptoms_in_both_legs", "Symptoms in both legs", TriageLevel.SeeGp, CareTiming.WithinWeeks,
                 "Book a GP visit in the next few weeks about the symptoms in both legs. Long-standing heaviness in both legs on walking that "
                 + "sitting eases is common with a narrowed spinal canal and is not an emergency, but a doctor should check it. Go to an "
-                + "emergency department at once if they spread, your legs get weaker, or you notice numbness between your legs or a change "
-                + "in bladder, bowel or sexual function.",
+                + "emergency department at once if the symptoms began in both legs or reached the second leg in the last few weeks, if "
+                + "they spread, if your legs get weaker, or if you notice numbness between your legs or a change in bladder, bowel or "
+                + "sexual function.",
                 bothLegs);
         }
 
@@ -267,7 +268,8 @@ public static class RedFlagRules
         {
             Raise("infection_risk", "A raised risk of infection", TriageLevel.SeeGp, CareTiming.WithinWeeks,
                 "Book a GP visit in the next few weeks and mention what raises your risk of infection. See a doctor the same day if you get a "
-                + "fever or feel unwell.",
+                + "fever or feel unwell. If you have had an operation on your spine, follow the exercise advice you were given after it, "
+                + "and check with the team who treated you before starting this routine.",
                 [InfectionRisk]);
         }
 
