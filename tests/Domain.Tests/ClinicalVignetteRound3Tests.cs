@@ -221,6 +221,25 @@ public class ClinicalVignetteRound3Tests(ITestOutputHelper output)
         new("R3-51", "symptoms in both legs for 6 to 12 weeks, stable, no weakness", 48, "both_legs",
             [("bilateral_leg_symptoms", true), ("symptom_duration", "6_to_12_weeks")],
             TriageLevel.SeeGp, ["symptoms_in_both_legs"]),
+        new("R3-52", "72, textbook acute disc after lifting that centralises lying face down", 72, "below_knee",
+            [("onset", "after_lifting_or_accident"), ("symptom_duration", "under_2_weeks"), ("worse_sitting", true), ("worse_bending_forward", true),
+             ("worse_cough_sneeze", true), ("leg_raise_reproduces_leg_pain", true), ("lying_face_down_or_arching_effect", "eases_or_moves_up"),
+             ("worse_standing_or_walking", false)],
+            TriageLevel.SeeGp, ["age_outside_usual_range"], Top: [Disc], Never: AcuteDiscFlexion),
+        new("R3-53", "50, piriformis picture, osteoporosis", 50, "buttock",
+            [("osteoporosis", true), ("low_back_pain", false), ("worse_sitting", true), ("pain_crossing_leg_or_turning_knee_in", true),
+             ("leg_raise_reproduces_leg_pain", false)],
+            TriageLevel.SeeGp, ["bone_or_immune_risk"], Top: [Piriformis], Never: WeakBones),
+        new("R3-54", "17, disc-like leg pain, no sport answer", 17, "below_knee",
+            [("worse_sitting", true), ("worse_cough_sneeze", true), ("lying_face_down_or_arching_effect", "eases_or_moves_up")],
+            TriageLevel.SeeGp, ["age_outside_usual_range"], Never: Extension),
+        new("R3-55", "68, stenosis, hip replacement and osteoporosis", 68, "back_and_thigh",
+            [("hip_replacement", true), ("osteoporosis", true), ("worse_standing_or_walking", true), ("eased_by_sitting_or_leaning_forward", true),
+             ("symptom_duration", "over_12_weeks")],
+            TriageLevel.SeeGp, ["bone_or_immune_risk"], Top: [Stenosis], Never: [.. NewHip, .. WeakBones, .. Extension]),
+        new("R3-56", "pregnant, hip replacement, back and thigh pain", 36, "back_and_thigh",
+            [("pregnant", true), ("hip_replacement", true), ("low_back_pain", true)],
+            TriageLevel.SelfCare, Never: [.. Pregnancy, .. NewHip]),
     ];
 
     public static TheoryData<string> Ids()
@@ -282,6 +301,18 @@ public class ClinicalVignetteRound3Tests(ITestOutputHelper output)
                 Assert.All(v.Must ?? [], slug => Assert.Contains(slug, slugs));
             }
         }
+    }
+
+    [Fact]
+    public void Round3_the_giving_way_question_asks_about_one_leg_as_well_as_both()
+    {
+        // CLINICAL.md: legs giving way is urgent, an emergency only with both legs involved. Asked as "do your legs give
+        // way", a person whose one leg buckles could fairly answer no, and the urgent deficit would go unreported.
+        var item = Shipped.Definition.Items.Single(i => i.Code == RedFlagRules.LegsGivingWay);
+
+        Assert.Contains("a leg, or do both legs", item.Text, StringComparison.Ordinal);
+        var result = Evaluate(Baseline(44, "below_knee").With((RedFlagRules.LegsGivingWay, true)));
+        Assert.Equal((TriageLevel.Urgent, CareTiming.WithinADay), (result.Triage.Level, result.Triage.Timing));
     }
 
     [Fact]

@@ -182,10 +182,11 @@ public static class RedFlagRules
         var deficit = Present(ProgressiveWeakness, FootDrop, LegsGivingWay);
 
         // Cauda equina: saddle, bladder, bowel or sexual signs; symptoms that reached both legs lately, with any deficit
-        // they bring; or severe or worsening weakness with both legs involved: weakness getting worse, or legs that give
-        // way (the question asks about both legs). The SBI weakness item asks how much weakness in a leg or foot bothers
-        // the person, not how severe it is nor whether both legs are weak, so it is no trigger; and a stable foot drop
-        // (one foot) beside long-standing symptoms in both legs, the stenosis picture, is the urgent deficit row.
+        // they bring; or severe or worsening weakness with both legs involved: weakness getting worse, or a leg giving way
+        // (asked of one leg or both, so symptoms in both legs must be reported too). The SBI weakness item asks how much
+        // weakness in a leg or foot bothers the person, not how severe it is nor whether both legs are weak, so it is no
+        // trigger; and a stable foot drop (one foot) beside long-standing symptoms in both legs, the stenosis picture, is
+        // the urgent deficit row.
         var caudaEquina = Present(SaddleNumbness, BladderBowelChange, SexualFunctionChange, BothLegsRecent);
         if (answers.IsYes(BothLegsRecent) && deficit.Count > 0)
         {
