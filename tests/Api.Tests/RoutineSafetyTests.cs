@@ -234,6 +234,45 @@ public sealed class RoutineSafetyTests(ApiFixture fixture) : ApiTest(fixture), I
     }
 
     [Fact]
+    public async Task A_routine_rebuilt_after_a_flare_up_never_starts_again_what_made_the_pain_worse()
+    {
+        var assessment = await _alice.AssessAsync(DiscAnswers());
+        var routine = await _alice.CreateRoutineAsync(assessment.Id, 5);
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 0; i < 2; i++)
+        {
+            await _alice.PutAsync($"/api/v1/sessions/{Guid.NewGuid()}", Json(Session(routine, now.AddHours(-5 + i), 2, 8, painDuring: 8)));
+        }
+
+        Assert.Equal(HttpStatusCode.Conflict, (await _alice.GetAsync("/api/v1/me/routines/current")).StatusCode);
+
+        // Built again from the same assessment, as the refusal allows: the exercises that flared stay out.
+        var rebuilt = await _alice.CreateRoutineAsync(assessment.Id, 5);
+        Assert.NotEmpty(rebuilt.Items);
+        Assert.Empty(rebuilt.Items.Select(i => i.Stretch).Intersect(routine.Items.Select(i => i.Stretch)));
+    }
+
+    [Fact]
+    public async Task An_exercise_taken_out_for_review_stays_out_of_a_routine_built_from_a_new_assessment()
+    {
+        var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 15);
+        var culprit = routine.Items[0].Stretch;
+        var session = Session(routine, DateTimeOffset.UtcNow.AddMinutes(-20), 2, 2);
+        session["items"]!.AsArray().Single(i => i!["stretch"]!.GetValue<string>() == culprit)!["painDuring"] = 6;
+
+        var logged = await _alice.PutAsync($"/api/v1/sessions/{Guid.NewGuid()}", Json(session));
+        var adjusted = (await logged.Content.ReadFromJsonAsync<SessionResponse>(TestJson.Options))!.AdjustedRoutineId;
+        Assert.NotNull(adjusted);
+        Assert.Contains((await _alice.GetFromJsonAsync<RoutineResponse>($"/api/v1/routines/{adjusted}", TestJson.Options))!.Changes,
+            c => c.Stretch == culprit && c.Change == "review");
+
+        var rebuilt = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 60);
+
+        Assert.DoesNotContain(rebuilt.Items, i => i.Stretch == culprit);
+        Assert.Contains(rebuilt.Items, i => routine.Items.Skip(1).Any(kept => kept.Stretch == i.Stretch));
+    }
+
+    [Fact]
     public async Task Concurrent_different_sessions_are_all_acknowledged_as_created()
     {
         var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 30);

@@ -112,6 +112,52 @@ public class RoutineBuilderTests
         Assert.True(counts[^1] > counts[0]);
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(30)]
+    [InlineData(60)]
+    public void What_recently_made_pain_worse_is_never_started_again_and_what_remains_still_builds_a_routine(int minutes)
+    {
+        var result = Synthetic(["herniated-disc"], 0.9);
+        var first = RoutineBuilder.Build(result, NoScreens, Content, minutes);
+        var heldOut = first.Items.Take(2).Select(i => i.Stretch).ToHashSet(StringComparer.Ordinal);
+
+        var next = RoutineBuilder.Build(result, NoScreens, Content, minutes, heldOut: heldOut);
+
+        Assert.NotEmpty(next.Items);
+        Assert.DoesNotContain(next.Items, i => heldOut.Contains(i.Stretch));
+        Assert.All(next.Items, i => Assert.Null(Content.Stretches.Single(s => s.Slug == i.Stretch).EasierVariant));
+    }
+
+    [Fact]
+    public void When_everything_safe_recently_made_pain_worse_there_is_no_routine_and_the_refusal_says_why()
+    {
+        var everything = Content.Stretches.Select(s => s.Slug).ToHashSet(StringComparer.Ordinal);
+
+        var refusal = Assert.Throws<DomainException>(() =>
+            RoutineBuilder.Build(Synthetic(["herniated-disc"], 0.9), NoScreens, Content, 30, heldOut: everything));
+
+        Assert.Equal(ErrorCodes.NoSafeRoutine, refusal.Code);
+        Assert.Contains("recently made your pain worse", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pain_changes_are_told_from_the_others_by_code_and_for_rows_stored_before_codes_by_their_English()
+    {
+        RoutineChange Coded(string stretch, string change, string code) =>
+            new(stretch, change, null, "stored English", new RoutineReason(code, Points: 3, Sessions: 2));
+        RoutineChange Old(string stretch, string code) =>
+            new(stretch, "dropped", null, RoutineTexts.Write(new RoutineReason(code, Points: 3, Sessions: 2), Language.En, new Dictionary<string, string>()));
+
+        var taken = Progression.TakenOutForPain([
+            Coded("a", "review", RoutineTexts.Review), Coded("b", "easier", RoutineTexts.WorseEasier), Coded("c", "dropped", RoutineTexts.WorseNoEasier),
+            Coded("d", "dropped", RoutineTexts.Withdrawn), Coded("e", "dropped", RoutineTexts.ScreenedOut), Coded("f", "harder", RoutineTexts.EasyHarder),
+            Old("g", RoutineTexts.Review), Old("h", RoutineTexts.Withdrawn),
+        ]);
+
+        Assert.Equal(["a", "b", "c", "g"], taken.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void A_disc_routine_leans_on_extension_and_never_on_loaded_flexion()
     {

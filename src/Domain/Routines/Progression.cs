@@ -22,6 +22,17 @@ public static class Progression
     /// <summary>Pain rising this much in a single session takes the exercise out until someone reviews it.</summary>
     public const int ReviewPainPoints = 3;
 
+    /// <summary>
+    /// How long an exercise taken out or stepped down for pain stays out of any routine the person builds next: a new
+    /// routine, even from a new assessment, must not start again what recently made their pain worse.
+    /// </summary>
+    public static readonly TimeSpan PainMemory = TimeSpan.FromDays(84);
+
+    /// <summary>The exercises these changes took out or stepped down because they made pain worse.</summary>
+    public static IEnumerable<string> TakenOutForPain(IEnumerable<RoutineChange> changes) =>
+        changes.Where(c => (c.Basis ?? RoutineTexts.Recognise(c.Reason))?.Code is RoutineTexts.Review or RoutineTexts.WorseNoEasier or RoutineTexts.WorseEasier)
+            .Select(c => c.Stretch);
+
     /// <summary>How much pain rose with an exercise in a session: its own pain-during where recorded, else the session's pain after.</summary>
     public static int RiseDuring(Session session, SessionItem item) => (item.PainDuring ?? session.PainAfter) - session.PainBefore;
 

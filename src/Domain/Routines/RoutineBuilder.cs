@@ -49,8 +49,10 @@ public static class RoutineBuilder
     /// <param name="content">Published content.</param>
     /// <param name="minutesPerDay">The daily budget, 5 to 60 minutes.</param>
     /// <param name="cleared">A clinician's clearance covers the assessment's own red flags: a routine may follow it.</param>
+    /// <param name="heldOut">Exercises that recently made the person's pain worse (<see cref="Progression.TakenOutForPain"/>): never started again.</param>
     public static RoutinePlan Build(
-        AssessmentResult assessment, IReadOnlyDictionary<string, AnswerValue> answers, RoutineContent content, int minutesPerDay, bool cleared = false)
+        AssessmentResult assessment, IReadOnlyDictionary<string, AnswerValue> answers, RoutineContent content, int minutesPerDay, bool cleared = false,
+        IReadOnlySet<string>? heldOut = null)
     {
         if (BudgetProblem(minutesPerDay) is { } problem)
         {
@@ -107,7 +109,8 @@ public static class RoutineBuilder
         // A first routine starts every progression at its first step: only exercises without an easier variant. A
         // progression whose first step is unsafe is left out whole rather than started further along.
         var candidates = content.Stretches
-            .Where(s => s.Status == ContentStatus.Published && s.Difficulty <= MaxStartingDifficulty && s.EasierVariant is null && Safe(s))
+            .Where(s => s.Status == ContentStatus.Published && s.Difficulty <= MaxStartingDifficulty && s.EasierVariant is null && Safe(s)
+                && heldOut?.Contains(s.Slug) != true)
             .Select(s => (Stretch: s, Indication: relevant.Where(c => s.IndicatedFor.Contains(c.Condition)).Sum(c => c.Probability),
                 Targets: likelyImbalances.Where(i => Works(s, i.Imbalance!)).ToList()))
             .Where(c => c.Indication > 0)
@@ -161,8 +164,10 @@ public static class RoutineBuilder
 
         if (chosen.Count == 0)
         {
-            throw new DomainException(ErrorKind.NotAllowedNow, ErrorCodes.NoSafeRoutine,
-                "No published exercise is both safe and suitable for the causes your answers point to; please see a clinician.");
+            throw new DomainException(ErrorKind.NotAllowedNow, ErrorCodes.NoSafeRoutine, heldOut is { Count: > 0 }
+                ? "No published exercise is both safe and suitable for the causes your answers point to, apart from those that recently made "
+                  + "your pain worse; please see a clinician."
+                : "No published exercise is both safe and suitable for the causes your answers point to; please see a clinician.");
         }
 
         var items = chosen
@@ -182,10 +187,10 @@ public static class RoutineBuilder
         foreach (var item in items)
         {
             var stretch = bySlug[item.Stretch];
-            if (!Safe(stretch) || (stretch.EasierVariant is { } easier && items.All(i => i.Stretch != easier)))
+            if (!Safe(stretch) || (stretch.EasierVariant is { } easier && items.All(i => i.Stretch != easier)) || heldOut?.Contains(item.Stretch) == true)
             {
                 throw new ContentInvariantException(
-                    $"The routine builder chose '{item.Stretch}', which is unsafe for a likely cause or a screen, or skips its easier variant.");
+                    $"The routine builder chose '{item.Stretch}', which is unsafe for a likely cause or a screen, skips its easier variant, or recently made pain worse.");
             }
         }
 

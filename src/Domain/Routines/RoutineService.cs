@@ -44,7 +44,7 @@ public sealed class RoutineService(
             return (replay, false);
         }
 
-        var basis = await routines.ReadBasisAsync(person, assessmentId, cancellationToken);
+        var basis = await routines.ReadBasisAsync(person, assessmentId, clock.GetUtcNow() - Progression.PainMemory, cancellationToken);
         if (basis.Result is not { } result)
         {
             throw new NotFoundException("assessment", assessmentId.ToString());
@@ -65,8 +65,9 @@ public sealed class RoutineService(
         }
 
         // Nothing holds the person: a red flag of this very assessment, or one it carried, has been cleared by a clinician.
-        var plan = RoutineBuilder.Build(result, basis.Answers ?? new Dictionary<string, AnswerValue>(), await PublishedAsync(cancellationToken), minutesPerDay,
-            cleared: true);
+        var content = await PublishedAsync(cancellationToken);
+        var plan = RoutineBuilder.Build(result, basis.Answers ?? new Dictionary<string, AnswerValue>(), content, minutesPerDay,
+            cleared: true, await TakenOutForPainAsync(basis, content, cancellationToken));
 
         var previous = basis.Current;
         var now = StoredMoment.Now(clock);
@@ -88,6 +89,23 @@ public sealed class RoutineService(
         }
 
         return (routine, true);
+    }
+
+    /// <summary>
+    /// What recently made the person's pain worse: taken out or stepped down by their routine versions, or about to be
+    /// by the current one's sessions (a flare-up that takes out every exercise is never stored as a version).
+    /// </summary>
+    private async Task<HashSet<string>> TakenOutForPainAsync(RoutineBasis basis, RoutineContent content, CancellationToken cancellationToken)
+    {
+        var heldOut = Progression.TakenOutForPain(basis.RecentChanges).ToHashSet(StringComparer.Ordinal);
+        if (basis.Current is var (currentId, _) && await routines.FindAsync(currentId, cancellationToken) is { } current)
+        {
+            var stretches = content.Stretches.ToDictionary(s => s.Slug, StringComparer.Ordinal);
+            var pending = Progression.Evaluate(current, await sessions.ListForProgressionAsync(current, cancellationToken), stretches);
+            heldOut.UnionWith(Progression.TakenOutForPain(pending));
+        }
+
+        return heldOut;
     }
 
     // The routine an earlier attempt under the key made, if any; the same key for another change is a conflict, and a
