@@ -246,6 +246,14 @@ public class HostileInputRound2Tests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task An_admin_route_id_that_is_no_uuid_is_refused_as_the_others_are()
+    {
+        using var admin = Fixture.Admin();
+
+        await AssertProblemAsync(await admin.PostAsync("/api/v1/admin/partners/not-a-uuid/revoke", null), HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    [Fact]
     public async Task Uppercase_and_other_uuid_spellings_name_the_same_assessment_and_another_persons_is_not_found()
     {
         using var alice = Fixture.Bearer(TestTokens.For("alice"));
