@@ -51,9 +51,9 @@ internal sealed class RoutineStore(SciaticaDbContext db) : IRoutineStore
 
     // Six reads in one round trip (RowReader): the assessment's result and answers (the screens come from the
     // answers), the latest assessment, the current routine, the flag that holds the person's routines, if any, the
-    // changes of their recent versions and how far their clearances reach. Triage is stored by wire name, as in AssessmentConfiguration. "Latest" orders
-    // as AssessmentStore.GetLatestTriageAsync does: both decide whether a routine is allowed. A format string: {0} is
-    // the person, {1} the assessment, {2} the moment from which changes count.
+    // changes of their recent versions and how far their clearances reach. Triage is stored by wire name, as in
+    // AssessmentConfiguration. "Latest" orders as AssessmentStore.GetLatestTriageAsync does: both decide whether a
+    // routine is allowed. A format string: {0} is the person, {1} the assessment, {2} the moment from which changes count.
     private static readonly string Basis = $$"""
         SELECT result::text, answers::text FROM assessments WHERE id = {1} AND person_id = {0};
         SELECT id, triage FROM assessments WHERE person_id = {0} ORDER BY created_at DESC, id DESC LIMIT 1;
