@@ -4,8 +4,11 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SciaticaService.Api.Routines;
 using SciaticaService.Api.Tests.Fixtures;
+using SciaticaService.Infrastructure.Persistence;
 using static SciaticaService.Api.Tests.Fixtures.Journeys;
 using V1 = SciaticaService.Contracts.V1;
 
@@ -250,6 +253,71 @@ public sealed class RoutineSafetyTests(ApiFixture fixture) : ApiTest(fixture), I
         var rebuilt = await _alice.CreateRoutineAsync(assessment.Id, 5);
         Assert.NotEmpty(rebuilt.Items);
         Assert.Empty(rebuilt.Items.Select(i => i.Stretch).Intersect(routine.Items.Select(i => i.Stretch)));
+    }
+
+    [Fact]
+    public async Task What_flared_stays_out_of_the_routine_after_next_too()
+    {
+        var assessment = await _alice.AssessAsync(DiscAnswers());
+        var routine = await _alice.CreateRoutineAsync(assessment.Id, 5);
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 0; i < 2; i++)
+        {
+            await _alice.PutAsync($"/api/v1/sessions/{Guid.NewGuid()}", Json(Session(routine, now.AddHours(-5 + i), 2, 8, painDuring: 8)));
+        }
+
+        await _alice.CreateRoutineAsync(assessment.Id, 5);
+        var again = await _alice.CreateRoutineAsync(assessment.Id, 5);
+
+        Assert.Empty(again.Items.Select(i => i.Stretch).Intersect(routine.Items.Select(i => i.Stretch)));
+    }
+
+    [Fact]
+    public async Task A_flare_up_older_than_12_weeks_no_longer_keeps_its_exercises_out()
+    {
+        var assessment = await _alice.AssessAsync(DiscAnswers());
+        var routine = await _alice.CreateRoutineAsync(assessment.Id, 5);
+        var flare = await _alice.PutAsync($"/api/v1/sessions/{Guid.NewGuid()}", Json(Session(routine, DateTimeOffset.UtcNow.AddHours(-2), 2, 8, painDuring: 8)));
+        var id = JsonNode.Parse(await flare.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+
+        await using (var scope = Fixture.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SciaticaDbContext>();
+            await db.Database.ExecuteSqlAsync($"UPDATE sessions SET recorded_at = recorded_at - interval '85 days' WHERE id = {Guid.Parse(id)}");
+        }
+
+        var rebuilt = await _alice.CreateRoutineAsync(assessment.Id, 5);
+        Assert.Equal(routine.Items.Select(i => i.Stretch), rebuilt.Items.Select(i => i.Stretch));
+    }
+
+    [Fact]
+    public async Task Progression_never_steps_up_to_an_exercise_that_recently_made_the_pain_worse()
+    {
+        var now = DateTimeOffset.UtcNow;
+        async Task<RoutineResponse> EasyWeekAsync(RoutineResponse routine, int fromDay)
+        {
+            for (var day = fromDay; day > fromDay - 4; day--)
+            {
+                await _alice.PutAsync($"/api/v1/sessions/{Guid.NewGuid()}", Json(Session(routine, now.AddDays(-day), 4, 3, painDuring: 1)));
+            }
+
+            return (await _alice.GetFromJsonAsync<RoutineResponse>("/api/v1/me/routines/current", TestJson.Options))!;
+        }
+
+        var first = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 30);
+        var stepped = await EasyWeekAsync(first, 20);
+        var harder = stepped.Changes.First(c => c.Change == "harder");
+        var flare = Session(stepped, now.AddDays(-15), 2, 2);
+        flare["items"]!.AsArray().Single(i => i!["stretch"]!.GetValue<string>() == harder.NewStretch)!["painDuring"] = 6;
+        Assert.Equal(HttpStatusCode.Created, (await _alice.PutAsync($"/api/v1/sessions/{Guid.NewGuid()}", Json(flare))).StatusCode);
+
+        // A new routine starts the progression at its first step again, which did not hurt; easy sessions do not lead back.
+        var rebuilt = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 30);
+        Assert.Contains(rebuilt.Items, i => i.Stretch == harder.Stretch);
+        var later = await EasyWeekAsync(rebuilt, 10);
+
+        Assert.DoesNotContain(later.Items, i => i.Stretch == harder.NewStretch);
+        Assert.DoesNotContain(later.Changes, c => c.NewStretch == harder.NewStretch);
     }
 
     [Fact]

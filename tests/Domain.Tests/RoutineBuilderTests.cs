@@ -142,20 +142,25 @@ public class RoutineBuilderTests
     }
 
     [Fact]
-    public void Pain_changes_are_told_from_the_others_by_code_and_for_rows_stored_before_codes_by_their_English()
+    public void Pain_history_holds_out_a_jump_in_one_session_or_a_rise_in_two_whatever_the_routine_and_a_clearance_releases_them()
     {
-        RoutineChange Coded(string stretch, string change, string code) =>
-            new(stretch, change, null, "stored English", new RoutineReason(code, Points: 3, Sessions: 2));
-        RoutineChange Old(string stretch, string code) =>
-            new(stretch, "dropped", null, RoutineTexts.Write(new RoutineReason(code, Points: 3, Sessions: 2), Language.En, new Dictionary<string, string>()));
+        var start = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+        Session Logged(int day, int before, params (string Stretch, int During)[] items) => new(
+            Guid.NewGuid(), new Identity.PersonId("p"),
+            new SessionReport(Guid.NewGuid(), start.AddDays(day), start.AddDays(day).AddMinutes(15), before, before,
+                [.. items.Select(i => new SessionItem(i.Stretch, true, 1, i.During))]),
+            start.AddDays(day).AddMinutes(16));
+        var sessions = new[]
+        {
+            Logged(0, 2, ("jumped", 5), ("steady", 2), ("rose-once", 4)),
+            Logged(1, 2, ("rose-twice", 4), ("steady", 3)),
+            Logged(2, 3, ("rose-twice", 5), ("easing", 1)),
+        };
 
-        var taken = Progression.TakenOutForPain([
-            Coded("a", "review", RoutineTexts.Review), Coded("b", "easier", RoutineTexts.WorseEasier), Coded("c", "dropped", RoutineTexts.WorseNoEasier),
-            Coded("d", "dropped", RoutineTexts.Withdrawn), Coded("e", "dropped", RoutineTexts.ScreenedOut), Coded("f", "harder", RoutineTexts.EasyHarder),
-            Old("g", RoutineTexts.Review), Old("h", RoutineTexts.Withdrawn),
-        ]);
-
-        Assert.Equal(["a", "b", "c", "g"], taken.Order(StringComparer.Ordinal));
+        Assert.Equal(["jumped", "rose-twice"], new PainHistory(sessions, null).HeldOut().Order(StringComparer.Ordinal));
+        // A clearance reaching past the first session is a review of what it showed; what came after still counts.
+        Assert.Equal(["rose-twice"], new PainHistory(sessions, sessions[1].RecordedAt).HeldOut());
+        Assert.Empty(new PainHistory(sessions, sessions[2].RecordedAt.AddSeconds(1)).HeldOut());
     }
 
     [Fact]

@@ -18,11 +18,8 @@ public interface IRoutineStore
     /// <summary>The id and version number of the person's current routine, without loading it.</summary>
     Task<(Guid Id, int Version)?> GetCurrentVersionAsync(PersonId person, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// What building a routine from <paramref name="assessmentId"/> for <paramref name="person"/> starts from, read
-    /// together; <see cref="RoutineBasis.RecentChanges"/> are those of the versions made since <paramref name="changesSince"/>.
-    /// </summary>
-    Task<RoutineBasis> ReadBasisAsync(PersonId person, Guid assessmentId, DateTimeOffset changesSince, CancellationToken cancellationToken);
+    /// <summary>What building a routine from <paramref name="assessmentId"/> for <paramref name="person"/> starts from, read together.</summary>
+    Task<RoutineBasis> ReadBasisAsync(PersonId person, Guid assessmentId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Stores a new version, with the partner's feed event if there is one, in one transaction; a concurrent writer
@@ -37,8 +34,6 @@ public interface IRoutineStore
 /// <param name="Latest">The person's latest assessment and its triage level; null if they have none.</param>
 /// <param name="Current">The id and version of the person's current routine; null if they have none.</param>
 /// <param name="Hold">The red flag that holds the person's routines until a clearance; null when none does.</param>
-/// <param name="RecentChanges">The changes recorded by the person's recent routine versions, with when each version was made (see <see cref="IRoutineStore.ReadBasisAsync"/>).</param>
-/// <param name="ClearedThrough">How far the person's latest clinician's clearance reaches: what was raised before it is covered; null without one.</param>
 public sealed record RoutineBasis(
     AssessmentResult? Result, IReadOnlyDictionary<string, AnswerValue>? Answers, (Guid Id, TriageLevel Level)? Latest, (Guid Id, int Version)? Current,
-    TriageHold? Hold, IReadOnlyList<(DateTimeOffset MadeAt, IReadOnlyList<RoutineChange> Changes)> RecentChanges, DateTimeOffset? ClearedThrough);
+    TriageHold? Hold);

@@ -1,3 +1,5 @@
+using SciaticaService.Domain.Identity;
+
 namespace SciaticaService.Domain.Routines;
 
 public interface ISessionStore
@@ -19,4 +21,10 @@ public interface ISessionStore
     /// changes as evaluating all.
     /// </summary>
     Task<IReadOnlyList<Session>> ListForProgressionAsync(Routine routine, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The person's sessions recorded since <paramref name="since"/>, newest first and at most a few months' worth, with
+    /// how far their clearances reach, read together.
+    /// </summary>
+    Task<PainHistory> ReadPainHistoryAsync(PersonId person, DateTimeOffset since, CancellationToken cancellationToken);
 }

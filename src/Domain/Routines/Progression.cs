@@ -22,24 +22,27 @@ public static class Progression
     /// <summary>Pain rising this much in a single session takes the exercise out until someone reviews it.</summary>
     public const int ReviewPainPoints = 3;
 
-    /// <summary>
-    /// How long an exercise taken out or stepped down for pain stays out of any routine the person builds next: a new
-    /// routine, even from a new assessment, must not start again what recently made their pain worse.
-    /// </summary>
-    public static readonly TimeSpan PainMemory = TimeSpan.FromDays(84);
-
-    /// <summary>The exercises these changes took out or stepped down because they made pain worse.</summary>
-    public static IEnumerable<string> TakenOutForPain(IEnumerable<RoutineChange> changes) =>
-        changes.Where(c => (c.Basis ?? RoutineTexts.Recognise(c.Reason))?.Code is RoutineTexts.Review or RoutineTexts.WorseNoEasier or RoutineTexts.WorseEasier)
-            .Select(c => c.Stretch);
-
     /// <summary>How much pain rose with an exercise in a session: its own pain-during where recorded, else the session's pain after.</summary>
     public static int RiseDuring(Session session, SessionItem item) => (item.PainDuring ?? session.PainAfter) - session.PainBefore;
+
+    /// <summary>
+    /// The exercises these sessions show making pain worse, by the rules that take one out or step it down: a rise of
+    /// <see cref="ReviewPainPoints"/> in one session, or of <see cref="WorsePainPoints"/> in <see cref="WorseSessions"/>.
+    /// Whatever routine version the sessions used, and whatever else rules the exercise out now.
+    /// </summary>
+    public static IReadOnlySet<string> HurtBy(IEnumerable<Session> sessions) =>
+        sessions.SelectMany(s => s.Items.Where(i => i.Done).Select(i => (i.Stretch, Rise: RiseDuring(s, i))))
+            .GroupBy(x => x.Stretch, StringComparer.Ordinal)
+            .Where(g => g.Max(x => x.Rise) >= ReviewPainPoints || g.Count(x => x.Rise >= WorsePainPoints) >= WorseSessions)
+            .Select(g => g.Key)
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <param name="routine">The current routine version.</param>
     /// <param name="sessions">Sessions done with it; only the latest <see cref="Window"/> count.</param>
     /// <param name="stretches">Published stretches, for variants.</param>
-    public static IReadOnlyList<RoutineChange> Evaluate(Routine routine, IReadOnlyList<Session> sessions, IReadOnlyDictionary<string, Stretch> stretches)
+    /// <param name="heldOut">Exercises that recently made the person's pain worse (<see cref="PainHistory"/>): never a variant to step to.</param>
+    public static IReadOnlyList<RoutineChange> Evaluate(
+        Routine routine, IReadOnlyList<Session> sessions, IReadOnlyDictionary<string, Stretch> stretches, IReadOnlySet<string>? heldOut = null)
     {
         var changes = new List<RoutineChange>();
         var ordered = Chronologically(sessions.Where(s => s.RoutineId == routine.Id)).TakeLast(Window).ToList();
@@ -79,7 +82,7 @@ public static class Progression
             var worse = rises.Count(rise => rise >= WorsePainPoints);
             if (worse >= WorseSessions)
             {
-                var easier = SafeVariant(stretches.GetValueOrDefault(item.Stretch)?.EasierVariant, routine, stretches);
+                var easier = SafeVariant(stretches.GetValueOrDefault(item.Stretch)?.EasierVariant, routine, stretches, heldOut);
                 changes.Add(easier is null
                     ? Change(item.Stretch, "dropped", null, new RoutineReason(RoutineTexts.WorseNoEasier, Points: WorsePainPoints, Sessions: worse))
                     : Change(item.Stretch, "easier", easier, new RoutineReason(RoutineTexts.WorseEasier, Points: WorsePainPoints, Sessions: worse)));
@@ -89,7 +92,7 @@ public static class Progression
             var recent = done.TakeLast(EasySessions).ToList();
             var easy = recent.Count == EasySessions && recent.All(s =>
                 s.PainAfter <= s.PainBefore && s.Items.First(i => i.Stretch == item.Stretch).PainDuring is <= EasyPainDuring);
-            if (easy && SafeVariant(stretches.GetValueOrDefault(item.Stretch)?.HarderVariant, routine, stretches) is { } harder)
+            if (easy && SafeVariant(stretches.GetValueOrDefault(item.Stretch)?.HarderVariant, routine, stretches, heldOut) is { } harder)
             {
                 changes.Add(Change(item.Stretch, "harder", harder, new RoutineReason(RoutineTexts.EasyHarder, Points: EasyPainDuring, Sessions: EasySessions)));
             }
@@ -139,10 +142,10 @@ public static class Progression
 
     private static readonly IReadOnlyDictionary<string, string> NoNames = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    // A variant is used only if it is published, safe for every cause the routine must be safe for, and not ruled out
-    // by the person's screens.
-    private static string? SafeVariant(string? slug, Routine routine, IReadOnlyDictionary<string, Stretch> stretches) =>
-        slug is not null && stretches.TryGetValue(slug, out var variant)
+    // A variant is used only if it is published, safe for every cause the routine must be safe for, not ruled out
+    // by the person's screens, and has not recently made their pain worse.
+    private static string? SafeVariant(string? slug, Routine routine, IReadOnlyDictionary<string, Stretch> stretches, IReadOnlySet<string>? heldOut) =>
+        slug is not null && heldOut?.Contains(slug) != true && stretches.TryGetValue(slug, out var variant)
         && variant.Status == ContentStatus.Published
         && RoutineBuilder.IsSafe(variant, routine.SafeFor, routine.Screens)
         && routine.Items.All(i => i.Stretch != slug)

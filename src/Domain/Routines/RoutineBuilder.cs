@@ -49,7 +49,7 @@ public static class RoutineBuilder
     /// <param name="content">Published content.</param>
     /// <param name="minutesPerDay">The daily budget, 5 to 60 minutes.</param>
     /// <param name="cleared">A clinician's clearance covers the assessment's own red flags: a routine may follow it.</param>
-    /// <param name="heldOut">Exercises that recently made the person's pain worse (<see cref="Progression.TakenOutForPain"/>): never started again.</param>
+    /// <param name="heldOut">Exercises that recently made the person's pain worse (<see cref="PainHistory"/>): never started again.</param>
     public static RoutinePlan Build(
         AssessmentResult assessment, IReadOnlyDictionary<string, AnswerValue> answers, RoutineContent content, int minutesPerDay, bool cleared = false,
         IReadOnlySet<string>? heldOut = null)

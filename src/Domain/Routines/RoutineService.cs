@@ -44,7 +44,7 @@ public sealed class RoutineService(
             return (replay, false);
         }
 
-        var basis = await routines.ReadBasisAsync(person, assessmentId, clock.GetUtcNow() - Progression.PainMemory, cancellationToken);
+        var basis = await routines.ReadBasisAsync(person, assessmentId, cancellationToken);
         if (basis.Result is not { } result)
         {
             throw new NotFoundException("assessment", assessmentId.ToString());
@@ -65,9 +65,8 @@ public sealed class RoutineService(
         }
 
         // Nothing holds the person: a red flag of this very assessment, or one it carried, has been cleared by a clinician.
-        var content = await PublishedAsync(cancellationToken);
-        var plan = RoutineBuilder.Build(result, basis.Answers ?? new Dictionary<string, AnswerValue>(), content, minutesPerDay,
-            cleared: true, await TakenOutForPainAsync(basis, content, cancellationToken));
+        var plan = RoutineBuilder.Build(result, basis.Answers ?? new Dictionary<string, AnswerValue>(), await PublishedAsync(cancellationToken), minutesPerDay,
+            cleared: true, await HeldOutForPainAsync(person, cancellationToken));
 
         var previous = basis.Current;
         var now = StoredMoment.Now(clock);
@@ -91,25 +90,9 @@ public sealed class RoutineService(
         return (routine, true);
     }
 
-    /// <summary>
-    /// What recently made the person's pain worse: taken out or stepped down by their routine versions, or about to be
-    /// by the current one's sessions (a flare-up that takes out every exercise is never stored as a version). A
-    /// clinician's clearance recorded since is the review those exercises waited for: they may come back.
-    /// </summary>
-    private async Task<HashSet<string>> TakenOutForPainAsync(RoutineBasis basis, RoutineContent content, CancellationToken cancellationToken)
-    {
-        bool Uncleared(DateTimeOffset moment) => basis.ClearedThrough is not { } cleared || moment > cleared;
-        var heldOut = Progression.TakenOutForPain(basis.RecentChanges.Where(v => Uncleared(v.MadeAt)).SelectMany(v => v.Changes))
-            .ToHashSet(StringComparer.Ordinal);
-        if (basis.Current is var (currentId, _) && await routines.FindAsync(currentId, cancellationToken) is { } current)
-        {
-            var stretches = content.Stretches.ToDictionary(s => s.Slug, StringComparer.Ordinal);
-            var since = (await sessions.ListForProgressionAsync(current, cancellationToken)).Where(s => Uncleared(s.RecordedAt)).ToList();
-            heldOut.UnionWith(Progression.TakenOutForPain(Progression.Evaluate(current, since, stretches)));
-        }
-
-        return heldOut;
-    }
+    // Rebuilt from the same assessment or a new one, a routine never starts again what recently made the pain worse.
+    private async Task<IReadOnlySet<string>> HeldOutForPainAsync(PersonId person, CancellationToken cancellationToken) =>
+        (await sessions.ReadPainHistoryAsync(person, clock.GetUtcNow() - PainHistory.Memory, cancellationToken)).HeldOut();
 
     // The routine an earlier attempt under the key made, if any; the same key for another change is a conflict, and a
     // replay answers only while nothing holds the person's routines.
@@ -236,14 +219,21 @@ public sealed class RoutineService(
             return (routine, false);
         }
 
-        // A change is being made: to what the latest answers allow, which may take more out (read only now: most
-        // sessions change nothing).
+        // A change is being made: to what the latest answers allow, which may take more out, and never to a variant
+        // that recently made the pain worse (read only now: most sessions change nothing).
         var person = new PersonId(routine.PersonId);
         await EnsureStillAllowedAsync(person, cancellationToken);
-        if (await HeldToLatestAnswersAsync(person, routine, cancellationToken) is var held && !ReferenceEquals(held, routine))
+        var heldOut = changes.Any(c => c.NewStretch is not null) ? await HeldOutForPainAsync(person, cancellationToken) : null;
+        if (await HeldToLatestAnswersAsync(person, routine, cancellationToken) is var held && (!ReferenceEquals(held, routine) || heldOut is not null))
         {
+            changes = Progression.Evaluate(held, recent, stretches, heldOut);
+            if (changes.Count == 0)
+            {
+                // The only change was a step to a variant that recently hurt: the routine stays as it is.
+                return (routine, false);
+            }
+
             routine = held;
-            changes = Progression.Evaluate(routine, recent, stretches);
         }
 
         var items = Progression.Apply(routine, changes, stretches);

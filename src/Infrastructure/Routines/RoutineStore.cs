@@ -46,27 +46,20 @@ internal sealed class RoutineStore(SciaticaDbContext db) : IRoutineStore
             ? (current.Id, current.Version)
             : null;
 
-    // A bound on the read, far above what months of daily sessions make (a version per change at most).
-    private const int RecentVersions = 1000;
-
-    // Six reads in one round trip (RowReader): the assessment's result and answers (the screens come from the
-    // answers), the latest assessment, the current routine, the flag that holds the person's routines, if any, the
-    // changes of their recent versions and how far their clearances reach. Triage is stored by wire name, as in
-    // AssessmentConfiguration. "Latest" orders as AssessmentStore.GetLatestTriageAsync does: both decide whether a
-    // routine is allowed. A format string: {0} is the person, {1} the assessment, {2} the moment from which changes count.
+    // Four reads in one round trip (RowReader): the assessment's result and answers (the screens come from the
+    // answers), the latest assessment, the current routine, and the flag that holds the person's routines, if any.
+    // Triage is stored by wire name, as in AssessmentConfiguration. "Latest" orders as AssessmentStore.GetLatestTriageAsync
+    // does: both decide whether a routine is allowed. A format string: {0} is the person, {1} the assessment.
     private static readonly string Basis = $$"""
         SELECT result::text, answers::text FROM assessments WHERE id = {1} AND person_id = {0};
         SELECT id, triage FROM assessments WHERE person_id = {0} ORDER BY created_at DESC, id DESC LIMIT 1;
         SELECT id, version FROM routines WHERE person_id = {0} ORDER BY version DESC LIMIT 1;
-        {{Assessments.ClearanceStore.OpenHold}};
-        SELECT created_at, changes::text FROM routines WHERE person_id = {0} AND created_at >= {2} AND jsonb_array_length(changes) > 0
-        ORDER BY version DESC LIMIT {{RecentVersions}};
-        {{Assessments.ClearanceStore.ClearedThrough}};
+        {{Assessments.ClearanceStore.OpenHold}}
         """;
 
-    public Task<RoutineBasis> ReadBasisAsync(PersonId person, Guid assessmentId, DateTimeOffset changesSince, CancellationToken cancellationToken) =>
+    public Task<RoutineBasis> ReadBasisAsync(PersonId person, Guid assessmentId, CancellationToken cancellationToken) =>
         db.Database.ReadAsync(
-            FormattableStringFactory.Create(Basis, person.Value, assessmentId, changesSince),
+            FormattableStringFactory.Create(Basis, person.Value, assessmentId),
             async (reader, token) =>
             {
                 var result = await RowReader.ReadAllAsync(reader, row =>
@@ -77,19 +70,12 @@ internal sealed class RoutineStore(SciaticaDbContext db) : IRoutineStore
                 var current = await RowReader.ReadAllAsync(reader, row => (row.GetGuid(0), row.GetInt32(1)), token);
                 await reader.NextResultAsync(token);
                 var hold = await RowReader.ReadAllAsync(reader, Assessments.ClearanceStore.ReadHold, token);
-                await reader.NextResultAsync(token);
-                var changes = await RowReader.ReadAllAsync(
-                    reader, row => (MadeAt: row.GetFieldValue<DateTimeOffset>(0), Changes: StoredColumns.ReadRoutineChanges(row.GetString(1))), token);
-                await reader.NextResultAsync(token);
-                var cleared = await RowReader.ReadAllAsync(reader, row => row.IsDBNull(0) ? (DateTimeOffset?)null : row.GetFieldValue<DateTimeOffset>(0), token);
                 return new RoutineBasis(
                     result is [var found] ? found.Result : null,
                     result is [var withAnswers] ? withAnswers.Answers : null,
                     latest is [var last] ? last : null,
                     current is [var version] ? version : null,
-                    hold is [var open] ? open : null,
-                    changes,
-                    cleared is [var through] ? through : null);
+                    hold is [var open] ? open : null);
             },
             cancellationToken);
 

@@ -66,6 +66,26 @@ internal sealed class SessionStore(SciaticaDbContext db) : ISessionStore
     public async Task<IReadOnlyList<Session>> ListForProgressionAsync(Routine routine, CancellationToken cancellationToken) =>
         await db.Database.ReadRowsAsync(FormattableStringFactory.Create(Latest, routine.Id), ReadSession, cancellationToken);
 
+    // The person's sessions since {1} (newest first, bounded far above months of daily sessions) and how far their
+    // clearances reach, in one round trip; {0} is the person. By the (person_id, recorded_at) index.
+    private static readonly string PainHistoryBatch = $$"""
+        SELECT id, person_id, routine_id, started_at, completed_at, pain_before, pain_after, items::text, recorded_at
+        FROM sessions WHERE person_id = {0} AND recorded_at >= {1} ORDER BY recorded_at DESC, id DESC LIMIT 1000;
+        {{Assessments.ClearanceStore.ClearedThrough}};
+        """;
+
+    public Task<PainHistory> ReadPainHistoryAsync(PersonId person, DateTimeOffset since, CancellationToken cancellationToken) =>
+        db.Database.ReadAsync(
+            FormattableStringFactory.Create(PainHistoryBatch, person.Value, since.ToUniversalTime()),
+            async (reader, token) =>
+            {
+                var sessions = await RowReader.ReadAllAsync(reader, ReadSession, token);
+                await reader.NextResultAsync(token);
+                var cleared = await RowReader.ReadAllAsync(reader, row => row.IsDBNull(0) ? (DateTimeOffset?)null : row.GetFieldValue<DateTimeOffset>(0), token);
+                return new PainHistory(sessions, cleared is [var through] ? through : null);
+            },
+            cancellationToken);
+
     // Columns as in SessionConfiguration, in the order selected above; the session computes its pain rise again.
     private static Session ReadSession(DbDataReader row) => new(
         row.GetGuid(0), new PersonId(row.GetString(1)),
