@@ -377,7 +377,7 @@ public sealed class ClearanceAndEscalationTests(ApiFixture fixture) : ApiTest(fi
     }
 
     [Fact]
-    public async Task A_flare_up_with_every_exercise_stops_the_routine_being_served_until_the_person_is_assessed_again()
+    public async Task A_flare_up_with_every_exercise_stops_the_routine_until_a_clinician_has_reviewed_it()
     {
         var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 15);
         var flare = Session(routine, DateTimeOffset.UtcNow.AddMinutes(-5), 2, 6, painDuring: 6);
@@ -399,8 +399,14 @@ public sealed class ClearanceAndEscalationTests(ApiFixture fixture) : ApiTest(fi
         Assert.Equal("routine_needs_review", overGrpc.Trailers.GetValue("error-code"));
         Assert.False(JsonNode.Parse(await _alice.GetStringAsync($"/api/v1/sessions/{session["id"]}"))!["routineNeedsReview"]!.GetValue<bool>());
 
-        // Answering again after the flare settles gives a new routine, served as usual.
-        await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 15);
+        // Answering again does not bring back what flared; with nothing else that suits a disc, a clinician's review
+        // is the way on, and their clearance lets a routine be built and served as usual.
+        var again = await _alice.AssessAsync(DiscAnswers());
+        var refused = await _alice.PostAsJsonAsync("/api/v1/routines", new CreateRoutineRequest(again.Id, 15));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("no_safe_routine", await CodeOf(refused));
+        Assert.Equal(HttpStatusCode.Created, (await ClearAsync(_alice, again.Id, Today)).StatusCode);
+        await _alice.CreateRoutineAsync(again.Id, 15);
         Assert.Equal(HttpStatusCode.OK, (await _alice.GetAsync("/api/v1/me/routines/current")).StatusCode);
     }
 

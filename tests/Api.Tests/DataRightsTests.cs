@@ -109,13 +109,13 @@ public sealed class DataRightsTests(ApiFixture fixture) : ApiTest(fixture), IDis
     [Theory]
     [InlineData("xml")]
     [InlineData("FHIR")]
-    public async Task An_unknown_format_is_a_validation_problem(string format)
+    public async Task An_unknown_format_is_an_invalid_query(string format)
     {
         var response = await _alice.GetAsync($"/api/v1/me/export?format={format}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-        Assert.Equal("validation_failed", problem["code"]!.GetValue<string>());
+        Assert.Equal("invalid_query", problem["code"]!.GetValue<string>());
         Assert.True(problem["errors"]!.AsObject().ContainsKey("format"));
     }
 

@@ -43,7 +43,7 @@ public class ErrorWordingTests(ApiFixture fixture) : ApiTest(fixture)
 
         var response = await admin.PostAsync($"/api/v1/admin/content/import?{query}", new StringContent("{}", Encoding.UTF8, "application/json"));
 
-        using var problem = await ProblemAsync(response, HttpStatusCode.BadRequest, "bad_request");
+        using var problem = await ProblemAsync(response, HttpStatusCode.BadRequest, "invalid_query");
         Assert.Equal([message], problem.RootElement.GetProperty("errors").GetProperty(parameter).EnumerateArray().Select(e => e.GetString()));
     }
 

@@ -102,10 +102,10 @@ public sealed class QueryCountTests(ApiFixture fixture) : ApiTest(fixture), IAsy
         // screens and causes it must keep to), its latest sessions (a flare-up that took every exercise out stops it).
         Assert.Equal((Session: 3, Progress: 1, History: 1, Current: 4), first);
 
-        // Creating a routine: one command of five reads (the assessment's result and answers, the latest triage, the
-        // current version, the flag that holds routines if any, recent versions' changes), then the insert; for a
-        // person with a routine, also that routine and its latest sessions (what made their pain worse stays out),
-        // however many assessments and sessions they have.
+        // Creating a routine: one command of six reads (the assessment's result and answers, the latest triage, the
+        // current version, the flag that holds routines if any, recent versions' changes, how far clearances reach),
+        // then the insert; for a person with a routine, also that routine and its latest sessions (what made their pain
+        // worse stays out), however many assessments and sessions they have.
         using var bob = _factory.CreateClient();
         bob.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.For("bob"));
         var bobs = await bob.AssessAsync(DiscAnswers());

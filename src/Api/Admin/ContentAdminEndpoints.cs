@@ -95,5 +95,13 @@ public static class ContentAdminEndpoints
         return toBody(stored.Entry);
     }
 
-    private static IReadOnlyList<string> IfMatch(HttpContext context) => [.. context.Request.GetTypedHeaders().IfMatch.Select(tag => tag.ToString())];
+    /// <summary>
+    /// The If-Match tags as sent. A header that holds no tag the parser can read still was sent: passed on as it came,
+    /// it matches no ETag (412), where dropping it would claim the client sent none (428).
+    /// </summary>
+    private static IReadOnlyList<string> IfMatch(HttpContext context)
+    {
+        IReadOnlyList<string> tags = [.. context.Request.GetTypedHeaders().IfMatch.Select(tag => tag.ToString())];
+        return tags.Count > 0 ? tags : [.. context.Request.Headers.IfMatch.Where(value => !string.IsNullOrWhiteSpace(value)).Select(value => value!)];
+    }
 }

@@ -10,7 +10,7 @@ public static class PartnerEndpoints
     {
         admin.MapPost("/partners", CreatePartner).WithName(nameof(CreatePartner)).ProducesProblem(StatusCodes.Status400BadRequest);
         admin.MapGet("/partners", ListPartners).WithName(nameof(ListPartners));
-        admin.MapPost("/partners/{id:guid}/revoke", RevokePartner).WithName(nameof(RevokePartner)).ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPost("/partners/{id}/revoke", RevokePartner).WithName(nameof(RevokePartner)).ProducesProblem(StatusCodes.Status404NotFound);
         return admin;
     }
 

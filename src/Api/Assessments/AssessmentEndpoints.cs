@@ -22,9 +22,9 @@ public static class AssessmentEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         assessments.MapPost("/assessments", SubmitAssessment).WithName(nameof(SubmitAssessment)).WithMetadata(OpenApi.LanguageNegotiated.Instance)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
-        assessments.MapGet("/assessments/{id:guid}", GetAssessment).WithName(nameof(GetAssessment)).WithMetadata(OpenApi.LanguageNegotiated.Instance)
+        assessments.MapGet("/assessments/{id}", GetAssessment).WithName(nameof(GetAssessment)).WithMetadata(OpenApi.LanguageNegotiated.Instance)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        assessments.MapGet("/assessments/{id:guid}/fhir", GetAssessmentFhir).WithName(nameof(GetAssessmentFhir))
+        assessments.MapGet("/assessments/{id}/fhir", GetAssessmentFhir).WithName(nameof(GetAssessmentFhir))
             .Produces<JsonElement>(StatusCodes.Status200OK, FhirBundle.MediaType, FhirBundle.MediaTypes[1..])
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status406NotAcceptable);

@@ -14,7 +14,7 @@ public static class ClearanceEndpoints
         clearances.MapPost("/clearances", RecordClearance).WithName(nameof(RecordClearance))
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         clearances.MapGet("/clearances", ListClearances).WithName(nameof(ListClearances));
-        clearances.MapGet("/clearances/{id:guid}", GetClearance).WithName(nameof(GetClearance)).ProducesProblem(StatusCodes.Status404NotFound);
+        clearances.MapGet("/clearances/{id}", GetClearance).WithName(nameof(GetClearance)).ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 

@@ -93,8 +93,8 @@ internal sealed partial class DomainExceptionHandler(
         }
 
         var failed = context.Features.Get<IExceptionHandlerFeature>();
-        var errors = RequestBindingErrors.Explain(context, failed?.Endpoint, failed?.RouteValues);
-        var problem = Problem(exception.StatusCode, ErrorCodes.BadRequest, "The request is malformed.", errors switch
+        var (errors, code) = RequestBindingErrors.Explain(context, failed?.Endpoint, failed?.RouteValues);
+        var problem = Problem(exception.StatusCode, code, "The request is malformed.", errors switch
         {
             [] => "A path segment, query parameter, header or the body is not in the form this endpoint takes.",
             [var only] => only.Message,

@@ -60,7 +60,7 @@ public static class GrpcStatusWording
             StatusCode.Cancelled => (ErrorCodes.Cancelled, "The call was cancelled."),
             StatusCode.Unauthenticated => (ErrorCodes.Unauthenticated, "A valid bearer token or API key is required."),
             StatusCode.PermissionDenied => (ErrorCodes.Forbidden, "The caller is not allowed to do this."),
-            StatusCode.Unavailable => ("unavailable", "The service cannot take this call right now; try again shortly."),
+            StatusCode.Unavailable => (ErrorCodes.ServiceUnavailable, "The service cannot take this call right now; try again shortly."),
             _ => (ErrorCodes.InternalError, "Something went wrong on our side."),
         };
         if ((StatusCode)number == StatusCode.Unknown)

@@ -13,11 +13,26 @@ namespace SciaticaService.Api.Errors;
 /// </summary>
 internal static class RequestBindingErrors
 {
-    /// <summary>The problems found with the request's path, query, header values and body, keyed by name; empty when none can be named.</summary>
+    /// <summary>
+    /// The problems found with the request's path, query, header values and body, keyed by name (empty when none can be
+    /// named), and the registry code for them: <c>bad_request</c> for the body (or when nothing can be named),
+    /// <c>invalid_query</c> for query parameters, <c>validation_failed</c> for a path segment or header, as the same
+    /// value sent in a gRPC field gets.
+    /// </summary>
     /// <param name="context">The request.</param>
     /// <param name="endpoint">The endpoint it was for (the exception handler has cleared it from the context by now).</param>
     /// <param name="routeValues">Its route values, likewise.</param>
-    public static IReadOnlyList<ValidationError> Explain(HttpContext context, Endpoint? endpoint, RouteValueDictionary? routeValues)
+    public static (IReadOnlyList<ValidationError> Errors, string Code) Explain(HttpContext context, Endpoint? endpoint, RouteValueDictionary? routeValues)
+    {
+        var sources = new HashSet<string>(StringComparer.Ordinal);
+        var errors = Explain(context, endpoint, routeValues, sources);
+        var code = errors.Count == 0 || sources.Contains("body") ? ErrorCodes.BadRequest
+            : sources.Contains("query") ? ErrorCodes.InvalidQuery
+            : ErrorCodes.ValidationFailed;
+        return (errors, code);
+    }
+
+    private static List<ValidationError> Explain(HttpContext context, Endpoint? endpoint, RouteValueDictionary? routeValues, HashSet<string> sources)
     {
         var handler = endpoint?.Metadata.GetMetadata<MethodInfo>();
         if (handler is null)
@@ -58,6 +73,7 @@ internal static class RequestBindingErrors
                 if (!HasBody(context.Request))
                 {
                     errors.Add(new ValidationError("body", "The request body is missing."));
+                    sources.Add(source);
                 }
 
                 continue;
@@ -75,11 +91,13 @@ internal static class RequestBindingErrors
                 if (!IsOptional(parameter))
                 {
                     errors.Add(new ValidationError(key, $"The {kind} '{key}' is required."));
+                    sources.Add(source);
                 }
             }
             else if (!Parses(parameter.ParameterType, raw))
             {
                 errors.Add(new ValidationError(key, $"The {kind} '{key}' must be {Expected(parameter.ParameterType)}."));
+                sources.Add(source);
             }
         }
 

@@ -53,7 +53,7 @@ internal static class RequestValues
     /// <see cref="ValidationException"/> with <paramref name="invalid"/>. The use case checks the range.
     /// </summary>
     public static int? Limit(string? value, string invalid) =>
-        TryLimit(value, out var size) ? size : throw new ValidationException("limit", invalid);
+        TryLimit(value, out var size) ? size : throw ValidationException.Query("limit", invalid);
 
     /// <summary>As <see cref="Limit(string?, string)"/>, with the problem added to <paramref name="errors"/> instead.</summary>
     public static int? Limit(string? value, string invalid, List<ValidationError> errors)

@@ -17,7 +17,7 @@ public sealed record PersonalDataDocument(string MediaType, byte[] Body)
     /// <summary>Checks a requested format: null or empty is JSON.</summary>
     public static string FormatOf(string? format) => string.IsNullOrEmpty(format) ? JsonFormat
         : format is JsonFormat or FhirFormat ? format
-        : throw new ValidationException("format", $"Either \"{JsonFormat}\" (the default) or \"{FhirFormat}\".");
+        : throw ValidationException.Query("format", $"Either \"{JsonFormat}\" (the default) or \"{FhirFormat}\".");
 
     public static async Task<PersonalDataDocument> RenderAsync(
         string format, PersonalData data, AssessmentService assessments, Domain.Content.ContentQueries content, JsonSerializerOptions json,

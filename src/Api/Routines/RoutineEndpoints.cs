@@ -20,15 +20,15 @@ public static class RoutineEndpoints
         var routines = group.MapGroup(string.Empty).WithTags("Routines").WithMetadata(OpenApi.LanguageNegotiated.Instance);
         routines.MapPost("/routines", CreateRoutine).WithName(nameof(CreateRoutine))
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        routines.MapGet("/routines/{id:guid}", GetRoutine).WithName(nameof(GetRoutine)).ProducesProblem(StatusCodes.Status404NotFound);
+        routines.MapGet("/routines/{id}", GetRoutine).WithName(nameof(GetRoutine)).ProducesProblem(StatusCodes.Status404NotFound);
         routines.MapGet("/me/routines/current", GetCurrentRoutine).WithName(nameof(GetCurrentRoutine)).ProducesProblem(StatusCodes.Status404NotFound);
-        routines.MapPost("/routines/{id:guid}/adjust", AdjustRoutine).WithName(nameof(AdjustRoutine))
+        routines.MapPost("/routines/{id}/adjust", AdjustRoutine).WithName(nameof(AdjustRoutine))
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var sessions = group.MapGroup(string.Empty).WithTags("Sessions").WithMetadata(OpenApi.LanguageNegotiated.Instance);
-        sessions.MapPut("/sessions/{sessionId:guid}", PutSession).WithName(nameof(PutSession))
+        sessions.MapPut("/sessions/{sessionId}", PutSession).WithName(nameof(PutSession))
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
-        sessions.MapGet("/sessions/{sessionId:guid}", GetSession).WithName(nameof(GetSession)).ProducesProblem(StatusCodes.Status404NotFound);
+        sessions.MapGet("/sessions/{sessionId}", GetSession).WithName(nameof(GetSession)).ProducesProblem(StatusCodes.Status404NotFound);
         sessions.MapPost("/sessions:batch", PutSessionBatch).WithName(nameof(PutSessionBatch)).ProducesProblem(StatusCodes.Status400BadRequest);
 
         group.MapGet("/me/progress", GetProgress).WithTags("Progress").WithName(nameof(GetProgress)).ProducesProblem(StatusCodes.Status400BadRequest);

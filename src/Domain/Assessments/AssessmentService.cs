@@ -146,7 +146,7 @@ public sealed class AssessmentService(
         var size = limit ?? 20;
         if (size is < 1 or > MaxPageSize)
         {
-            throw new ValidationException("limit", $"A page holds 1 to {MaxPageSize} assessments.");
+            throw ValidationException.Query("limit", $"A page holds 1 to {MaxPageSize} assessments.");
         }
 
         var before = string.IsNullOrEmpty(cursor) ? ((DateTimeOffset, Guid)?)null : Cursor.Decode(cursor);
@@ -186,7 +186,7 @@ public sealed class AssessmentService(
             }
             catch (Exception e) when (e is FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException or OverflowException)
             {
-                throw new ValidationException("cursor", "Not a cursor this service gave out.");
+                throw ValidationException.Query("cursor", "Not a cursor this service gave out.");
             }
         }
     }

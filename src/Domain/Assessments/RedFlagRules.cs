@@ -182,10 +182,11 @@ public static class RedFlagRules
         var deficit = Present(ProgressiveWeakness, FootDrop, LegsGivingWay);
 
         // Cauda equina: saddle, bladder, bowel or sexual signs; symptoms that reached both legs lately, with any deficit
-        // they bring; or severe or worsening weakness with both legs involved: weakness getting worse, or legs that give
-        // way (the question asks about both legs). The SBI weakness item asks how much weakness in a leg or foot bothers
-        // the person, not how severe it is nor whether both legs are weak, so it is no trigger; and a stable foot drop
-        // (one foot) beside long-standing symptoms in both legs, the stenosis picture, is the urgent deficit row.
+        // they bring; or severe or worsening weakness with both legs involved: weakness getting worse, or a leg giving way
+        // (asked of one leg or both, so symptoms in both legs must be reported too). The SBI weakness item asks how much
+        // weakness in a leg or foot bothers the person, not how severe it is nor whether both legs are weak, so it is no
+        // trigger; and a stable foot drop (one foot) beside long-standing symptoms in both legs, the stenosis picture, is
+        // the urgent deficit row.
         var caudaEquina = Present(SaddleNumbness, BladderBowelChange, SexualFunctionChange, BothLegsRecent);
         if (answers.IsYes(BothLegsRecent) && deficit.Count > 0)
         {
@@ -249,8 +250,9 @@ public static class RedFlagRules
             Raise("symptoms_in_both_legs", "Symptoms in both legs", TriageLevel.SeeGp, CareTiming.WithinWeeks,
                 "Book a GP visit in the next few weeks about the symptoms in both legs. Long-standing heaviness in both legs on walking that "
                 + "sitting eases is common with a narrowed spinal canal and is not an emergency, but a doctor should check it. Go to an "
-                + "emergency department at once if they spread, your legs get weaker, or you notice numbness between your legs or a change "
-                + "in bladder, bowel or sexual function.",
+                + "emergency department at once if the symptoms began in both legs or reached the second leg in the last few weeks, if "
+                + "they spread, if your legs get weaker, or if you notice numbness between your legs or a change in bladder, bowel or "
+                + "sexual function.",
                 bothLegs);
         }
 
@@ -267,7 +269,8 @@ public static class RedFlagRules
         {
             Raise("infection_risk", "A raised risk of infection", TriageLevel.SeeGp, CareTiming.WithinWeeks,
                 "Book a GP visit in the next few weeks and mention what raises your risk of infection. See a doctor the same day if you get a "
-                + "fever or feel unwell.",
+                + "fever or feel unwell. If you have had an operation on your spine, follow the exercise advice you were given after it, "
+                + "and check with the team who treated you before starting this routine.",
                 [InfectionRisk]);
         }
 

@@ -100,15 +100,18 @@ public static class TriageTexts
             new("Symptoms in both legs", "Síntomas en las dos piernas", "Beschwerden in beiden Beinen"),
             new("Book a GP visit in the next few weeks about the symptoms in both legs. Long-standing heaviness in both legs on walking that "
                 + "sitting eases is common with a narrowed spinal canal and is not an emergency, but a doctor should check it. Go to an "
-                + "emergency department at once if they spread, your legs get weaker, or you notice numbness between your legs or a change "
-                + "in bladder, bowel or sexual function.",
+                + "emergency department at once if the symptoms began in both legs or reached the second leg in the last few weeks, if "
+                + "they spread, if your legs get weaker, or if you notice numbness between your legs or a change in bladder, bowel or "
+                + "sexual function.",
                 SeeGpEs + " por los síntomas en las dos piernas. Una pesadez antigua en las dos piernas al caminar, que se alivia al sentarse, "
                 + "es frecuente cuando el canal de la columna se ha estrechado y no es una urgencia, pero un médico debe revisarla. Vaya "
-                + "enseguida a urgencias si los síntomas se extienden, las piernas se debilitan, o nota entumecimiento entre las piernas o un "
-                + "cambio al orinar, en las deposiciones o en la función sexual.",
+                + "enseguida a urgencias si los síntomas empezaron en las dos piernas o pasaron a la segunda pierna en las últimas semanas, "
+                + "si se extienden, si las piernas se debilitan, o si nota entumecimiento entre las piernas o un cambio al orinar, en las "
+                + "deposiciones o en la función sexual.",
                 SeeGpDe + " wegen der Beschwerden in beiden Beinen. Ein lange bestehendes Schweregefühl in beiden Beinen beim Gehen, das sich "
                 + "im Sitzen bessert, ist bei einem verengten Wirbelkanal häufig und kein Notfall, sollte aber ärztlich abgeklärt werden. "
-                + "Gehen Sie sofort in die Notaufnahme, wenn sich die Beschwerden ausbreiten, die Beine schwächer werden oder Sie ein "
+                + "Gehen Sie sofort in die Notaufnahme, wenn die Beschwerden in den letzten Wochen in beiden Beinen begonnen oder auf das "
+                + "zweite Bein übergegriffen haben, wenn sie sich ausbreiten, wenn die Beine schwächer werden oder wenn Sie ein "
                 + "Taubheitsgefühl zwischen den Beinen oder eine Veränderung von Blasen-, Darm- oder Sexualfunktion bemerken.")),
         [BoneOrImmuneRisk] = new(
             new("Weak bones, long-term steroids or a weakened immune system", "Huesos débiles, corticoides durante mucho tiempo o defensas bajas",
@@ -123,10 +126,15 @@ public static class TriageTexts
         ["infection_risk"] = new(
             new("A raised risk of infection", "Más riesgo de infección", "Erhöhtes Infektionsrisiko"),
             new("Book a GP visit in the next few weeks and mention what raises your risk of infection. See a doctor the same day if you get a "
-                + "fever or feel unwell.",
-                SeeGpEs + " y coméntele lo que aumenta su riesgo de infección. Vea a un médico el mismo día si tiene fiebre o se encuentra mal.",
+                + "fever or feel unwell. If you have had an operation on your spine, follow the exercise advice you were given after it, "
+                + "and check with the team who treated you before starting this routine.",
+                SeeGpEs + " y coméntele lo que aumenta su riesgo de infección. Vea a un médico el mismo día si tiene fiebre o se encuentra mal. "
+                + "Si le han operado de la columna, siga los consejos de ejercicio que le dieron tras la operación y consulte con el equipo "
+                + "que le trató antes de empezar esta rutina.",
                 SeeGpDe + " und sprechen Sie an, was Ihr Infektionsrisiko erhöht. Gehen Sie noch am selben Tag zu einer Ärztin oder einem "
-                + "Arzt, wenn Sie Fieber bekommen oder sich krank fühlen.")),
+                + "Arzt, wenn Sie Fieber bekommen oder sich krank fühlen. Wenn Sie an der Wirbelsäule operiert wurden, halten Sie sich an "
+                + "die Übungsempfehlungen, die Sie nach der Operation bekommen haben, und fragen Sie das Behandlungsteam, bevor Sie mit "
+                + "diesem Programm beginnen.")),
         ["pain_uncontrolled"] = new(
             new("Severe pain that painkillers do not control", "Dolor fuerte que los analgésicos no controlan", "Starke Schmerzen, die Schmerzmittel nicht lindern"),
             new("See your GP in the next few days about pain relief: pain that painkillers do not control deserves a review. You can try the "

@@ -172,6 +172,9 @@ public static class ErrorCodes
     /// <summary>503 (gRPC UNAVAILABLE): the database cannot be reached right now; retry after <c>Retry-After</c>.</summary>
     public const string DatabaseUnavailable = "database_unavailable";
 
+    /// <summary>gRPC UNAVAILABLE from the gRPC framework itself, not the database (a replica shutting down): retry shortly.</summary>
+    public const string ServiceUnavailable = "service_unavailable";
+
     /// <summary>504 (gRPC DEADLINE_EXCEEDED): the request took longer than the service allows.</summary>
     public const string RequestTimeout = "request_timeout";
 

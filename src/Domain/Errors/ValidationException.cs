@@ -11,6 +11,9 @@ public sealed class ValidationException(
     {
     }
 
+    /// <summary>A malformed paging or format parameter (a limit, a cursor, a format): <c>invalid_query</c> on both transports.</summary>
+    public static ValidationException Query(string field, string message) => new([new ValidationError(field, message)], ErrorCodes.InvalidQuery);
+
     private static string Describe(IReadOnlyList<ValidationError> errors) => errors.Count switch
     {
         0 => "The request is not valid.",

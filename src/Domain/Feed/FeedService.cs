@@ -15,7 +15,7 @@ public sealed class FeedService(IPartnerFeed feed)
         var size = limit ?? 100;
         if (size is < 1 or > MaxPage)
         {
-            throw new ValidationException("limit", $"From 1 to {MaxPage}.");
+            throw ValidationException.Query("limit", $"From 1 to {MaxPage}.");
         }
 
         var events = await feed.ListAsync(partner, after, size, cancellationToken);
@@ -51,5 +51,5 @@ public sealed class FeedService(IPartnerFeed feed)
     private static long ParseCursor(string? cursor) =>
         string.IsNullOrEmpty(cursor) ? 0
         : long.TryParse(cursor, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value
-        : throw new ValidationException("cursor", "Not a cursor this service gave out.");
+        : throw ValidationException.Query("cursor", "Not a cursor this service gave out.");
 }

@@ -41,11 +41,11 @@ public sealed class DataRightsService(IPersonalDataStore store, IAccessLog acces
         var person = Persons.Of(caller);
         long? before = string.IsNullOrEmpty(cursor) ? null
             : long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id
-            : throw new ValidationException("cursor", "Not a cursor this service gave out.");
+            : throw ValidationException.Query("cursor", "Not a cursor this service gave out.");
         var size = limit ?? 50;
         if (size is < 1 or > MaxAccessLogPage)
         {
-            throw new ValidationException("limit", $"From 1 to {MaxAccessLogPage}.");
+            throw ValidationException.Query("limit", $"From 1 to {MaxAccessLogPage}.");
         }
 
         var entries = await accessLog.ListAsync(person, before, size, cancellationToken);

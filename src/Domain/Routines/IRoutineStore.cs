@@ -37,7 +37,8 @@ public interface IRoutineStore
 /// <param name="Latest">The person's latest assessment and its triage level; null if they have none.</param>
 /// <param name="Current">The id and version of the person's current routine; null if they have none.</param>
 /// <param name="Hold">The red flag that holds the person's routines until a clearance; null when none does.</param>
-/// <param name="RecentChanges">The changes recorded by the person's recent routine versions (see <see cref="IRoutineStore.ReadBasisAsync"/>).</param>
+/// <param name="RecentChanges">The changes recorded by the person's recent routine versions, with when each version was made (see <see cref="IRoutineStore.ReadBasisAsync"/>).</param>
+/// <param name="ClearedThrough">How far the person's latest clinician's clearance reaches: what was raised before it is covered; null without one.</param>
 public sealed record RoutineBasis(
     AssessmentResult? Result, IReadOnlyDictionary<string, AnswerValue>? Answers, (Guid Id, TriageLevel Level)? Latest, (Guid Id, int Version)? Current,
-    TriageHold? Hold, IReadOnlyList<RoutineChange> RecentChanges);
+    TriageHold? Hold, IReadOnlyList<(DateTimeOffset MadeAt, IReadOnlyList<RoutineChange> Changes)> RecentChanges, DateTimeOffset? ClearedThrough);

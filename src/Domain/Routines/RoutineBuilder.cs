@@ -166,7 +166,7 @@ public static class RoutineBuilder
         {
             throw new DomainException(ErrorKind.NotAllowedNow, ErrorCodes.NoSafeRoutine, heldOut is { Count: > 0 }
                 ? "No published exercise is both safe and suitable for the causes your answers point to, apart from those that recently made "
-                  + "your pain worse; please see a clinician."
+                  + "your pain worse; please see a clinician. Once they have reviewed those exercises, record their clearance to have them back."
                 : "No published exercise is both safe and suitable for the causes your answers point to; please see a clinician.");
         }
 

@@ -93,16 +93,19 @@ public sealed class RoutineService(
 
     /// <summary>
     /// What recently made the person's pain worse: taken out or stepped down by their routine versions, or about to be
-    /// by the current one's sessions (a flare-up that takes out every exercise is never stored as a version).
+    /// by the current one's sessions (a flare-up that takes out every exercise is never stored as a version). A
+    /// clinician's clearance recorded since is the review those exercises waited for: they may come back.
     /// </summary>
     private async Task<HashSet<string>> TakenOutForPainAsync(RoutineBasis basis, RoutineContent content, CancellationToken cancellationToken)
     {
-        var heldOut = Progression.TakenOutForPain(basis.RecentChanges).ToHashSet(StringComparer.Ordinal);
+        bool Uncleared(DateTimeOffset moment) => basis.ClearedThrough is not { } cleared || moment > cleared;
+        var heldOut = Progression.TakenOutForPain(basis.RecentChanges.Where(v => Uncleared(v.MadeAt)).SelectMany(v => v.Changes))
+            .ToHashSet(StringComparer.Ordinal);
         if (basis.Current is var (currentId, _) && await routines.FindAsync(currentId, cancellationToken) is { } current)
         {
             var stretches = content.Stretches.ToDictionary(s => s.Slug, StringComparer.Ordinal);
-            var pending = Progression.Evaluate(current, await sessions.ListForProgressionAsync(current, cancellationToken), stretches);
-            heldOut.UnionWith(Progression.TakenOutForPain(pending));
+            var since = (await sessions.ListForProgressionAsync(current, cancellationToken)).Where(s => Uncleared(s.RecordedAt)).ToList();
+            heldOut.UnionWith(Progression.TakenOutForPain(Progression.Evaluate(current, since, stretches)));
         }
 
         return heldOut;

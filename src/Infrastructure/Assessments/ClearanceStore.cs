@@ -93,12 +93,17 @@ internal sealed class ClearanceStore(SciaticaDbContext db) : IClearanceStore
                FROM sessions AS s
                WHERE s.person_id = {0} AND s.escalation_level IS NOT NULL
                ORDER BY s.recorded_at DESC, s.id DESC LIMIT 1)) AS flags
-        WHERE flags.raised_at >= COALESCE(
-            (SELECT max(LEAST(c.recorded_at, (c.cleared_on + 1)::timestamp AT TIME ZONE 'UTC')) FROM clearances AS c WHERE c.person_id = {0}),
-            '-infinity'::timestamptz)
+        WHERE flags.raised_at >= COALESCE(({{ClearedThrough}}), '-infinity'::timestamptz)
         ORDER BY flags.raised_at DESC
         LIMIT 1
         """;
+
+    /// <summary>
+    /// The moment up to which a person's clearances cover what was raised ({0} is the person; null without one): each
+    /// covers what was raised before it was recorded and before the end of the visit's day (UTC).
+    /// </summary>
+    public const string ClearedThrough =
+        "SELECT max(LEAST(c.recorded_at, (c.cleared_on + 1)::timestamp AT TIME ZONE 'UTC')) FROM clearances AS c WHERE c.person_id = {0}";
 
     /// <summary>A row of <see cref="OpenHold"/>.</summary>
     public static TriageHold ReadHold(DbDataReader row) => new(

@@ -46,17 +46,22 @@ internal sealed class RoutineStore(SciaticaDbContext db) : IRoutineStore
             ? (current.Id, current.Version)
             : null;
 
-    // Five reads in one round trip (RowReader): the assessment's result and answers (the screens come from the
-    // answers), the latest assessment, the current routine, the flag that holds the person's routines, if any, and the
-    // changes of their recent versions. Triage is stored by wire name, as in AssessmentConfiguration. "Latest" orders
-    // as AssessmentStore.GetLatestTriageAsync does: both decide whether a routine is allowed. A format string: {0} is
-    // the person, {1} the assessment, {2} the moment from which changes count.
+    // A bound on the read, far above what months of daily sessions make (a version per change at most).
+    private const int RecentVersions = 1000;
+
+    // Six reads in one round trip (RowReader): the assessment's result and answers (the screens come from the
+    // answers), the latest assessment, the current routine, the flag that holds the person's routines, if any, the
+    // changes of their recent versions and how far their clearances reach. Triage is stored by wire name, as in
+    // AssessmentConfiguration. "Latest" orders as AssessmentStore.GetLatestTriageAsync does: both decide whether a
+    // routine is allowed. A format string: {0} is the person, {1} the assessment, {2} the moment from which changes count.
     private static readonly string Basis = $$"""
         SELECT result::text, answers::text FROM assessments WHERE id = {1} AND person_id = {0};
         SELECT id, triage FROM assessments WHERE person_id = {0} ORDER BY created_at DESC, id DESC LIMIT 1;
         SELECT id, version FROM routines WHERE person_id = {0} ORDER BY version DESC LIMIT 1;
         {{Assessments.ClearanceStore.OpenHold}};
-        SELECT changes::text FROM routines WHERE person_id = {0} AND created_at >= {2} AND jsonb_array_length(changes) > 0;
+        SELECT created_at, changes::text FROM routines WHERE person_id = {0} AND created_at >= {2} AND jsonb_array_length(changes) > 0
+        ORDER BY version DESC LIMIT {{RecentVersions}};
+        {{Assessments.ClearanceStore.ClearedThrough}};
         """;
 
     public Task<RoutineBasis> ReadBasisAsync(PersonId person, Guid assessmentId, DateTimeOffset changesSince, CancellationToken cancellationToken) =>
@@ -73,14 +78,18 @@ internal sealed class RoutineStore(SciaticaDbContext db) : IRoutineStore
                 await reader.NextResultAsync(token);
                 var hold = await RowReader.ReadAllAsync(reader, Assessments.ClearanceStore.ReadHold, token);
                 await reader.NextResultAsync(token);
-                var changes = await RowReader.ReadAllAsync(reader, row => StoredColumns.ReadRoutineChanges(row.GetString(0)), token);
+                var changes = await RowReader.ReadAllAsync(
+                    reader, row => (MadeAt: row.GetFieldValue<DateTimeOffset>(0), Changes: StoredColumns.ReadRoutineChanges(row.GetString(1))), token);
+                await reader.NextResultAsync(token);
+                var cleared = await RowReader.ReadAllAsync(reader, row => row.IsDBNull(0) ? (DateTimeOffset?)null : row.GetFieldValue<DateTimeOffset>(0), token);
                 return new RoutineBasis(
                     result is [var found] ? found.Result : null,
                     result is [var withAnswers] ? withAnswers.Answers : null,
                     latest is [var last] ? last : null,
                     current is [var version] ? version : null,
                     hold is [var open] ? open : null,
-                    [.. changes.SelectMany(c => c)]);
+                    changes,
+                    cleared is [var through] ? through : null);
             },
             cancellationToken);
 
