@@ -6,7 +6,7 @@ namespace SciaticaService.Domain.Assessments;
 /// </summary>
 public static class AssessmentEngine
 {
-    public const string Version = "2026.12.2";
+    public const string Version = "2026.12.3";
 
     /// <summary>When the two most likely causes are closer than this, the result says it cannot separate them.</summary>
     public const double InconclusiveMargin = 0.15;

@@ -6,6 +6,9 @@ internal interface ITriageAnswers
     /// <summary>True only for a "yes" to the item; an unanswered or unasked item is not a yes.</summary>
     bool IsYes(string code);
 
+    /// <summary>True only for a "no" to the item: unanswered is neither yes nor no.</summary>
+    bool IsNo(string code);
+
     string? Choice(string code);
 
     int? Number(string code);

@@ -19,6 +19,9 @@ public static class RedFlagRules
     public const string ProgressiveWeakness = "progressive_weakness";
     public const string FootDrop = "foot_drop";
     public const string LegsGivingWay = "legs_giving_way";
+
+    /// <summary>Optional, after <see cref="LegsGivingWay"/>: whether it is both legs that give way.</summary>
+    public const string BothLegsGiveWay = "both_legs_give_way";
     public const string BilateralLegSymptoms = "bilateral_leg_symptoms";
 
     // Another cause: cancer, infection, fracture.
@@ -179,20 +182,25 @@ public static class RedFlagRules
         }
 
         var age = answers.Number("age");
-        var deficit = Present(ProgressiveWeakness, FootDrop, LegsGivingWay);
+        var deficit = Present(ProgressiveWeakness, FootDrop, LegsGivingWay, BothLegsGiveWay);
+
+        // Giving way involves both legs when the person says so; unasked, when a leg gives way and symptoms are in both
+        // legs (the question asks of one leg or both, and unasked is not "no"). One leg giving way is the urgent row.
+        var givingWayInBoth = answers.IsYes(BothLegsGiveWay)
+            || (answers.IsYes(LegsGivingWay) && bothLegs.Count > 0 && !answers.IsNo(BothLegsGiveWay));
 
         // Cauda equina: saddle, bladder, bowel or sexual signs; symptoms that reached both legs lately, with any deficit
-        // they bring; or severe or worsening weakness with both legs involved: weakness getting worse, or a leg giving way
-        // (asked of one leg or both, so symptoms in both legs must be reported too). The SBI weakness item asks how much
-        // weakness in a leg or foot bothers the person, not how severe it is nor whether both legs are weak, so it is no
-        // trigger; and a stable foot drop (one foot) beside long-standing symptoms in both legs, the stenosis picture, is
-        // the urgent deficit row.
+        // they bring; or severe or worsening weakness with both legs involved: weakness getting worse beside symptoms in
+        // both legs, or both legs giving way. The SBI weakness item asks how much weakness in a leg or foot bothers the
+        // person, not how severe it is nor whether both legs are weak, so it is no trigger; and a stable foot drop (one
+        // foot) beside long-standing symptoms in both legs, the stenosis picture, is the urgent deficit row.
         var caudaEquina = Present(SaddleNumbness, BladderBowelChange, SexualFunctionChange, BothLegsRecent);
+        List<string> severeBoth = [.. bothLegs.Count > 0 ? Present(ProgressiveWeakness) : [], .. givingWayInBoth ? Present(LegsGivingWay, BothLegsGiveWay) : []];
         if (answers.IsYes(BothLegsRecent) && deficit.Count > 0)
         {
             caudaEquina.AddRange([.. deficit, .. bothLegs]);
         }
-        else if (bothLegs.Count > 0 && Present(ProgressiveWeakness, LegsGivingWay) is [_, ..] severeBoth)
+        else if (severeBoth.Count > 0)
         {
             caudaEquina.AddRange([.. severeBoth, .. bothLegs]);
         }
@@ -328,6 +336,8 @@ public static class RedFlagRules
     {
         public bool IsYes(string code) => sheet.IsYes(code) || (LegacyItems.TryGetValue(code, out var legacy) && sheet.IsYes(legacy));
 
+        public bool IsNo(string code) => sheet.YesNo(code) == false;
+
         public string? Choice(string code) => sheet.Choice(code);
 
         public int? Number(string code) => sheet.Number(code);
@@ -343,6 +353,8 @@ public static class RedFlagRules
     {
         public bool IsYes(string code) =>
             symptoms.Contains(code) || (code == BilateralLegSymptoms && assessed.GetValueOrDefault(code) is AnswerValue.YesNo { Value: true });
+
+        public bool IsNo(string code) => false;
 
         public string? Choice(string code) =>
             code == "pain_location" && assessed.GetValueOrDefault(code) is AnswerValue.Text { Value: "both_legs" } ? "both_legs" : null;
