@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SciaticaService.Api.Feed;
 using SciaticaService.Api.Routines;
 using SciaticaService.Api.Tests.Fixtures;
+using SciaticaService.Domain.Assessments;
 using SciaticaService.Infrastructure.Persistence;
 using static SciaticaService.Api.Tests.Fixtures.Journeys;
 using V1 = SciaticaService.Contracts.V1;
@@ -204,6 +205,25 @@ public sealed class ClearanceAndEscalationTests(ApiFixture fixture) : ApiTest(fi
 
         Assert.Equal("clearance_required", await CodeOf(await _alice.GetAsync("/api/v1/me/routines/current")));
         Assert.NotEqual(routine.Id, current!.Id);
+    }
+
+    [Theory]
+    [InlineData("progressive_weakness")]
+    [InlineData("both_legs_give_way")]
+    public async Task A_session_reads_new_weakness_against_the_latest_assessment_too(string symptom)
+    {
+        // The routine was built from a one-leg picture; a later questionnaire reports symptoms in both legs (no red flag),
+        // and the routine stays current. Weakness getting worse now is weakness in both legs: an emergency.
+        var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id);
+        var bothLegs = DiscAnswers();
+        bothLegs["bilateral_leg_symptoms"] = true;
+        Assert.Equal(TriageLevel.SeeGp, (await _alice.AssessAsync(bothLegs)).Triage.Level);
+        var body = Session(routine, DateTimeOffset.UtcNow.AddMinutes(-5), 3, 3);
+        body["newSymptoms"] = new JsonArray(symptom);
+
+        var session = JsonNode.Parse(await (await _alice.PutAsync($"/api/v1/sessions/{Guid.NewGuid()}", Json(body))).Content.ReadAsStringAsync())!;
+
+        Assert.Equal("emergency", session["escalation"]!["level"]!.GetValue<string>());
     }
 
     [Fact]

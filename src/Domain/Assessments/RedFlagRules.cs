@@ -86,7 +86,7 @@ public static class RedFlagRules
 
     /// <summary>Symptoms a session may report as new: each is a red flag whenever it appears.</summary>
     public static readonly IReadOnlyList<string> SessionSymptoms =
-        [SaddleNumbness, BladderBowelChange, SexualFunctionChange, ProgressiveWeakness, FootDrop, LegsGivingWay, BothLegsRecent];
+        [SaddleNumbness, BladderBowelChange, SexualFunctionChange, ProgressiveWeakness, FootDrop, LegsGivingWay, BothLegsGiveWay, BothLegsRecent];
 
     /// <summary>
     /// The cauda equina and nerve-deficit questions: while any is unasked, no routine may follow, since a "yes" to any
@@ -153,9 +153,9 @@ public static class RedFlagRules
     /// assessment already said about both legs counts too: weakness getting worse with symptoms already in both legs is an emergency.
     /// </summary>
     /// <param name="symptoms">The new symptoms, by item code.</param>
-    /// <param name="assessed">The answers of the assessment the routine was built from, when known.</param>
-    public static TriageResult EvaluateNewSymptoms(IReadOnlyCollection<string> symptoms, IReadOnlyDictionary<string, AnswerValue>? assessed = null) =>
-        Result(Flags(new ReportedSymptoms(symptoms, assessed ?? new Dictionary<string, AnswerValue>())), []);
+    /// <param name="assessed">The answers of the assessments that count, when known: the routine's own and the latest.</param>
+    public static TriageResult EvaluateNewSymptoms(IReadOnlyCollection<string> symptoms, params IReadOnlyList<IReadOnlyDictionary<string, AnswerValue>> assessed) =>
+        Result(Flags(new ReportedSymptoms(symptoms, assessed)), []);
 
     private static TriageResult Result(List<RaisedFlag> flags, IReadOnlyList<string> notAsked)
     {
@@ -346,18 +346,18 @@ public static class RedFlagRules
     }
 
     /// <summary>
-    /// Symptoms reported as new with a session: each is a yes. Of the assessment, only where the symptoms are counts:
-    /// its other flags were dealt with when it was made.
+    /// Symptoms reported as new with a session: each is a yes. Of the assessments, only where the symptoms are counts
+    /// (in both legs if any says so): their other flags were dealt with when they were made.
     /// </summary>
-    private sealed class ReportedSymptoms(IReadOnlyCollection<string> symptoms, IReadOnlyDictionary<string, AnswerValue> assessed) : ITriageAnswers
+    private sealed class ReportedSymptoms(IReadOnlyCollection<string> symptoms, IReadOnlyList<IReadOnlyDictionary<string, AnswerValue>> assessed) : ITriageAnswers
     {
         public bool IsYes(string code) =>
-            symptoms.Contains(code) || (code == BilateralLegSymptoms && assessed.GetValueOrDefault(code) is AnswerValue.YesNo { Value: true });
+            symptoms.Contains(code) || (code == BilateralLegSymptoms && assessed.Any(a => a.GetValueOrDefault(code) is AnswerValue.YesNo { Value: true }));
 
         public bool IsNo(string code) => false;
 
         public string? Choice(string code) =>
-            code == "pain_location" && assessed.GetValueOrDefault(code) is AnswerValue.Text { Value: "both_legs" } ? "both_legs" : null;
+            code == "pain_location" && assessed.Any(a => a.GetValueOrDefault(code) is AnswerValue.Text { Value: "both_legs" }) ? "both_legs" : null;
 
         public int? Number(string code) => null;
 

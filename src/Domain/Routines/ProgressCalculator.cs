@@ -148,11 +148,15 @@ public static class ProgressCalculator
         return flags;
     }
 
-    // Rising two weeks running: each of the period's last two weeks had higher pain than the week before it.
+    // Rising two weeks running: each of the period's last two weeks had higher pain than the week before it; or a
+    // rise that stays: both of the last two weeks a meaningful change (2 points) above the period's best earlier week.
     private static List<ProgressFlag> Warnings(List<WeekProgress> weeks)
     {
         var pain = weeks.TakeLast(3).Select(w => w.AveragePainBefore).ToList();
-        return pain is [{ } first, { } second, { } third] && first < second && second < third
+        var rising = pain is [{ } first, { } second, { } third] && first < second && second < third;
+        var best = weeks.SkipLast(2).Select(w => w.AveragePainBefore).OfType<double>().DefaultIfEmpty(double.NaN).Min();
+        var stayedUp = pain is [_, { } previous, { } last] && previous - best >= MeaningfulPainDrop && last - best >= MeaningfulPainDrop;
+        return rising || stayedUp
             ? [new ProgressFlag("pain_rising", "Your pain has been rising for two weeks. Please review your routine with a clinician before going on.")]
             : [];
     }

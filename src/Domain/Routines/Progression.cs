@@ -22,8 +22,22 @@ public static class Progression
     /// <summary>Pain rising this much in a single session takes the exercise out until someone reviews it.</summary>
     public const int ReviewPainPoints = 3;
 
-    /// <summary>How much pain rose with an exercise in a session: its own pain-during where recorded, else the session's pain after.</summary>
-    public static int RiseDuring(Session session, SessionItem item) => (item.PainDuring ?? session.PainAfter) - session.PainBefore;
+    /// <summary>
+    /// How much pain rose with an exercise in a session: its own pain-during where recorded, else the session's pain
+    /// after. A rise after the session that no exercise accounts for (each recorded below it) counts against every
+    /// exercise done: it is not blamed on nothing because each felt fine at the time.
+    /// </summary>
+    public static int RiseDuring(Session session, SessionItem item)
+    {
+        var sessionRise = session.PainAfter - session.PainBefore;
+        if (item.PainDuring is not { } during)
+        {
+            return sessionRise;
+        }
+
+        var accounted = session.Items.Any(i => i.Done && (i.PainDuring is null || i.PainDuring >= session.PainAfter));
+        return accounted ? during - session.PainBefore : Math.Max(during - session.PainBefore, sessionRise);
+    }
 
     /// <summary>
     /// The exercises these sessions show making pain worse, by the rules that take one out or step it down: a rise of
@@ -79,7 +93,14 @@ public static class Progression
                 continue;
             }
 
+            // Sessions of earlier versions count too (heldOut, from the person's pain history): a version change by
+            // another exercise must not reset the count for this one.
             var worse = rises.Count(rise => rise >= WorsePainPoints);
+            if (heldOut?.Contains(item.Stretch) == true)
+            {
+                worse = Math.Max(worse, WorseSessions);
+            }
+
             if (worse >= WorseSessions)
             {
                 var easier = SafeVariant(stretches.GetValueOrDefault(item.Stretch)?.EasierVariant, routine, stretches, heldOut);

@@ -214,22 +214,26 @@ public sealed class RoutineService(
         var stretches = await PublishedStretchesAsync(cancellationToken);
         var recent = await sessions.ListForProgressionAsync(routine, cancellationToken);
         var changes = Progression.Evaluate(routine, recent, stretches);
-        if (changes.Count == 0)
+        // Pain that rose with an exercise in the newest session may complete a count begun in an earlier version.
+        var rose = Progression.Chronologically(recent).LastOrDefault() is { } newest
+            && newest.Items.Any(i => i.Done && Progression.RiseDuring(newest, i) >= Progression.WorsePainPoints);
+        if (changes.Count == 0 && !rose)
         {
             return (routine, false);
         }
 
-        // A change is being made: to what the latest answers allow, which may take more out, and never to a variant
-        // that recently made the pain worse (read only now: most sessions change nothing).
+        // A change may be made: to what the latest answers allow, which may take more out, and never to a variant that
+        // recently made the pain worse (read only now: most sessions change nothing).
         var person = new PersonId(routine.PersonId);
         await EnsureStillAllowedAsync(person, cancellationToken);
-        var heldOut = changes.Any(c => c.NewStretch is not null) ? await HeldOutForPainAsync(person, cancellationToken) : null;
+        var heldOut = rose || changes.Any(c => c.NewStretch is not null) ? await HeldOutForPainAsync(person, cancellationToken) : null;
         if (await HeldToLatestAnswersAsync(person, routine, cancellationToken) is var held && (!ReferenceEquals(held, routine) || heldOut is not null))
         {
             changes = Progression.Evaluate(held, recent, stretches, heldOut);
             if (changes.Count == 0)
             {
-                // The only change was a step to a variant that recently hurt: the routine stays as it is.
+                // Nothing to change after all (the only step was to a variant that recently hurt, or a rise that counts
+                // no further): the routine stays as it is.
                 return (routine, false);
             }
 

@@ -9,7 +9,7 @@ namespace SciaticaService.Domain.Routines;
 /// <param name="Items">What was done with each exercise.</param>
 /// <param name="NewSymptoms">
 /// Red-flag symptoms that are new since the last session, by item code (<c>saddle_numbness</c>, <c>bladder_bowel_change</c>,
-/// <c>sexual_function_change</c>, <c>progressive_weakness</c>, <c>foot_drop</c>, <c>legs_giving_way</c>, <c>both_legs_recent</c>).
+/// <c>sexual_function_change</c>, <c>progressive_weakness</c>, <c>foot_drop</c>, <c>legs_giving_way</c>, <c>both_legs_give_way</c>, <c>both_legs_recent</c>).
 /// Any of them holds the routine until a clinician's clearance.
 /// </param>
 public sealed record SessionReport(

@@ -63,9 +63,9 @@ public sealed class SessionService(
         var recordedAt = StoredMoment.Now(clock);
 
         // Red flags can appear at any time: a new one is stored with the session, holds the routine until a clinician's
-        // clearance, and tells the partner at once.
+        // clearance, and tells the partner at once. Symptoms in both legs count from the routine's assessment or a later one.
         var escalation = checkedReport.NewSymptoms is { Count: > 0 } symptoms
-            ? RedFlagRules.EvaluateNewSymptoms(symptoms, (await assessments.FindAsync(routine.AssessmentId, cancellationToken))?.Answers)
+            ? RedFlagRules.EvaluateNewSymptoms(symptoms, await AssessedAsync(person, routine, cancellationToken))
             : null;
         string[] types = escalation is null ? [Feed.PartnerEvent.SessionLogged] : [Feed.PartnerEvent.SessionLogged, Feed.PartnerEvent.TriageEscalated];
         var events = types.Select(type => Feed.PartnerEvent.For(caller, type, id, recordedAt)).OfType<Feed.PartnerEvent>().ToList();
@@ -170,4 +170,13 @@ public sealed class SessionService(
 
     private static DomainException Conflict(Guid id) =>
         new(ErrorKind.Conflict, ErrorCodes.SessionConflict, $"Session {id} was logged before with other details; a session id stands for one session.");
+
+    // The answers of the routine's own assessment and of the person's latest, when that is another (read only when a
+    // session reports a new symptom).
+    private async Task<IReadOnlyDictionary<string, AnswerValue>[]> AssessedAsync(PersonId person, Routine routine, CancellationToken cancellationToken)
+    {
+        var own = await assessments.FindAsync(routine.AssessmentId, cancellationToken);
+        var latest = (await assessments.ListAsync(person, null, 1, cancellationToken)) is [var last, ..] && last.Id != routine.AssessmentId ? last : null;
+        return [.. new[] { own, latest }.OfType<Assessment>().Select(a => a.Answers)];
+    }
 }
