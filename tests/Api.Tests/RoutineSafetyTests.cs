@@ -329,6 +329,40 @@ public sealed class RoutineSafetyTests(ApiFixture fixture) : ApiTest(fixture), I
     }
 
     [Fact]
+    public async Task Pain_that_spread_down_the_leg_takes_the_exercise_out_for_review_over_REST_and_gRPC()
+    {
+        var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 30);
+        var (first, second) = (routine.Items[0].Stretch, routine.Items[1].Stretch);
+        var body = Session(routine, DateTimeOffset.UtcNow.AddHours(-2), 3, 3, painDuring: 2);
+        body["items"]!.AsArray().Single(i => i!["stretch"]!.GetValue<string>() == first)!["painSpread"] = true;
+
+        var response = JsonNode.Parse(await (await _alice.PutAsync($"/api/v1/sessions/{Guid.NewGuid()}", Json(body))).Content.ReadAsStringAsync())!;
+        var adjusted = await _alice.GetFromJsonAsync<RoutineResponse>($"/api/v1/routines/{response["adjustedRoutineId"]}", TestJson.Options);
+
+        Assert.Equal([first], response["review"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.True(response["items"]!.AsArray().Single(i => i!["stretch"]!.GetValue<string>() == first)!["painSpread"]!.GetValue<bool>());
+        var change = Assert.Single(adjusted!.Changes);
+        Assert.Equal((first, "review"), (change.Stretch, change.Change));
+        Assert.Contains("spread further down the leg", change.Reason, StringComparison.Ordinal);
+
+        // The same over gRPC, for the next exercise of the adjusted routine.
+        var sessions = new V1.SessionService.SessionServiceClient(Fixture.CreateGrpcChannel());
+        var auth = new Metadata { { "authorization", $"Bearer {TestTokens.For("alice")}" } };
+        var report = new V1.SessionReport
+        {
+            RoutineId = adjusted.Id.ToString(), PainBefore = 3, PainAfter = 3,
+            StartedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddMinutes(-30)),
+            CompletedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddMinutes(-10)),
+        };
+        report.Items.AddRange(adjusted.Items.Select(i => new V1.SessionItem { Stretch = i.Stretch, Done = true, SetsDone = i.Sets, PainSpread = i.Stretch == second }));
+        var reply = await sessions.PutSessionAsync(new V1.PutSessionRequest { Id = Guid.NewGuid().ToString(), Report = report }, auth);
+
+        Assert.Equal([second], reply.Session.Review);
+        Assert.True(reply.Session.Report.Items.Single(i => i.Stretch == second).PainSpread);
+        Assert.NotEmpty(reply.AdjustedRoutineId);
+    }
+
+    [Fact]
     public async Task Concurrent_different_sessions_are_all_acknowledged_as_created()
     {
         var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 30);

@@ -91,4 +91,25 @@ public class RoutineOverTimeFindingsTests
         var report = Progress(Weeks(2, 2, 6, 6, 6), weeks: 5);
         Assert.NotEmpty(report.Warnings);
     }
+
+    // Finding D6: a session could say the pain spread further down the leg only in a free-text note, while easy pain
+    // numbers stepped the extension progression up. CLINICAL.md: continue while pain centralises, stop if it spreads
+    // further down the leg.
+    [Fact]
+    public void Pain_that_spread_down_the_leg_with_an_exercise_takes_it_out_for_review_and_keeps_it_out()
+    {
+        var routine = RoutineOf(1, [Disc], [], "prone-lying", "supine-sciatic-nerve-slider");
+        var calm = Logged(routine, 0, 3, 3, ("prone-lying", 2), ("supine-sciatic-nerve-slider", 2));
+        var spread = new Session(calm.Id, Person, calm.Report with
+        {
+            Items = [new SessionItem("prone-lying", true, 1, 2, PainSpread: true), new SessionItem("supine-sciatic-nerve-slider", true, 1, 2)],
+        }, calm.RecordedAt);
+
+        var change = Assert.Single(Progression.Evaluate(routine, [spread], Stretches));
+
+        Assert.Equal(("prone-lying", "review", RoutineTexts.Spread), (change.Stretch, change.Change, change.Basis!.Code));
+        Assert.Equal(["prone-lying"], spread.ForReview);
+        Assert.Equal(["prone-lying"], new PainHistory([spread], null).HeldOut());
+        Assert.Empty(Progression.Evaluate(routine, [calm], Stretches));
+    }
 }

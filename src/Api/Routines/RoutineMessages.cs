@@ -39,7 +39,7 @@ internal static class RoutineMessages
         var routineId = RequestValues.Uuid(report.RoutineId, "routineId", unread);
         return new Model.SessionReport(routineId ?? Guid.Empty, startedAt ?? DateTimeOffset.UnixEpoch, completedAt ?? DateTimeOffset.UnixEpoch,
             report.PainBefore, report.PainAfter,
-            [.. report.Items.Select(i => new Model.SessionItem(i.Stretch, i.Done, i.SetsDone, i.HasPainDuring ? i.PainDuring : null, string.IsNullOrEmpty(i.Note) ? null : i.Note))],
+            [.. report.Items.Select(i => new Model.SessionItem(i.Stretch, i.Done, i.SetsDone, i.HasPainDuring ? i.PainDuring : null, string.IsNullOrEmpty(i.Note) ? null : i.Note, i.PainSpread))],
             [.. report.NewSymptoms]);
     }
 
@@ -95,7 +95,7 @@ internal static class RoutineMessages
             {
                 session.Items.Select(i =>
                 {
-                    var item = new V1.SessionItem { Stretch = i.Stretch, Done = i.Done, SetsDone = i.SetsDone, Note = i.Note ?? string.Empty };
+                    var item = new V1.SessionItem { Stretch = i.Stretch, Done = i.Done, SetsDone = i.SetsDone, Note = i.Note ?? string.Empty, PainSpread = i.PainSpread };
                     if (i.PainDuring is { } during)
                     {
                         item.PainDuring = during;

@@ -9,10 +9,11 @@ namespace SciaticaService.Api.Routines;
 /// <param name="SetsDone">How many sets were done.</param>
 /// <param name="PainDuring">Pain while doing it, 0 to 10, if recorded.</param>
 /// <param name="Note">A short note.</param>
-public sealed record SessionItemResponse(string Stretch, string Name, bool Done, int SetsDone, int? PainDuring, string? Note)
+/// <param name="PainSpread">True when the leg pain spread further down the leg with it.</param>
+public sealed record SessionItemResponse(string Stretch, string Name, bool Done, int SetsDone, int? PainDuring, string? Note, bool PainSpread)
 {
     /// <param name="i">The session item.</param>
     /// <param name="names">Stretch names by slug, in the response's language.</param>
     public static SessionItemResponse From(Model.SessionItem i, IReadOnlyDictionary<string, string> names) =>
-        new(i.Stretch, names.GetValueOrDefault(i.Stretch, i.Stretch), i.Done, i.SetsDone, i.PainDuring, i.Note);
+        new(i.Stretch, names.GetValueOrDefault(i.Stretch, i.Stretch), i.Done, i.SetsDone, i.PainDuring, i.Note, i.PainSpread);
 }

@@ -45,9 +45,9 @@ public static class Progression
     /// Whatever routine version the sessions used, and whatever else rules the exercise out now.
     /// </summary>
     public static IReadOnlySet<string> HurtBy(IEnumerable<Session> sessions) =>
-        sessions.SelectMany(s => s.Items.Where(i => i.Done).Select(i => (i.Stretch, Rise: RiseDuring(s, i))))
+        sessions.SelectMany(s => s.Items.Where(i => i.Done).Select(i => (i.Stretch, Rise: RiseDuring(s, i), i.PainSpread)))
             .GroupBy(x => x.Stretch, StringComparer.Ordinal)
-            .Where(g => g.Max(x => x.Rise) >= ReviewPainPoints || g.Count(x => x.Rise >= WorsePainPoints) >= WorseSessions)
+            .Where(g => g.Any(x => x.PainSpread) || g.Max(x => x.Rise) >= ReviewPainPoints || g.Count(x => x.Rise >= WorsePainPoints) >= WorseSessions)
             .Select(g => g.Key)
             .ToHashSet(StringComparer.Ordinal);
 
@@ -86,6 +86,13 @@ public static class Progression
 
             // Blame an exercise for a rise in pain by its own pain-during where the client recorded it, else by the session.
             var rises = done.Select(s => RiseDuring(s, s.Items.First(i => i.Stretch == item.Stretch))).ToList();
+            if (done.Any(s => s.Items.First(i => i.Stretch == item.Stretch).PainSpread))
+            {
+                // CLINICAL.md: stop if the pain spreads further down the leg. Like a jump in pain, for a clinician to look at.
+                changes.Add(Change(item.Stretch, "review", null, new RoutineReason(RoutineTexts.Spread)));
+                continue;
+            }
+
             if (rises.Count > 0 && rises.Max() >= ReviewPainPoints)
             {
                 // Not a step down: a jump like this is for a clinician or physiotherapist to look at before it is done again.

@@ -21,6 +21,7 @@ public static class RoutineTexts
     public const string Contraindicated = "contraindicated";
     public const string ScreenedOut = "screened_out";
     public const string Review = "review";
+    public const string Spread = "spread";
     public const string WorseNoEasier = "worse_no_easier";
     public const string WorseEasier = "worse_easier";
     public const string EasyHarder = "easy_harder";
@@ -75,6 +76,12 @@ public static class RoutineTexts
             "El dolor subió {2} puntos con este ejercicio en una sesión. Queda fuera de su rutina hasta que un médico o un fisioterapeuta lo "
             + "haya revisado con usted.",
             "Die Schmerzen stiegen mit dieser Übung in einer Einheit um {2} Punkte. Sie bleibt aus Ihrem Programm, bis eine Ärztin, ein Arzt "
+            + "oder eine Physiotherapeutin bzw. ein Physiotherapeut sie mit Ihnen angesehen hat."),
+        [Spread] = new(
+            "Your leg pain spread further down the leg with it. It is out of your routine until a clinician or physiotherapist has looked at it with you.",
+            "El dolor se extendió más abajo por la pierna con este ejercicio. Queda fuera de su rutina hasta que un médico o un fisioterapeuta lo "
+            + "haya revisado con usted.",
+            "Mit dieser Übung breiteten sich die Beinschmerzen weiter nach unten aus. Sie bleibt aus Ihrem Programm, bis eine Ärztin, ein Arzt "
             + "oder eine Physiotherapeutin bzw. ein Physiotherapeut sie mit Ihnen angesehen hat."),
         [WorseNoEasier] = new(
             "Pain rose by {2} or more points after it in {3} sessions, and it has no easier version.",

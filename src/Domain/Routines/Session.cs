@@ -66,7 +66,7 @@ public sealed class Session
 
     /// <summary>The exercises done in this session after which pain rose by <see cref="Progression.ReviewPainPoints"/> or more.</summary>
     public IReadOnlyList<string> ForReview =>
-        [.. Items.Where(i => i.Done && Progression.RiseDuring(this, i) >= Progression.ReviewPainPoints).Select(i => i.Stretch)];
+        [.. Items.Where(i => i.Done && (i.PainSpread || Progression.RiseDuring(this, i) >= Progression.ReviewPainPoints)).Select(i => i.Stretch)];
 
     public SessionReport Report => new(RoutineId, StartedAt, CompletedAt, PainBefore, PainAfter, Items, NewSymptoms);
 

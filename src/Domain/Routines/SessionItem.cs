@@ -6,4 +6,5 @@ namespace SciaticaService.Domain.Routines;
 /// <param name="SetsDone">How many sets were done.</param>
 /// <param name="PainDuring">Pain while doing it, 0 to 10, if recorded.</param>
 /// <param name="Note">A short note.</param>
-public sealed record SessionItem(string Stretch, bool Done, int SetsDone, int? PainDuring = null, string? Note = null);
+/// <param name="PainSpread">The leg pain spread further down the leg with it (CLINICAL.md: stop if it spreads).</param>
+public sealed record SessionItem(string Stretch, bool Done, int SetsDone, int? PainDuring = null, string? Note = null, bool PainSpread = false);
