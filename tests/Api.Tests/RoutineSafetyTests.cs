@@ -332,7 +332,8 @@ public sealed class RoutineSafetyTests(ApiFixture fixture) : ApiTest(fixture), I
     public async Task Pain_that_spread_down_the_leg_takes_the_exercise_out_for_review_over_REST_and_gRPC()
     {
         var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 30);
-        var (first, second) = (routine.Items[0].Stretch, routine.Items[1].Stretch);
+        // Lying face down, the first step of the arching progression the disc routine leans on.
+        var first = Assert.Single(routine.Items, i => i.Stretch == "prone-lying").Stretch;
         var body = Session(routine, DateTimeOffset.UtcNow.AddHours(-2), 3, 3, painDuring: 2);
         body["items"]!.AsArray().Single(i => i!["stretch"]!.GetValue<string>() == first)!["painSpread"] = true;
 
@@ -344,8 +345,15 @@ public sealed class RoutineSafetyTests(ApiFixture fixture) : ApiTest(fixture), I
         var change = Assert.Single(adjusted!.Changes);
         Assert.Equal((first, "review"), (change.Stretch, change.Change));
         Assert.Contains("spread further down the leg", change.Reason, StringComparison.Ordinal);
+        // Leg pain that spreads with arching rules out the whole extension progression, in this routine and the next.
+        Assert.Contains(SciaticaService.Domain.Assessments.Screen.ExtensionWorsens, adjusted.Screens);
+        var rebuilt = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 60);
+        Assert.DoesNotContain(rebuilt.Items, i => i.Stretch.StartsWith("prone-", StringComparison.Ordinal));
+        Assert.Contains(SciaticaService.Domain.Assessments.Screen.ExtensionWorsens, rebuilt.Screens);
+        adjusted = rebuilt;
+        var second = rebuilt.Items[0].Stretch;
 
-        // The same over gRPC, for the next exercise of the adjusted routine.
+        // The same over gRPC, for an exercise of the rebuilt routine.
         var sessions = new V1.SessionService.SessionServiceClient(Fixture.CreateGrpcChannel());
         var auth = new Metadata { { "authorization", $"Bearer {TestTokens.For("alice")}" } };
         var report = new V1.SessionReport

@@ -110,6 +110,8 @@ public class RoutineOverTimeFindingsTests
         Assert.Equal(("prone-lying", "review", RoutineTexts.Spread), (change.Stretch, change.Change, change.Basis!.Code));
         Assert.Equal(["prone-lying"], spread.ForReview);
         Assert.Equal(["prone-lying"], new PainHistory([spread], null).HeldOut());
+        Assert.Equal([Screen.ExtensionWorsens], new PainHistory([spread], null).Screens(Stretches));
+        Assert.Empty(new PainHistory([calm], null).Screens(Stretches));
         Assert.Empty(Progression.Evaluate(routine, [calm], Stretches));
     }
 }

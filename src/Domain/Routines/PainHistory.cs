@@ -1,3 +1,6 @@
+using SciaticaService.Domain.Assessments;
+using SciaticaService.Domain.Content;
+
 namespace SciaticaService.Domain.Routines;
 
 /// <summary>
@@ -15,6 +18,16 @@ public sealed record PainHistory(IReadOnlyList<Session> Sessions, DateTimeOffset
     /// The exercises to leave out. A clearance is the review those exercises waited for: it covers, as it does for red
     /// flags, what was recorded before it reaches.
     /// </summary>
-    public IReadOnlySet<string> HeldOut() =>
-        Progression.HurtBy(Sessions.Where(s => ClearedThrough is not { } cleared || s.RecordedAt >= cleared));
+    public IReadOnlySet<string> HeldOut() => Progression.HurtBy(Uncleared);
+
+    /// <summary>
+    /// The screens these sessions add: leg pain that spread with an arching exercise is the directional-preference
+    /// screen (CLINICAL.md: no extension progression for leg pain that spreads with arching back).
+    /// </summary>
+    public IReadOnlyList<Screen> Screens(IReadOnlyDictionary<string, Stretch> stretches) =>
+        Uncleared.Any(s => s.Items.Any(i => i.Done && i.PainSpread && stretches.GetValueOrDefault(i.Stretch)?.Bias == DirectionBias.Extension))
+            ? [Screen.ExtensionWorsens]
+            : [];
+
+    private IEnumerable<Session> Uncleared => Sessions.Where(s => ClearedThrough is not { } cleared || s.RecordedAt >= cleared);
 }

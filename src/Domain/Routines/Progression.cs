@@ -76,6 +76,14 @@ public static class Progression
                 continue;
             }
 
+            // CLINICAL.md: stop if the pain spreads further down the leg. Like a jump in pain, for a clinician to look at;
+            // said before the screen that the spread itself may have added.
+            if (ordered.Any(s => s.Items.Any(i => i.Stretch == item.Stretch && i.Done && i.PainSpread)))
+            {
+                changes.Add(Change(item.Stretch, "review", null, new RoutineReason(RoutineTexts.Spread)));
+                continue;
+            }
+
             if (current.IsScreenedOutBy(routine.Screens))
             {
                 changes.Add(Change(item.Stretch, "dropped", null, new RoutineReason(RoutineTexts.ScreenedOut)));
@@ -86,12 +94,6 @@ public static class Progression
 
             // Blame an exercise for a rise in pain by its own pain-during where the client recorded it, else by the session.
             var rises = done.Select(s => RiseDuring(s, s.Items.First(i => i.Stretch == item.Stretch))).ToList();
-            if (done.Any(s => s.Items.First(i => i.Stretch == item.Stretch).PainSpread))
-            {
-                // CLINICAL.md: stop if the pain spreads further down the leg. Like a jump in pain, for a clinician to look at.
-                changes.Add(Change(item.Stretch, "review", null, new RoutineReason(RoutineTexts.Spread)));
-                continue;
-            }
 
             if (rises.Count > 0 && rises.Max() >= ReviewPainPoints)
             {

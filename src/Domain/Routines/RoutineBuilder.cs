@@ -50,9 +50,10 @@ public static class RoutineBuilder
     /// <param name="minutesPerDay">The daily budget, 5 to 60 minutes.</param>
     /// <param name="cleared">A clinician's clearance covers the assessment's own red flags: a routine may follow it.</param>
     /// <param name="heldOut">Exercises that recently made the person's pain worse (<see cref="PainHistory"/>): never started again.</param>
+    /// <param name="reported">Screens the person's sessions added to what the answers say (<see cref="PainHistory.Screens"/>).</param>
     public static RoutinePlan Build(
         AssessmentResult assessment, IReadOnlyDictionary<string, AnswerValue> answers, RoutineContent content, int minutesPerDay, bool cleared = false,
-        IReadOnlySet<string>? heldOut = null)
+        IReadOnlySet<string>? heldOut = null, IReadOnlyCollection<Screen>? reported = null)
     {
         if (BudgetProblem(minutesPerDay) is { } problem)
         {
@@ -94,7 +95,7 @@ public static class RoutineBuilder
 
         var safeFor = assessment.Causes.Where(MustBeSafeFor).Select(c => c.Condition).Append(top.Condition)
             .ToHashSet(StringComparer.Ordinal);
-        var screens = Screening.From(answers);
+        IReadOnlyList<Screen> screens = [.. Screening.From(answers).Union(reported ?? []).Order()];
         var direction = Screening.DirectionFrom(answers);
         var likelyImbalances = assessment.Imbalances.Where(i => i.Likely)
             .Select(i => (Likelihood: i, Imbalance: content.Imbalances.FirstOrDefault(m => m.Slug == i.Imbalance)))

@@ -65,8 +65,11 @@ public sealed class RoutineService(
         }
 
         // Nothing holds the person: a red flag of this very assessment, or one it carried, has been cleared by a clinician.
-        var plan = RoutineBuilder.Build(result, basis.Answers ?? new Dictionary<string, AnswerValue>(), await PublishedAsync(cancellationToken), minutesPerDay,
-            cleared: true, await HeldOutForPainAsync(person, cancellationToken));
+        // What recently made their pain worse, or spread it with arching, is never started again.
+        var content = await PublishedAsync(cancellationToken);
+        var pain = await PainHistoryAsync(person, cancellationToken);
+        var plan = RoutineBuilder.Build(result, basis.Answers ?? new Dictionary<string, AnswerValue>(), content, minutesPerDay,
+            cleared: true, pain.HeldOut(), pain.Screens(content.Stretches.ToDictionary(s => s.Slug, StringComparer.Ordinal)));
 
         var previous = basis.Current;
         var now = StoredMoment.Now(clock);
@@ -90,9 +93,8 @@ public sealed class RoutineService(
         return (routine, true);
     }
 
-    // Rebuilt from the same assessment or a new one, a routine never starts again what recently made the pain worse.
-    private async Task<IReadOnlySet<string>> HeldOutForPainAsync(PersonId person, CancellationToken cancellationToken) =>
-        (await sessions.ReadPainHistoryAsync(person, clock.GetUtcNow() - PainHistory.Memory, cancellationToken)).HeldOut();
+    private Task<PainHistory> PainHistoryAsync(PersonId person, CancellationToken cancellationToken) =>
+        sessions.ReadPainHistoryAsync(person, clock.GetUtcNow() - PainHistory.Memory, cancellationToken);
 
     // The routine an earlier attempt under the key made, if any; the same key for another change is a conflict, and a
     // replay answers only while nothing holds the person's routines.
@@ -216,7 +218,7 @@ public sealed class RoutineService(
         var changes = Progression.Evaluate(routine, recent, stretches);
         // Pain that rose with an exercise in the newest session may complete a count begun in an earlier version.
         var rose = Progression.Chronologically(recent).LastOrDefault() is { } newest
-            && newest.Items.Any(i => i.Done && Progression.RiseDuring(newest, i) >= Progression.WorsePainPoints);
+            && newest.Items.Any(i => i.Done && (i.PainSpread || Progression.RiseDuring(newest, i) >= Progression.WorsePainPoints));
         if (changes.Count == 0 && !rose)
         {
             return (routine, false);
@@ -226,8 +228,16 @@ public sealed class RoutineService(
         // recently made the pain worse (read only now: most sessions change nothing).
         var person = new PersonId(routine.PersonId);
         await EnsureStillAllowedAsync(person, cancellationToken);
-        var heldOut = rose || changes.Any(c => c.NewStretch is not null) ? await HeldOutForPainAsync(person, cancellationToken) : null;
-        if (await HeldToLatestAnswersAsync(person, routine, cancellationToken) is var held && (!ReferenceEquals(held, routine) || heldOut is not null))
+        var pain = rose || changes.Any(c => c.NewStretch is not null) ? await PainHistoryAsync(person, cancellationToken) : null;
+        var heldOut = pain?.HeldOut();
+        var held = await HeldToLatestAnswersAsync(person, routine, cancellationToken);
+        if (pain?.Screens(stretches).Except(held.Screens).ToList() is [_, ..] reported)
+        {
+            // Leg pain that spread with an arching exercise rules out the extension progression from here on.
+            held = held.HeldTo(held.SafeFor, [.. held.Screens.Union(reported).Order()]);
+        }
+
+        if (!ReferenceEquals(held, routine) || heldOut is not null)
         {
             changes = Progression.Evaluate(held, recent, stretches, heldOut);
             if (changes.Count == 0)
