@@ -16,7 +16,7 @@ namespace SciaticaService.Api.Routines;
 /// <param name="AdjustedRoutineId">The new routine version, when this session moved an exercise along.</param>
 /// <param name="NewSymptoms">Red-flag symptoms reported as new with the session.</param>
 /// <param name="Escalation">What those symptoms need (level, flags, advice with when): the routine is on hold until a clinician's clearance. Null without new symptoms.</param>
-/// <param name="Review">Exercises after which pain rose by 3 or more points: they leave the routine until a clinician has looked at them.</param>
+/// <param name="Review">Exercises after which pain rose by 3 or more points, or with which it spread down the leg: they leave the routine until a clinician has looked at them.</param>
 /// <param name="RoutineNeedsReview">
 /// True when logging this session left nothing of the routine that may stay: it is no longer served (GET current
 /// answers <c>routine_needs_review</c>); the person should answer the questionnaire again or see a clinician. False

@@ -39,15 +39,19 @@ public static class Progression
         return accounted ? during - session.PainBefore : Math.Max(during - session.PainBefore, sessionRise);
     }
 
+    /// <summary>Whether the exercise, done in this session, is for a clinician to look at: the pain spread, or jumped.</summary>
+    public static bool ForReview(Session session, SessionItem item) =>
+        item.Done && (item.PainSpread || RiseDuring(session, item) >= ReviewPainPoints);
+
     /// <summary>
-    /// The exercises these sessions show making pain worse, by the rules that take one out or step it down: a rise of
-    /// <see cref="ReviewPainPoints"/> in one session, or of <see cref="WorsePainPoints"/> in <see cref="WorseSessions"/>.
-    /// Whatever routine version the sessions used, and whatever else rules the exercise out now.
+    /// The exercises these sessions show making pain worse, by the rules that take one out or step it down: one session
+    /// <see cref="ForReview"/>, or a rise of <see cref="WorsePainPoints"/> in <see cref="WorseSessions"/>. Whatever routine
+    /// version the sessions used, and whatever else rules the exercise out now.
     /// </summary>
     public static IReadOnlySet<string> HurtBy(IEnumerable<Session> sessions) =>
-        sessions.SelectMany(s => s.Items.Where(i => i.Done).Select(i => (i.Stretch, Rise: RiseDuring(s, i), i.PainSpread)))
+        sessions.SelectMany(s => s.Items.Where(i => i.Done).Select(i => (i.Stretch, Review: ForReview(s, i), Rise: RiseDuring(s, i))))
             .GroupBy(x => x.Stretch, StringComparer.Ordinal)
-            .Where(g => g.Any(x => x.PainSpread) || g.Max(x => x.Rise) >= ReviewPainPoints || g.Count(x => x.Rise >= WorsePainPoints) >= WorseSessions)
+            .Where(g => g.Any(x => x.Review) || g.Count(x => x.Rise >= WorsePainPoints) >= WorseSessions)
             .Select(g => g.Key)
             .ToHashSet(StringComparer.Ordinal);
 

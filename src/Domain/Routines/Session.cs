@@ -64,9 +64,9 @@ public sealed class Session
     /// <summary>A copy of the escalation's level, for finding the flags that hold a person's routines.</summary>
     public Assessments.TriageLevel? EscalationLevel { get; private set; }
 
-    /// <summary>The exercises done in this session after which pain rose by <see cref="Progression.ReviewPainPoints"/> or more.</summary>
+    /// <summary>The exercises done in this session that are for a clinician to look at (<see cref="Progression.ForReview"/>).</summary>
     public IReadOnlyList<string> ForReview =>
-        [.. Items.Where(i => i.Done && (i.PainSpread || Progression.RiseDuring(this, i) >= Progression.ReviewPainPoints)).Select(i => i.Stretch)];
+        [.. Items.Where(i => Progression.ForReview(this, i)).Select(i => i.Stretch)];
 
     public SessionReport Report => new(RoutineId, StartedAt, CompletedAt, PainBefore, PainAfter, Items, NewSymptoms);
 
