@@ -371,6 +371,22 @@ public sealed class RoutineSafetyTests(ApiFixture fixture) : ApiTest(fixture), I
     }
 
     [Fact]
+    public async Task A_spread_logged_after_a_later_session_still_rules_out_the_arching_progression()
+    {
+        var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 30);
+        var now = DateTimeOffset.UtcNow;
+        Assert.Equal(HttpStatusCode.Created, (await _alice.PutAsync($"/api/v1/sessions/{Guid.NewGuid()}", Json(Session(routine, now.AddHours(-1), 3, 3, painDuring: 2)))).StatusCode);
+        // Synced late: done before the session above.
+        var late = Session(routine, now.AddHours(-3), 3, 3, painDuring: 2);
+        late["items"]!.AsArray().Single(i => i!["stretch"]!.GetValue<string>() == "prone-lying")!["painSpread"] = true;
+
+        var response = JsonNode.Parse(await (await _alice.PutAsync($"/api/v1/sessions/{Guid.NewGuid()}", Json(late))).Content.ReadAsStringAsync())!;
+        var adjusted = await _alice.GetFromJsonAsync<RoutineResponse>($"/api/v1/routines/{response["adjustedRoutineId"]}", TestJson.Options);
+
+        Assert.Contains(SciaticaService.Domain.Assessments.Screen.ExtensionWorsens, adjusted!.Screens);
+    }
+
+    [Fact]
     public async Task Concurrent_different_sessions_are_all_acknowledged_as_created()
     {
         var routine = await _alice.CreateRoutineAsync((await _alice.AssessAsync(DiscAnswers())).Id, 30);

@@ -228,7 +228,10 @@ public sealed class RoutineService(
         // recently made the pain worse (read only now: most sessions change nothing).
         var person = new PersonId(routine.PersonId);
         await EnsureStillAllowedAsync(person, cancellationToken);
-        var pain = rose || changes.Any(c => c.NewStretch is not null) ? await PainHistoryAsync(person, cancellationToken) : null;
+        // A spread logged late (not the newest session) shows as its review change: it too may add a screen.
+        var pain = rose || changes.Any(c => c.NewStretch is not null || c.Basis?.Code == RoutineTexts.Spread)
+            ? await PainHistoryAsync(person, cancellationToken)
+            : null;
         var heldOut = pain?.HeldOut();
         var held = await HeldToLatestAnswersAsync(person, routine, cancellationToken);
         if (pain?.Screens(stretches).Except(held.Screens).ToList() is [_, ..] reported)
